@@ -1,0 +1,61 @@
+// The one database client. Everything else receives a `Database` (or a transaction) as an argument.
+import path from 'node:path';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { env } from '@/lib/env.js';
+import { startEmbeddedServer, type EmbeddedLocation } from './embedded';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** A handle that domain functions accept: the database itself or an open transaction. */
+export type DbOrTx = Database | Transaction;
+
+export type Connection = {
+  db: Database;
+  sql: postgres.Sql;
+  embedded: boolean;
+  close: () => Promise<void>;
+};
+
+export type ConnectOptions = {
+  /** A PostgreSQL URL; without one the embedded database is used. */
+  url?: string;
+  embedded?: EmbeddedLocation;
+  /** Pool size for a real server; the embedded database always gets one connection. */
+  max?: number;
+};
+
+export async function connect(options: ConnectOptions = {}): Promise<Connection> {
+  const embeddedServer = options.url ? undefined : await startEmbeddedServer(options.embedded ?? { dataDir: env.DATA_DIR });
+  const url = options.url ?? embeddedServer!.url;
+  const sql = postgres(url, {
+    max: embeddedServer ? 1 : (options.max ?? 10),
+    onnotice: () => {},
+    connection: { application_name: 'childrens-index' },
+  });
+  const db = drizzle(sql, { schema, casing: 'snake_case' });
+  return {
+    db,
+    sql,
+    embedded: Boolean(embeddedServer),
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      await embeddedServer?.stop();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { appConnection?: Promise<Connection> };
+
+/** The application's shared connection, opened on first use (the embedded database when DATABASE_URL is unset). */
+export function appConnection(): Promise<Connection> {
+  globalForDb.appConnection ??= connect({ url: env.DATABASE_URL, embedded: { dataDir: path.resolve(env.DATA_DIR) } });
+  return globalForDb.appConnection;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await appConnection()).db;
+}
+
+export { schema };

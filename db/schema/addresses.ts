@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { children } from './children';
+import { provenanceColumns } from './provenance';
+import { provenanceForeignKeys } from './provenance-keys';
+
+/** A postal address, shared by the children and carers of one household. */
+export const addresses = pgTable(
+  'addresses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    line1: text().notNull(),
+    line2: text(),
+    town: text().notNull(),
+    postcode: text().notNull(),
+    postcodeDistrict: text().generatedAlwaysAs(sql`split_part(postcode, ' ', 1)`),
+  },
+  (t) => [index('addresses_postcode_idx').on(t.postcode)],
+);
+
+/** Where a child has lived. The row with no end date is the current (or last known) address. */
+export const childAddresses = pgTable(
+  'child_addresses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    addressId: uuid()
+      .notNull()
+      .references(() => addresses.id),
+    livedFrom: date(),
+    livedUntil: date(),
+    ...provenanceColumns(),
+  },
+  (t) => [
+    index('child_addresses_child_idx').on(t.childId),
+    // "Other children at the same address" starts here.
+    index('child_addresses_address_idx').on(t.addressId).where(sql`${t.livedUntil} is null`),
+    ...provenanceForeignKeys(t),
+  ],
+);

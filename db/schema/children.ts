@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { addressStatus, gender, otherNameKind, recordStatus, stayOnBasis } from './enums';
+import { provenanceColumns } from './provenance';
+import { provenanceForeignKeys } from './provenance-keys';
+
+/**
+ * One row per child: who they are. The postcode is a copy of the current address's postcode, kept here so that a
+ * search can be answered from one index; it is the shielding code's job to keep it out of searches for shielded
+ * children.
+ */
+export const children = pgTable(
+  'children',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The public, unguessable identifier with a check character (see lib/records/index-number.ts). */
+    indexNumber: text().notNull().unique(),
+    givenNames: text().notNull(),
+    familyName: text().notNull(),
+    gender: gender().notNull(),
+    dateOfBirth: date().notNull(),
+    dateOfDeath: date(),
+    addressStatus: addressStatus().notNull(),
+    postcode: text(),
+    // Phonetic keys computed at write time, so that search never calls dmetaphone per row.
+    familyNamePhonetic: text().generatedAlwaysAs(sql`dmetaphone(family_name)`),
+    familyNamePhoneticAlt: text().generatedAlwaysAs(sql`dmetaphone_alt(family_name)`),
+    givenNamePhonetic: text().generatedAlwaysAs(sql`dmetaphone(split_part(given_names, ' ', 1))`),
+    postcodeDistrict: text().generatedAlwaysAs(sql`split_part(postcode, ' ', 1)`),
+    isShielded: boolean().notNull().default(false),
+    /** An adoptive or protected identity: never to be linked to the identity it replaced. */
+    isNewIdentity: boolean().notNull().default(false),
+    status: recordStatus().notNull().default('live'),
+    mergedIntoId: uuid().references((): AnyPgColumn => children.id),
+    stayOnUntil: date(),
+    stayOnBasis: stayOnBasis(),
+    archivedAt: timestamp({ withTimezone: true }),
+    purgeOn: date(),
+    /** Optimistic concurrency: every change increments it and writes a record version. */
+    version: integer().notNull().default(1),
+    ...provenanceColumns(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    ...provenanceForeignKeys(t),
+    check('children_stay_on_has_basis', sql`(${t.stayOnUntil} is null) = (${t.stayOnBasis} is null)`),
+    check(
+      'children_postcode_matches_status',
+      sql`${t.postcode} is null or ${t.addressStatus} in ('current', 'last_known')`,
+    ),
+    index('children_family_name_phonetic_idx').on(t.familyNamePhonetic, t.postcodeDistrict),
+    index('children_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
+    index('children_status_idx').on(t.status, t.dateOfBirth).where(sql`${t.status} <> 'live'`),
+  ],
+);
+
+/** Former names and other names the child is known by. */
+export const otherNames = pgTable(
+  'other_names',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    kind: otherNameKind().notNull(),
+    givenNames: text().notNull(),
+    familyName: text().notNull(),
+    familyNamePhonetic: text().generatedAlwaysAs(sql`dmetaphone(family_name)`),
+    usedUntil: date(),
+    ...provenanceColumns(),
+  },
+  (t) => [
+    index('other_names_child_idx').on(t.childId),
+    ...provenanceForeignKeys(t),
+  ],
+);
