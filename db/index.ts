@@ -4,6 +4,7 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env.js';
 import { startEmbeddedServer, type EmbeddedLocation } from './embedded';
+import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -12,6 +13,7 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DbOrTx = Database | Transaction;
 
 export type Connection = {
+  url: string;
   db: Database;
   sql: postgres.Sql;
   embedded: boolean;
@@ -24,6 +26,8 @@ export type ConnectOptions = {
   embedded?: EmbeddedLocation;
   /** Pool size for a real server; the embedded database always gets one connection. */
   max?: number;
+  /** Server settings for every session of this connection, e.g. { maintenance_work_mem: '2GB' }. */
+  settings?: Record<string, string>;
 };
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
@@ -32,10 +36,11 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
   const sql = postgres(url, {
     max: embeddedServer ? 1 : (options.max ?? 10),
     onnotice: () => {},
-    connection: { application_name: 'childrens-index' },
+    connection: { application_name: 'childrens-index', ...options.settings },
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return {
+    url,
     db,
     sql,
     embedded: Boolean(embeddedServer),
@@ -48,9 +53,21 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
 
 const globalForDb = globalThis as unknown as { appConnection?: Promise<Connection> };
 
-/** The application's shared connection, opened on first use (the embedded database when DATABASE_URL is unset). */
+async function openAppConnection(): Promise<Connection> {
+  const connection = await connect({ url: env.DATABASE_URL, embedded: { dataDir: path.resolve(env.DATA_DIR) } });
+  await applyMigrations(connection);
+  return connection;
+}
+
+/**
+ * The application's shared connection, opened (and migrated) on first use: the embedded database when
+ * DATABASE_URL is unset. A failed attempt is forgotten, so the next request tries again.
+ */
 export function appConnection(): Promise<Connection> {
-  globalForDb.appConnection ??= connect({ url: env.DATABASE_URL, embedded: { dataDir: path.resolve(env.DATA_DIR) } });
+  globalForDb.appConnection ??= openAppConnection().catch((error: unknown) => {
+    globalForDb.appConnection = undefined;
+    throw error;
+  });
   return globalForDb.appConnection;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
 import type { Connection } from './index';
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -9,17 +10,17 @@ export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta
 const MIGRATION_LOCK = 720_001;
 
 /** Applies the committed migrations; several processes starting at once take turns. */
-export async function applyMigrations({ db, sql, embedded }: Connection): Promise<void> {
+export async function applyMigrations({ db, url, embedded }: Connection): Promise<void> {
   if (embedded) {
     await migrate(db, { migrationsFolder });
     return;
   }
-  const lockHolder = await sql.reserve();
+  // The lock is held on a session of its own, so that the migrations can use every connection of the pool.
+  const lockHolder = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(db, { migrationsFolder });
   } finally {
-    await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-    lockHolder.release();
+    await lockHolder.end();
   }
 }

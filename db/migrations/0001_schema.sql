@@ -55,7 +55,7 @@ CREATE TABLE "source_systems" (
 	"organisation_id" uuid,
 	"local_authority_code" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "source_systems_code_unique" UNIQUE("code")
+	CONSTRAINT "source_systems_code_key" UNIQUE("code")
 );
 --> statement-breakpoint
 CREATE TABLE "staff_users" (
@@ -108,7 +108,7 @@ CREATE TABLE "children" (
 	"last_confirmed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "children_indexNumber_unique" UNIQUE("index_number"),
+	CONSTRAINT "children_index_number_key" UNIQUE("index_number"),
 	CONSTRAINT "children_stay_on_has_basis" CHECK (("children"."stay_on_until" is null) = ("children"."stay_on_basis" is null)),
 	CONSTRAINT "children_postcode_matches_status" CHECK ("children"."postcode" is null or "children"."address_status" in ('current', 'last_known'))
 );
@@ -264,7 +264,7 @@ CREATE TABLE "correction_requests" (
 	"decided_at" timestamp with time zone,
 	"decision_reason" text,
 	"applied_version" integer,
-	CONSTRAINT "correction_requests_reference_unique" UNIQUE("reference")
+	CONSTRAINT "correction_requests_reference_key" UNIQUE("reference")
 );
 --> statement-breakpoint
 CREATE TABLE "record_versions" (

@@ -25,7 +25,7 @@ export const children = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     /** The public, unguessable identifier with a check character (see lib/records/index-number.ts). */
-    indexNumber: text().notNull().unique(),
+    indexNumber: text().notNull().unique('children_index_number_key'),
     givenNames: text().notNull(),
     familyName: text().notNull(),
     gender: gender().notNull(),

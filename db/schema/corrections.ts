@@ -10,7 +10,7 @@ export const correctionRequests = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     /** A short reference the requester can quote. */
-    reference: text().notNull().unique(),
+    reference: text().notNull().unique('correction_requests_reference_key'),
     childId: uuid()
       .notNull()
       .references(() => children.id, { onDelete: 'cascade' }),

@@ -7,7 +7,7 @@ import { organisations } from './organisations';
 /** A system that sends regular loads: children's services, the school census, GP registrations… */
 export const sourceSystems = pgTable('source_systems', {
   id: uuid().primaryKey().defaultRandom(),
-  code: text().notNull().unique(),
+  code: text().notNull().unique('source_systems_code_key'),
   name: text().notNull(),
   kind: sourceSystemKind().notNull(),
   organisationId: uuid().references(() => organisations.id),

@@ -1,0 +1,116 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { hashSecret } from '@/lib/auth/secrets';
+import type { Database } from '../index';
+import { involvements, organisations, serviceTypes, staffUsers } from '../schema';
+
+/** Shown in README.md. For the demonstration only: a real deployment has no shared passwords. */
+export const DEMO_PASSWORD = 'correct-horse-battery-staple-42';
+export const DEMO_PIN = '246810';
+
+export type DemoAccount = {
+  username: string;
+  displayName: string;
+  role: 'practitioner' | 'caseworker' | 'administrator';
+  organisation: 'school' | 'council' | 'sensitive_service';
+  isNationalAdministrator?: boolean;
+  hasChildProtectionRole?: boolean;
+};
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'demo.teacher', displayName: 'Priya Shah (teacher)', role: 'practitioner', organisation: 'school' },
+  {
+    username: 'demo.socialworker',
+    displayName: 'Tom Okafor (social worker)',
+    role: 'practitioner',
+    organisation: 'council',
+    hasChildProtectionRole: true,
+  },
+  { username: 'demo.sexualhealth', displayName: 'Ana Nowak (sexual health nurse)', role: 'practitioner', organisation: 'sensitive_service' },
+  { username: 'demo.caseworker', displayName: 'Gwen Davies (index team)', role: 'caseworker', organisation: 'council' },
+  { username: 'demo.admin', displayName: 'Sam Taylor (access manager)', role: 'administrator', organisation: 'council' },
+  {
+    username: 'demo.national',
+    displayName: 'Alex Kowalski (national access manager)',
+    role: 'administrator',
+    organisation: 'council',
+    isNationalAdministrator: true,
+  },
+];
+
+const daysFrom = (asOf: string, days: number) => {
+  const date = new Date(`${asOf}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+/**
+ * Vetted, active staff accounts in the local authority with the most schools, so the demo has children to find.
+ * Their security token is enrolled at first sign-in.
+ */
+export async function createDemoAccounts(db: Database, asOf: string): Promise<void> {
+  const [busiest] = await db
+    .select({ code: organisations.localAuthorityCode })
+    .from(organisations)
+    .where(eq(organisations.kind, 'school'))
+    .groupBy(organisations.localAuthorityCode)
+    .orderBy(desc(sql`count(*)`), organisations.localAuthorityCode)
+    .limit(1);
+  if (!busiest) throw new Error('Seed the population before creating demo accounts');
+  const laCode = busiest.code;
+  const organisationOf = async (kind: DemoAccount['organisation']) => {
+    if (kind === 'school') {
+      const [school] = await db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.kind, 'school'), eq(organisations.localAuthorityCode, laCode)))
+        .orderBy(organisations.code)
+        .limit(1);
+      return { id: school!.id, sensitiveServiceCode: null };
+    }
+    if (kind === 'council') {
+      const [council] = await db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.kind, 'local_authority'), eq(organisations.code, laCode)));
+      return { id: council!.id, sensitiveServiceCode: null };
+    }
+    const [provider] = await db
+      .select({ id: organisations.id, code: serviceTypes.code })
+      .from(involvements)
+      .innerJoin(serviceTypes, eq(serviceTypes.code, involvements.serviceTypeCode))
+      .innerJoin(organisations, eq(organisations.id, involvements.organisationId))
+      .where(and(eq(serviceTypes.isSensitive, true), eq(organisations.localAuthorityCode, laCode)))
+      .orderBy(serviceTypes.code)
+      .limit(1);
+    if (provider) return { id: provider.id, sensitiveServiceCode: provider.code };
+    const [anySensitive] = await db.select({ code: serviceTypes.code }).from(serviceTypes).where(eq(serviceTypes.isSensitive, true)).limit(1);
+    const fallback = await organisationOf('council');
+    return { id: fallback.id, sensitiveServiceCode: anySensitive?.code ?? null };
+  };
+
+  const passwordHash = await hashSecret(DEMO_PASSWORD);
+  const pinHash = await hashSecret(DEMO_PIN);
+  for (const account of DEMO_ACCOUNTS) {
+    const organisation = await organisationOf(account.organisation);
+    await db
+      .insert(staffUsers)
+      .values({
+        username: account.username,
+        displayName: account.displayName,
+        email: `${account.username}@example.org`,
+        role: account.role,
+        isNationalAdministrator: account.isNationalAdministrator ?? false,
+        hasChildProtectionRole: account.hasChildProtectionRole ?? false,
+        sensitiveServiceCode: organisation.sensitiveServiceCode,
+        organisationId: organisation.id,
+        localAuthorityCode: laCode,
+        status: 'active',
+        passwordHash,
+        pinHash,
+        trainingCompletedOn: daysFrom(asOf, -120),
+        userAgreementSignedOn: daysFrom(asOf, -120),
+        policeCheckExpiresOn: daysFrom(asOf, 2 * 365),
+      })
+      .onConflictDoNothing();
+  }
+}

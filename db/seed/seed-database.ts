@@ -1,0 +1,50 @@
+import { count } from 'drizzle-orm';
+import type { Connection } from '../index';
+import { children } from '../schema';
+import { createDemoAccounts } from './demo-accounts';
+import { dayFromIso } from './population/dates';
+import { seedPopulation, type SeedReport } from './seed-population';
+
+export type SeedDatabaseOptions = {
+  connection: Connection;
+  children: number;
+  seed: number;
+  /** The day the population is generated as of (ages, dates of last confirmation…), YYYY-MM-DD. */
+  asOf: string;
+  /** Replace whatever the database holds. Without it, a database that already has children is left alone. */
+  reset: boolean;
+  onProgress?: (message: string) => void;
+};
+
+export class DatabaseNotEmptyError extends Error {}
+
+export async function countChildren({ db }: Connection): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(children);
+  return row?.value ?? 0;
+}
+
+async function emptyAllTables({ sql }: Connection) {
+  const tables = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public'`;
+  if (tables.length) await sql`truncate ${sql(tables.map((t) => t.name))} restart identity cascade`;
+}
+
+/** Fills the database with a synthetic population and the demo staff accounts. */
+export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedReport> {
+  const { connection } = options;
+  const existing = await countChildren(connection);
+  if (existing > 0 && !options.reset) {
+    throw new DatabaseNotEmptyError(
+      `The database already holds ${existing.toLocaleString('en-GB')} children. Run again with --reset to replace everything in it.`,
+    );
+  }
+  if (options.reset) await emptyAllTables(connection);
+  const report = await seedPopulation({
+    connection,
+    children: options.children,
+    seed: options.seed,
+    asOf: dayFromIso(options.asOf),
+    onProgress: options.onProgress,
+  });
+  await createDemoAccounts(connection.db, options.asOf);
+  return report;
+}

@@ -1,0 +1,31 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+type Fixtures = {
+  /** Fails the test if the page has any WCAG 2.2 A or AA violation that axe-core can detect. */
+  expectAccessible: (page?: Page) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  page: async ({ page }, use) => {
+    // A console error or an uncaught exception in the browser fails the test.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await use(page);
+    expect(problems, 'the browser reported errors').toEqual([]);
+  },
+  expectAccessible: async ({ page }, use) => {
+    await use(async (target = page) => {
+      const results = await new AxeBuilder({ page: target })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      expect(summary, 'accessibility violations').toEqual([]);
+    });
+  },
+});
+
+export { expect };

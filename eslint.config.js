@@ -1,0 +1,31 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
+
+export default [
+  { ignores: ['.next/**', '.data/**', 'public/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    plugins: { drizzle },
+    rules: {
+      // An update or delete without a where clause would touch every child in England.
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration from `env` (lib/env.js), which validates it.',
+        },
+      ],
+    },
+  },
+  {
+    // The validated configuration itself, and the tooling that runs before it exists, read process.env.
+    files: ['lib/env.js', 'next.config.js', 'playwright.config.ts', 'db/testing/**', 'e2e/**', '.ci/**', 'db/demo.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+];
