@@ -21,12 +21,18 @@ export function toCopyText(rows: readonly Row[]): string {
 
 /** Streams text already in COPY format into a table (PostgreSQL servers only). */
 export async function copyText({ sql }: Connection, table: string, columns: readonly string[], text: string) {
-  const stream = await sql`copy ${sql(table)} (${sql(columns as string[])}) from stdin`.writable();
-  await new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    stream.on('finish', resolve);
-    stream.end(text);
-  });
+  // A connection of its own: postgres.js would otherwise pipeline other queries onto a connection in COPY mode.
+  const reserved = await sql.reserve();
+  try {
+    const stream = await reserved`copy ${sql(table)} (${sql(columns as string[])}) from stdin`.writable();
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('finish', resolve);
+      stream.end(text);
+    });
+  } finally {
+    reserved.release();
+  }
 }
 
 // PostgreSQL accepts at most 65,535 parameters in one statement.

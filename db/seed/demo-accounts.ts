@@ -57,7 +57,8 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
     .limit(1);
   if (!busiest) throw new Error('Seed the population before creating demo accounts');
   const laCode = busiest.code;
-  const organisationOf = async (kind: DemoAccount['organisation']) => {
+  type Placement = { id: string; sensitiveServiceCode: string | null };
+  const organisationOf = async (kind: DemoAccount['organisation']): Promise<Placement> => {
     if (kind === 'school') {
       const [school] = await db
         .select({ id: organisations.id })

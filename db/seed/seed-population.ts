@@ -11,6 +11,8 @@ export type SeedPopulationOptions = {
   children: number;
   seed: number;
   asOf: Day;
+  /** Load into bare tables and rebuild indexes afterwards; by default, for large loads on a PostgreSQL server. */
+  bulk?: boolean;
   onProgress?: (message: string) => void;
 };
 
@@ -29,9 +31,10 @@ const BULK_LOAD_FROM = 100_000;
  * Generates a synthetic England of `children` children and writes it. Large loads go into bare tables and the
  * indexes and constraints are rebuilt afterwards; small ones are written table by table with everything live.
  */
-export async function seedPopulation({ connection, children, seed, asOf, onProgress = () => {} }: SeedPopulationOptions): Promise<SeedReport> {
+export async function seedPopulation(options: SeedPopulationOptions): Promise<SeedReport> {
+  const { connection, children, seed, asOf, onProgress = () => {} } = options;
   const started = performance.now();
-  const bulk = !connection.embedded && children >= BULK_LOAD_FROM;
+  const bulk = !connection.embedded && (options.bulk ?? children >= BULK_LOAD_FROM);
   const saved = bulk
     ? await dropIndexesAndConstraints(connection.sql, [...REFERENCE_TABLES, ...POPULATION_TABLES])
     : undefined;
@@ -63,7 +66,7 @@ export async function seedPopulation({ connection, children, seed, asOf, onProgr
     encoding: connection.embedded ? 'rows' : 'copy',
     batchesAhead: 2,
   };
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
+  const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: input });
   let written = 0;
   let lastReport = 0;
   try {

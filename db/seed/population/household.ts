@@ -4,7 +4,7 @@ import { type Random, weighted } from '../random';
 import { contactFor, servicesFor } from './services';
 import { mobileNumber, personalEmail } from './contacts';
 import { type Day, ageOn, birthday, isoDate, schoolYearStart } from './dates';
-import { doubleBarrelled, familyName, givenNames, knownAs, namePools, type Sex } from './names';
+import { doubleBarrelled, familyName, familyNameFor, givenNames, knownAs, namePools, type Sex } from './names';
 import type { TableName } from './tables';
 import type { District, SchoolPhase, World } from './world';
 
@@ -99,13 +99,14 @@ function addCarer(
   const { rng, emit, world } = ctx;
   const id = rng.uuid();
   const given = givenNames(rng, person.pool, person.sex, 0.2);
+  const family = familyNameFor(person.familyName, person.sex);
   emit('carers', [
     id,
     given,
-    person.familyName,
+    family,
     person.addressId,
     rng.chance(RATE.carerPhone) ? mobileNumber(rng) : null,
-    rng.chance(RATE.carerEmail) ? personalEmail(rng, given, person.familyName) : null,
+    rng.chance(RATE.carerEmail) ? personalEmail(rng, given, family) : null,
     sourceId,
     isoDate(world.asOf - rng.int(365)),
   ]);
@@ -205,7 +206,7 @@ export function generateHousehold(ctx: HouseholdContext, maxChildren: number): n
       shielded,
       plan,
       givenNames: givenNames(rng, childPool, plan.sex),
-      familyName: childFamilyName,
+      familyName: familyNameFor(childFamilyName, plan.sex),
       pool: childPool,
     });
     for (const carer of carers) {
@@ -312,11 +313,12 @@ function careLeaver(ctx: HouseholdContext, district: District, place: Place, sta
     shielded,
     plan: { dateOfBirth, sex, gender: sex },
     givenNames: givenNames(rng, pool, sex),
-    familyName: familyName(rng, pool),
+    familyName: familyNameFor(familyName(rng, pool), sex),
     pool,
     stayOn: { until: birthday(dateOfBirth, 25), basis },
   });
-  addServices(ctx, district, childId, dateOfBirth, ageOn(dateOfBirth, world.asOf), basis === 'care_leaver' ? 'childrens_social_care' : 'send_support');
+  const keyService = basis === 'care_leaver' ? 'childrens_social_care' : 'send_support';
+  addServices(ctx, district, childId, dateOfBirth, ageOn(dateOfBirth, world.asOf), keyService);
   return 1;
 }
 

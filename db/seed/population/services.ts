@@ -16,11 +16,16 @@ const SERVICE_AGES: Record<string, readonly [number, number]> = {
   sexual_health: [13, 20],
   substance_misuse: [12, 20],
   young_carers: [8, 17],
+  speech_and_language_therapy: [1, 12],
+  community_paediatrics: [0, 17],
+  virtual_school: [3, 17],
+  counselling: [11, 20],
+  domestic_abuse_support: [0, 17],
 };
 
 const COUNCIL_SERVICES = new Set([
   'childrens_social_care', 'early_help', 'education_welfare', 'send_support', 'youth_offending', 'youth_service',
-  'connexions', 'young_carers',
+  'connexions', 'young_carers', 'virtual_school',
 ]);
 
 export type ServiceChoice = ServiceType & { providedBy: 'council' | 'health' };

@@ -45,8 +45,11 @@ const CHILDREN_PER_STREET = 25;
 
 
 
+const streetSuffixes = weighted(STREET_SUFFIXES, (s) => s.weight);
+const LOCALITY_SUFFIXES = ['Park', 'Hill', 'Green', 'Fields', 'Vale', 'Bridge', 'Moor', 'Heath'];
+
 function makeStreets(rng: Random, district: Pick<District, 'outward'>, count: number): Street[] {
-  const suffixes = weighted(STREET_SUFFIXES, (s) => s.weight);
+  const suffixes = streetSuffixes;
   const used = new Set<string>();
   const streets: Street[] = [];
   while (streets.length < count) {
@@ -54,7 +57,7 @@ function makeStreets(rng: Random, district: Pick<District, 'outward'>, count: nu
     if (used.has(name)) name = `${rng.pick(STREET_NAMES)} ${name}`;
     if (used.has(name)) continue;
     used.add(name);
-    const sector = rng.between(1, 9);
+    const sector = rng.between(0, 9);
     const postcodes = Array.from(
       { length: rng.between(1, 3) },
       () => `${district.outward} ${sector}${rng.pick([...INWARD_LETTERS])}${rng.pick([...INWARD_LETTERS])}`,
@@ -97,7 +100,7 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
 
   const organisation = (kind: string, name: string, code: string | null, laCode: string, town: string, postcode: string | null) => {
     const id = rng.uuid();
-    const line1 = postcode ? `${rng.between(1, 120)} ${rng.pick(STREET_NAMES)} Road` : null;
+    const line1 = postcode ? `${rng.between(1, 120)} ${rng.pick(STREET_NAMES)} ${rng.pickWeighted(streetSuffixes).suffix}` : null;
     emit('organisations', [
       id, kind, name, code, laCode, line1, town, postcode, landlineNumber(rng), `office@${slug(name)}.example.org`,
       accreditedUntil,
@@ -112,7 +115,7 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
     const providers = new Map<string, string>();
     for (const service of SERVICE_TYPES) {
       const kind = service.code.includes('youth') || service.code === 'connexions' ? 'youth_service' : 'health_service';
-      const providerKind = ['childrens_social_care', 'early_help', 'education_welfare', 'send_support'].includes(service.code)
+      const providerKind = ['childrens_social_care', 'early_help', 'education_welfare', 'send_support', 'virtual_school'].includes(service.code)
         ? 'local_authority'
         : kind;
       providers.set(service.code, organisation(providerKind, `${la.name} ${service.name}`, null, la.code, la.name, null));
@@ -141,7 +144,8 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
     const count = (per: number, minimum: number) => Math.max(minimum, Math.round(expected / per));
     const district: District = { ...d, streets: [], schools: { nursery: [], primary: [], secondary: [], college: [] }, gpPractices: [] };
     district.streets = makeStreets(rng, d, count(CHILDREN_PER_STREET, 8));
-    const place = () => rng.pick([d.town, rng.pick(district.streets).name.split(' ')[0]!]);
+    // Schools and practices are named after the town or a made-up locality in it ("Oak Hill Primary School").
+    const place = () => (rng.chance(0.5) ? d.town : `${rng.pick(STREET_NAMES)} ${rng.pick(LOCALITY_SUFFIXES)}`);
     for (const phase of ['nursery', 'primary', 'secondary', 'college'] as const) {
       const patterns = SCHOOL_NAME_PATTERNS.filter((p) => p.phase === phase);
       for (let i = 0; i < count(CHILDREN_PER[phase], phase === 'college' ? 0 : 1); i++) {

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySecret } from '@/lib/auth/secrets';
+import { parseIndexNumber } from '@/lib/records/index-number';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PIN } from './demo-accounts';
+import { DatabaseNotEmptyError, seedDatabase } from './seed-database';
+
+const AS_OF = '2026-11-25';
+const CHILDREN = 1_500;
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDatabase({ connection: database, children: CHILDREN, seed: 11, asOf: AS_OF, reset: false });
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const one = async <T>(query: Promise<T[]>) => (await query)[0]!;
+
+async function fingerprint() {
+  const rows = await database.sql<{ line: string }[]>`
+    select concat_ws('|', id, index_number, given_names, family_name, gender, date_of_birth, postcode, is_shielded) as line
+    from children order by id`;
+  return createHash('sha256').update(rows.map((r) => r.line).join('\n')).digest('hex');
+}
+
+describe('the synthetic population', () => {
+  it('has exactly the children asked for, each with a valid index number', async () => {
+    const rows = await database.sql<{ index_number: string }[]>`select index_number from children`;
+    expect(rows).toHaveLength(CHILDREN);
+    for (const { index_number } of rows) expect(parseIndexNumber(index_number)).toBe(index_number);
+  });
+
+  it('holds children under 18 on the as-of date, except young people staying on until 25', async () => {
+    const { too_old, stay_on_wrong } = await one(database.sql<{ too_old: number; stay_on_wrong: number }[]>`
+      select count(*) filter (where date_of_birth <= ${AS_OF}::date - interval '18 years' and stay_on_until is null)::int as too_old,
+             count(*) filter (where stay_on_until is not null and stay_on_until <> (date_of_birth + interval '25 years')::date)::int as stay_on_wrong
+      from children`);
+    expect(too_old).toBe(0);
+    expect(stay_on_wrong).toBe(0);
+    const { future } = await one(database.sql<{ future: number }[]>`
+      select count(*)::int as future from children where date_of_birth > ${AS_OF}::date`);
+    expect(future).toBe(0);
+  });
+
+  it('gives current addresses valid-format English postcodes that match the address history', async () => {
+    const rows = await database.sql<{ postcode: string; address_postcode: string }[]>`
+      select c.postcode, a.postcode as address_postcode
+      from children c
+      join child_addresses ca on ca.child_id = c.id and ca.lived_until is null
+      join addresses a on a.id = ca.address_id
+      where c.address_status = 'current'`;
+    expect(rows.length).toBeGreaterThan(CHILDREN * 0.9);
+    for (const row of rows) {
+      expect(row.postcode).toMatch(/^[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][ABD-HJLNP-UW-Z]{2}$/);
+      expect(row.postcode).toBe(row.address_postcode);
+    }
+  });
+
+  it('groups children into households: siblings share an address and their parents', async () => {
+    const { shared } = await one(database.sql<{ shared: number }[]>`
+      select count(*)::int as shared from (
+        select ca.address_id from child_addresses ca where ca.lived_until is null
+        group by ca.address_id having count(*) > 1) households`);
+    expect(shared).toBeGreaterThan(CHILDREN * 0.15);
+    const { without_carer } = await one(database.sql<{ without_carer: number }[]>`
+      select count(*)::int as without_carer from children c
+      where c.stay_on_until is null and not exists (select 1 from child_carers cc where cc.child_id = c.id)`);
+    expect(without_carer).toBe(0);
+    const { mothers_with_pr } = await one(database.sql<{ mothers_with_pr: number }[]>`
+      select count(*) filter (where has_parental_responsibility)::float / count(*) as mothers_with_pr
+      from child_carers where relationship = 'mother'`);
+    expect(mothers_with_pr).toBe(1);
+  });
+
+  it('shares schools and GP practices between children of the same area', async () => {
+    const { children_per_school, children_per_gp } = await one(database.sql<{ children_per_school: number; children_per_gp: number }[]>`
+      select (select count(*)::float / count(distinct organisation_id) from education_placements) as children_per_school,
+             (select count(*)::float / count(distinct organisation_id) from gp_registrations) as children_per_gp`);
+    expect(children_per_school).toBeGreaterThan(20);
+    expect(children_per_gp).toBeGreaterThan(100);
+    const { outside_area } = await one(database.sql<{ outside_area: number }[]>`
+      select count(*)::int as outside_area
+      from gp_registrations g
+      join organisations o on o.id = g.organisation_id
+      join child_addresses ca on ca.child_id = g.child_id and ca.lived_until is null
+      join addresses a on a.id = ca.address_id
+      where split_part(o.postcode, ' ', 1) <> a.postcode_district`);
+    expect(outside_area).toBe(0);
+  });
+
+  it('draws names from many heritages, with variant spellings of the same name', async () => {
+    const { distinct_family } = await one(database.sql<{ distinct_family: number }[]>`
+      select count(distinct family_name)::int as distinct_family from children`);
+    expect(distinct_family).toBeGreaterThan(300);
+    const variants = await database.sql<{ given: string }[]>`
+      select distinct split_part(given_names, ' ', 1) as given from children
+      where split_part(given_names, ' ', 1) in ('Mohammed', 'Muhammad', 'Mohamed', 'Mohammad')`;
+    expect(variants.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shields about half a percent of children, each with an active shield naming the responsible authority', async () => {
+    const { shielded, with_shield } = await one(database.sql<{ shielded: number; with_shield: number }[]>`
+      select count(*) filter (where is_shielded)::int as shielded,
+             count(*) filter (where is_shielded and exists (
+               select 1 from shields s where s.child_id = c.id and s.lifted_at is null))::int as with_shield
+      from children c`);
+    expect(shielded).toBe(with_shield);
+    expect(shielded).toBeGreaterThan(0);
+    expect(shielded / CHILDREN).toBeLessThan(0.03);
+  });
+
+  it('records services for a minority, with a consent basis for every sensitive one', async () => {
+    const { involved, sensitive_without_basis } = await one(database.sql<{ involved: number; sensitive_without_basis: number }[]>`
+      select count(distinct i.child_id)::int as involved,
+             count(*) filter (where t.is_sensitive and i.consent_basis is null)::int as sensitive_without_basis
+      from involvements i join service_types t on t.code = i.service_type_code`);
+    expect(involved).toBeGreaterThan(CHILDREN * 0.05);
+    expect(involved).toBeLessThan(CHILDREN * 0.6);
+    expect(sensitive_without_basis).toBe(0);
+  });
+
+  it('says where every item came from', async () => {
+    for (const table of ['children', 'child_addresses', 'carers', 'child_carers', 'education_placements', 'gp_registrations', 'involvements']) {
+      const { unsourced } = await one(database.sql<{ unsourced: number }[]>`
+        select count(*)::int as unsourced from ${database.sql(table)} where source_system_id is null`);
+      expect(unsourced, table).toBe(0);
+    }
+  });
+
+  it('creates the demo accounts, vetted and active, with hashed secrets', async () => {
+    const accounts = await database.sql<{ username: string; password_hash: string; pin_hash: string; status: string }[]>`
+      select username, password_hash, pin_hash, status from staff_users order by username`;
+    expect(accounts.map((a) => a.username).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
+    const first = accounts[0]!;
+    expect(first.status).toBe('active');
+    expect(first.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifySecret(first.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifySecret(first.pin_hash, DEMO_PIN)).toBe(true);
+    expect(await verifySecret(first.pin_hash, '000000')).toBe(false);
+  });
+
+  it('refuses to seed over existing children without --reset, and changes nothing', async () => {
+    const before = await fingerprint();
+    await expect(
+      seedDatabase({ connection: database, children: 10, seed: 2, asOf: AS_OF, reset: false }),
+    ).rejects.toBeInstanceOf(DatabaseNotEmptyError);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('is deterministic: the same seed gives the same children, a different seed different ones', async () => {
+    const first = await fingerprint();
+    await seedDatabase({ connection: database, children: CHILDREN, seed: 11, asOf: AS_OF, reset: true });
+    expect(await fingerprint()).toBe(first);
+    await seedDatabase({ connection: database, children: CHILDREN, seed: 12, asOf: AS_OF, reset: true });
+    expect(await fingerprint()).not.toBe(first);
+  });
+});
