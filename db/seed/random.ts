@@ -3,6 +3,9 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 const TWO_TO_32 = 2 ** 32;
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex16 = (n: number) => HEX_BYTES[(n >>> 8) & 0xff]! + HEX_BYTES[n & 0xff]!;
+
 /** A prepared weighted choice: cumulative weights searched by bisection. */
 export type Weighted<T> = { items: readonly T[]; cumulative: Float64Array; total: number };
 
@@ -60,12 +63,13 @@ export class Random {
 
   /** A version 4 UUID drawn from this generator, so that ids are as repeatable as the rest. */
   uuid(): string {
-    const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-    const a = hex(this.generator.next());
-    const b = hex(this.generator.next());
-    const c = hex(this.generator.next());
-    const d = hex(this.generator.next());
-    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    const a = this.generator.next();
+    const b = this.generator.next();
+    const c = this.generator.next();
+    const d = this.generator.next();
+    return (
+      hex16(a >>> 16) + hex16(a) + '-' + hex16(b >>> 16) + '-' + hex16((b & 0x0fff) | 0x4000) + '-' +
+      hex16((c >>> 16 & 0x3fff) | 0x8000) + '-' + hex16(c) + hex16(d >>> 16) + hex16(d)
+    );
   }
 }

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Connection } from '../index';
-import { copyText, insertRows, type Row } from './bulk-writer';
+import { copyText, insertRows } from './bulk-writer';
 import { dropIndexesAndConstraints, restoreIndexesAndConstraints } from './bulk-load';
+import type { TableData } from './population/collector';
 import type { Day } from './population/dates';
 import { POPULATION_TABLES, REFERENCE_TABLES, TABLE_COLUMNS, type TableName } from './population/tables';
 import type { WorkerInput, WorkerMessage } from './worker';
@@ -40,17 +41,13 @@ export async function seedPopulation(options: SeedPopulationOptions): Promise<Se
     : undefined;
   const rows: Record<string, number> = {};
 
-  const writeTable = async (table: TableName, data: string | Row[]) => {
+  const writeTable = async (table: TableName, data: TableData) => {
     const columns = TABLE_COLUMNS[table];
-    if (typeof data === 'string') {
-      await copyText(connection, table, columns, data);
-      rows[table] = (rows[table] ?? 0) + countLines(data);
-    } else {
-      await insertRows(connection, table, columns, data);
-      rows[table] = (rows[table] ?? 0) + data.length;
-    }
+    if (data.copy) await copyText(connection, table, columns, data.copy);
+    else await insertRows(connection, table, columns, data.values ?? []);
+    rows[table] = (rows[table] ?? 0) + data.rows;
   };
-  const writeBatch = async (phase: string, tables: Record<string, string | Row[]>) => {
+  const writeBatch = async (phase: string, tables: Partial<Record<TableName, TableData>>) => {
     const order = phase === 'reference' ? REFERENCE_TABLES : POPULATION_TABLES;
     const present = order.filter((t) => tables[t] !== undefined);
     // Without constraints the tables can be filled side by side; with them, parents before children.
@@ -107,12 +104,6 @@ export async function seedPopulation(options: SeedPopulationOptions): Promise<Se
     indexSeconds: (finished - loaded) / 1000,
     totalSeconds: (finished - started) / 1000,
   };
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
-  return count;
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(0);

@@ -1,12 +1,10 @@
 // Generates the population off the main thread, so that writing to the database and generating overlap.
 import { parentPort, workerData } from 'node:worker_threads';
-import { toCopyText, type Row } from './bulk-writer';
-import { generatePopulation, type GenerateOptions } from './population/generate';
+import { copyCollector, rowCollector } from './population/collector';
+import { generatePopulation, type GenerateOptions, type GeneratedBatch } from './population/generate';
 
 export type WorkerInput = GenerateOptions & { encoding: 'copy' | 'rows'; batchesAhead: number };
-export type WorkerMessage =
-  | { type: 'batch'; phase: 'reference' | 'population'; children: number; tables: Record<string, string | Row[]> }
-  | { type: 'done' };
+export type WorkerMessage = ({ type: 'batch' } & GeneratedBatch) | { type: 'done' };
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
@@ -17,15 +15,13 @@ port.on('message', () => {
   waiting?.();
 });
 
-for (const batch of generatePopulation(input)) {
+const newCollector = input.encoding === 'copy' ? copyCollector : rowCollector;
+for (const batch of generatePopulation(input, newCollector)) {
   while (credits === 0) await new Promise<void>((resolve) => (waiting = resolve));
   credits -= 1;
-  const tables = Object.fromEntries(
-    Object.entries(batch.rows)
-      .filter(([, rows]) => rows.length > 0)
-      .map(([table, rows]) => [table, input.encoding === 'copy' ? toCopyText(rows) : rows]),
-  );
-  port.postMessage({ type: 'batch', phase: batch.phase, children: batch.children, tables } satisfies WorkerMessage);
+  // COPY text moves to the main thread without being copied.
+  const transfer = Object.values(batch.tables).flatMap((t) => (t?.copy ? [t.copy.buffer as ArrayBuffer] : []));
+  port.postMessage({ type: 'batch', ...batch } satisfies WorkerMessage, transfer);
 }
 port.postMessage({ type: 'done' } satisfies WorkerMessage);
 port.close();

@@ -1,9 +1,9 @@
-import type { Row } from '../bulk-writer';
 import { Random } from '../random';
+import type { Collector, TableData } from './collector';
 import type { Day } from './dates';
 import { generateHousehold } from './household';
 import { indexNumberSequence } from './index-numbers';
-import { emptyBatch, type TableName } from './tables';
+import type { TableName } from './tables';
 import { buildWorld } from './world';
 
 export type GenerateOptions = {
@@ -16,7 +16,7 @@ export type GenerateOptions = {
 
 export type GeneratedBatch = {
   phase: 'reference' | 'population';
-  rows: Record<TableName, Row[]>;
+  tables: Partial<Record<TableName, TableData>>;
   children: number;
 };
 
@@ -24,14 +24,14 @@ export type GeneratedBatch = {
  * The synthetic population, batch by batch. Everything comes from one generator seeded with `seed`, so the same
  * options always give the same rows (ids included), however the batches are written.
  */
-export function* generatePopulation(options: GenerateOptions): Generator<GeneratedBatch> {
+export function* generatePopulation(options: GenerateOptions, newCollector: () => Collector): Generator<GeneratedBatch> {
   const rng = new Random(options.seed);
-  let rows = emptyBatch();
-  const emit = (table: TableName, row: Row) => void rows[table].push(row);
+  let collector = newCollector();
+  const emit: Collector['emit'] = (table, row) => collector.emit(table, row);
   const world = buildWorld(rng, options, emit);
-  yield { phase: 'reference', rows, children: 0 };
+  yield { phase: 'reference', tables: collector.take(), children: 0 };
 
-  rows = emptyBatch();
+  collector = newCollector();
   const context = { rng, world, emit, nextIndexNumber: indexNumberSequence(rng) };
   let produced = 0;
   let inBatch = 0;
@@ -40,8 +40,8 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
     produced += added;
     inBatch += added;
     if (inBatch >= options.batchChildren || produced >= options.children) {
-      yield { phase: 'population', rows, children: inBatch };
-      rows = emptyBatch();
+      yield { phase: 'population', tables: collector.take(), children: inBatch };
+      collector = newCollector();
       inBatch = 0;
     }
   }
