@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySecret } from '@/lib/auth/secrets';
 import { parseIndexNumber } from '@/lib/records/index-number';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { NAME_POOLS } from './data/names';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PIN } from './demo-accounts';
 import { DatabaseNotEmptyError, seedDatabase } from './seed-database';
 
@@ -96,10 +97,17 @@ describe('the synthetic population', () => {
     const { distinct_family } = await one(database.sql<{ distinct_family: number }[]>`
       select count(distinct family_name)::int as distinct_family from children`);
     expect(distinct_family).toBeGreaterThan(300);
-    const variants = await database.sql<{ given: string }[]>`
-      select distinct split_part(given_names, ' ', 1) as given from children
-      where split_part(given_names, ' ', 1) in ('Mohammed', 'Muhammad', 'Mohamed', 'Mohammad')`;
-    expect(variants.length).toBeGreaterThanOrEqual(2);
+    const firstNames = new Set(
+      (await database.sql<{ given: string }[]>`select distinct split_part(given_names, ' ', 1) as given from children`).map((r) => r.given),
+    );
+    const clusters = NAME_POOLS.flatMap((p) => [...p.girls, ...p.boys]).filter((c) => c.length > 1);
+    const spelledTwoWays = clusters.filter((c) => c.filter((name) => firstNames.has(name)).length >= 2);
+    expect(spelledTwoWays.length).toBeGreaterThan(5);
+    const { pools } = await one(database.sql<{ pools: number }[]>`
+      select count(distinct family_name)::int as pools from children where family_name in ${database.sql(
+        NAME_POOLS.map((p) => p.family[0]![0]!),
+      )}`);
+    expect(pools).toBeGreaterThan(8);
   });
 
   it('shields about half a percent of children, each with an active shield naming the responsible authority', async () => {
