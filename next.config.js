@@ -4,10 +4,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import './lib/env.js'; // a bad configuration stops the app here, at start
 
-// GOV.UK Frontend's stylesheet loads its fonts and images from /assets: serve them from public/.
+// GOV.UK Frontend is served as it is published: its stylesheet (which the bundler's CSS parser rejects for an old
+// browser hack) from /govuk, and the fonts and images that stylesheet loads from /assets.
 const require = createRequire(import.meta.url);
 const govukDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk');
-cpSync(path.join(govukDist, 'assets'), path.join(import.meta.dirname, 'public', 'assets'), { recursive: true });
+const publicDir = path.join(import.meta.dirname, 'public');
+cpSync(path.join(govukDist, 'assets'), path.join(publicDir, 'assets'), { recursive: true });
+for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.css.map']) {
+  cpSync(path.join(govukDist, file), path.join(publicDir, 'govuk', file));
+}
 
 const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },

@@ -5,7 +5,8 @@ test.describe('[PUBLIC] information pages', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByText('Children’s Index').first()).toBeVisible();
-    await expect(page.getByRole('link', { name: /sign in to see your record/i })).toHaveAttribute('href', '/portal');
+    // GOV.UK's start button is a link styled and announced as a button.
+    await expect(page.getByRole('button', { name: /sign in to see your record/i })).toHaveAttribute('href', '/portal');
     await expect(page.getByRole('link', { name: /staff sign in/i })).toHaveAttribute('href', '/staff/sign-in');
     await expectAccessible();
   });
@@ -50,4 +51,17 @@ test.describe('[PUBLIC] information pages', () => {
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
   });
+});
+
+test.describe('[PUBLIC] parts of the service not open yet', () => {
+  for (const [path, heading] of [
+    ['/portal', /seeing your record online is not available yet/i],
+    ['/staff/sign-in', /staff sign in is not available yet/i],
+  ] as const) {
+    test(`${path} says so plainly and accessibly`, async ({ page, expectAccessible }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expectAccessible();
+    });
+  }
 });

@@ -11,7 +11,14 @@ export const test = base.extend<Fixtures>({
     // A console error or an uncaught exception in the browser fails the test.
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      // A failed resource is reported below with its address; the page's own expected 404 is not a problem.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        problems.push(`console error: ${message.text()}`);
+      }
+    });
+    page.on('response', (response) => {
+      const isPage = response.request().resourceType() === 'document';
+      if (!isPage && response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await use(page);

@@ -1,0 +1,17 @@
+export const SERVICE_NAME = 'Children’s Index';
+
+export function ServiceNavigation() {
+  return (
+    <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          <span className="govuk-service-navigation__service-name">
+            <a href="/" className="govuk-service-navigation__link">
+              {SERVICE_NAME}
+            </a>
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}
