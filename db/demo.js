@@ -44,7 +44,8 @@ function newestSource(dir) {
   return newest;
 }
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'lib', 'db', 'public'].map((d) => path.join(root, d)).filter(existsSync);
+// public/ is left out: next.config.js refreshes GOV.UK's assets there every time the app starts.
+const sources = ['app', 'lib', 'db'].map((d) => path.join(root, d)).filter(existsSync);
 const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const configs = ['package-lock.json', 'next.config.js'].map((f) => statSync(path.join(root, f)).mtimeMs);
 if (Math.max(...sources.map(newestSource), ...configs) > built) {
