@@ -1,14 +1,12 @@
 'use client';
 
+import { GovukStylesheet } from './_components/govuk-stylesheet';
 import { ServiceProblem } from './_components/service-problem';
 
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
-      <head>
-        {/* eslint-disable-next-line @next/next/no-css-tags -- GOV.UK Frontend's published stylesheet, served as is */}
-        <link rel="stylesheet" href="/govuk/govuk-frontend.min.css" />
-      </head>
+      <GovukStylesheet />
       <body className="govuk-template__body">
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Footer } from './_components/footer';
 import { GovukFrontendInit } from './_components/govuk-frontend-init';
+import { GovukStylesheet } from './_components/govuk-stylesheet';
 import { Header } from './_components/header';
 import { PhaseBanner } from './_components/phase-banner';
 import { SERVICE_NAME, ServiceNavigation } from './_components/service-navigation';
@@ -24,10 +25,7 @@ export const viewport: Viewport = { themeColor: '#1d70b8' };
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
-      <head>
-        {/* eslint-disable-next-line @next/next/no-css-tags -- GOV.UK Frontend's published stylesheet, served as is */}
-        <link rel="stylesheet" href="/govuk/govuk-frontend.min.css" />
-      </head>
+      <GovukStylesheet />
       <body className="govuk-template__body">
         <SkipLink />
         <Header />

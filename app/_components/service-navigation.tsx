@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 export const SERVICE_NAME = 'Children’s Index';
 
 export function ServiceNavigation() {
@@ -6,9 +8,9 @@ export function ServiceNavigation() {
       <div className="govuk-width-container">
         <div className="govuk-service-navigation__container">
           <span className="govuk-service-navigation__service-name">
-            <a href="/" className="govuk-service-navigation__link">
+            <Link href="/" className="govuk-service-navigation__link">
               {SERVICE_NAME}
-            </a>
+            </Link>
           </span>
         </div>
       </div>

@@ -3,9 +3,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { env } from '@/lib/env.js';
-import { connect } from '../index';
-import { applyMigrations } from '../migrate';
-import { seedDatabase } from './seed-database';
+import { connectForSeeding, seedDatabase } from './seed-database';
 
 const { values } = parseArgs({ options: { children: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' } } });
 const children = Number(values.children);
@@ -18,13 +16,8 @@ if (!Number.isInteger(children) || children < 1) {
   process.exit(2);
 }
 
-const connection = await connect({
-  url: env.DATABASE_URL,
-  max: 16,
-  settings: { maintenance_work_mem: '1GB', max_parallel_maintenance_workers: '2', synchronous_commit: 'off' },
-});
+const connection = await connectForSeeding();
 try {
-  await applyMigrations(connection);
   const version = (await connection.sql<{ version: string }[]>`select current_setting('server_version') as version`)[0]!.version;
   const report = await seedDatabase({
     connection,

@@ -1,10 +1,7 @@
 // npm run db:seed -- --children N [--seed S] [--as-of YYYY-MM-DD] [--reset]
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { env } from '@/lib/env.js';
-import { connect } from '../index';
-import { applyMigrations } from '../migrate';
-import { DatabaseNotEmptyError, seedDatabase } from './seed-database';
+import { connectForSeeding, DatabaseNotEmptyError, seedDatabase } from './seed-database';
 
 const Options = z.object({
   children: z.coerce.number().int('--children must be a whole number').min(1, '--children must be at least 1').max(20_000_000),
@@ -28,13 +25,8 @@ if (!parsed.success) {
 }
 const options = parsed.data;
 
-const connection = await connect({
-  url: env.DATABASE_URL,
-  max: 16,
-  settings: { maintenance_work_mem: '1GB', max_parallel_maintenance_workers: '2', synchronous_commit: 'off' },
-});
+const connection = await connectForSeeding();
 try {
-  await applyMigrations(connection);
   const report = await seedDatabase({ connection, ...options, onProgress: (m) => console.log(m) });
   console.log(
     `Seeded ${report.children.toLocaleString('en-GB')} children (seed ${options.seed}, as of ${options.asOf}) in ` +

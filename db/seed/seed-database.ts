@@ -1,5 +1,7 @@
 import { count } from 'drizzle-orm';
-import type { Connection } from '../index';
+import { env } from '@/lib/env.js';
+import { connect, type Connection } from '../index';
+import { applyMigrations } from '../migrate';
 import { children } from '../schema';
 import { createDemoAccounts } from './demo-accounts';
 import { dayFromIso } from './population/dates';
@@ -47,4 +49,15 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRe
   });
   await createDemoAccounts(connection.db, options.asOf);
   return report;
+}
+
+/** A migrated connection tuned for loading: many connections for parallel COPY, memory for index builds. */
+export async function connectForSeeding(): Promise<Connection> {
+  const connection = await connect({
+    url: env.DATABASE_URL,
+    max: 16,
+    settings: { maintenance_work_mem: '1GB', max_parallel_maintenance_workers: '2', synchronous_commit: 'off' },
+  });
+  await applyMigrations(connection);
+  return connection;
 }
