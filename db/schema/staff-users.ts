@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, inet, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { staffRole, staffStatus } from './enums';
 import { serviceTypes } from './involvements';
 import { localAuthorities } from './local-authorities';
@@ -32,7 +32,16 @@ export const staffUsers = pgTable(
     status: staffStatus().notNull().default('pending_activation'),
     passwordHash: text(),
     pinHash: text(),
+    /** Base32 TOTP secret of the enrolled security token; null until enrolled (first sign-in) or after a reset. */
     totpSecret: text(),
+    totpEnrolledAt: timestamp({ withTimezone: true }),
+    /** The last TOTP time step accepted: a code from that step or earlier is a replay. */
+    totpLastTimeStep: bigint({ mode: 'number' }),
+    /** Consecutive failed sign-ins; reset by a success. */
+    failedSignIns: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    suspendedAt: timestamp({ withTimezone: true }),
+    suspendedReason: text(),
     trainingCompletedOn: date(),
     userAgreementSignedOn: date(),
     policeCheckExpiresOn: date(),
@@ -43,5 +52,39 @@ export const staffUsers = pgTable(
     uniqueIndex('staff_users_username_key').on(sql`lower(${t.username})`),
     index('staff_users_organisation_idx').on(t.organisationId),
     index('staff_users_la_idx').on(t.localAuthorityCode),
+  ],
+);
+
+/**
+ * A signed-in staff session. The browser holds only its id (inside next-auth's signed token); every request
+ * re-reads this row and the user, so revoking a session or suspending a user takes effect at once.
+ */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.staffUserId)],
+);
+
+/** Every staff sign-in attempt, for throttling by account and by address. Names are stored as typed, lower-cased. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    username: text().notNull(),
+    clientAddress: inet(),
+    succeeded: boolean().notNull(),
+  },
+  (t) => [
+    index('sign_in_attempts_username_idx').on(t.username, t.attemptedAt),
+    index('sign_in_attempts_address_idx').on(t.clientAddress, t.attemptedAt),
   ],
 );

@@ -1,0 +1,26 @@
+import 'server-only';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
+
+const zxcvbn = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...english.dictionary },
+  graphs: common.adjacencyGraphs,
+  translations: english.translations,
+});
+
+export const MIN_PASSWORD_LENGTH = 12;
+// zxcvbn's score 3 is "safely unguessable: moderate protection from offline slow-hash attacks".
+const MIN_SCORE = 3;
+
+/**
+ * Why a new password is refused, or null if it is acceptable. Length and guessability only (NCSC guidance): no
+ * composition rules and no forced expiry. Common and breached passwords are in zxcvbn's dictionaries.
+ */
+export function passwordProblem(password: string, context: readonly string[] = []): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > 256) return 'Password must be 256 characters or fewer';
+  const { score } = zxcvbn.check(password, [...context]);
+  if (score < MIN_SCORE) return 'Password is too easy to guess: use three or four unrelated words';
+  return null;
+}
