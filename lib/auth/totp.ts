@@ -26,5 +26,5 @@ export async function checkTotp(secret: string, code: string, lastTimeStep: numb
     epochTolerance: 30,
     ...(lastTimeStep === null ? {} : { afterTimeStep: lastTimeStep }),
   });
-  return result.valid ? { valid: true, timeStep: result.timeStep } : { valid: false };
+  return result.valid && 'timeStep' in result ? { valid: true, timeStep: result.timeStep } : { valid: false };
 }
