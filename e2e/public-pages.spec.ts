@@ -56,7 +56,6 @@ test.describe('[PUBLIC] information pages', () => {
 test.describe('[PUBLIC] parts of the service not open yet', () => {
   for (const [path, heading] of [
     ['/portal', /seeing your record online is not available yet/i],
-    ['/staff/sign-in', /staff sign in is not available yet/i],
   ] as const) {
     test(`${path} says so plainly and accessibly`, async ({ page, expectAccessible }) => {
       await page.goto(path);

@@ -88,3 +88,17 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_address_idx').on(t.clientAddress, t.attemptedAt),
   ],
 );
+
+/**
+ * A security token being enrolled: made once password and PIN are proven, finished when the user types a code from
+ * the new token. Short-lived; the browser holds only its id.
+ */
+export const tokenEnrolments = pgTable('token_enrolments', {
+  id: uuid().primaryKey().defaultRandom(),
+  staffUserId: uuid()
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  totpSecret: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  completedAt: timestamp({ withTimezone: true }),
+});

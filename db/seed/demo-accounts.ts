@@ -1,11 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { hashSecret } from '@/lib/auth/secrets';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from './demo-credentials';
 import type { Database } from '../index';
 import { involvements, organisations, serviceTypes, staffUsers } from '../schema';
-
-/** Shown in README.md. For the demonstration only: a real deployment has no shared passwords. */
-export const DEMO_PASSWORD = 'correct-horse-battery-staple-42';
-export const DEMO_PIN = '246810';
 
 export type DemoAccount = {
   username: string;
@@ -14,10 +11,22 @@ export type DemoAccount = {
   organisation: 'school' | 'council' | 'sensitive_service';
   isNationalAdministrator?: boolean;
   hasChildProtectionRole?: boolean;
+  /** Leave the security token to be enrolled at first sign-in, to show that step. */
+  tokenNotEnrolled?: boolean;
+  /** Shows the refusal a user with an out-of-date police check gets. */
+  policeCheckExpired?: boolean;
 };
+
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.teacher', displayName: 'Priya Shah (teacher)', role: 'practitioner', organisation: 'school' },
+  {
+    username: 'demo.newstarter',
+    displayName: 'Jordan Lee (teacher, first sign-in)',
+    role: 'practitioner',
+    organisation: 'school',
+    tokenNotEnrolled: true,
+  },
   {
     username: 'demo.socialworker',
     displayName: 'Tom Okafor (social worker)',
@@ -26,6 +35,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     hasChildProtectionRole: true,
   },
   { username: 'demo.sexualhealth', displayName: 'Ana Nowak (sexual health nurse)', role: 'practitioner', organisation: 'sensitive_service' },
+  {
+    username: 'demo.expired',
+    displayName: 'Chris Evans (teacher, police check expired)',
+    role: 'practitioner',
+    organisation: 'school',
+    policeCheckExpired: true,
+  },
   { username: 'demo.caseworker', displayName: 'Gwen Davies (index team)', role: 'caseworker', organisation: 'council' },
   { username: 'demo.admin', displayName: 'Sam Taylor (access manager)', role: 'administrator', organisation: 'council' },
   {
@@ -45,7 +61,7 @@ const daysFrom = (asOf: string, days: number) => {
 
 /**
  * Vetted, active staff accounts in the local authority with the most schools, so the demo has children to find.
- * Their security token is enrolled at first sign-in.
+ * All but demo.newstarter have a security token already enrolled (see demoTotpSecret).
  */
 export async function createDemoAccounts(db: Database, asOf: string): Promise<void> {
   const [busiest] = await db
@@ -108,10 +124,14 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
         status: 'active',
         passwordHash,
         pinHash,
+        totpSecret: account.tokenNotEnrolled ? null : demoTotpSecret(account.username),
+        totpEnrolledAt: account.tokenNotEnrolled ? null : new Date(),
         trainingCompletedOn: daysFrom(asOf, -120),
         userAgreementSignedOn: daysFrom(asOf, -120),
-        policeCheckExpiresOn: daysFrom(asOf, 2 * 365),
+        policeCheckExpiresOn: daysFrom(asOf, account.policeCheckExpired ? -3 : 2 * 365),
       })
       .onConflictDoNothing();
   }
 }
+
+export { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret };

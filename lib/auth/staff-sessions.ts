@@ -10,7 +10,7 @@ export const ABSOLUTE_LIFETIME_MS = 8 * 60 * 60_000;
 export type StaffUser = typeof staffUsers.$inferSelect;
 
 export type SessionCheck =
-  | { valid: true; user: StaffUser }
+  | { valid: true; user: StaffUser; startedAt: Date }
   | { valid: false; reason: 'unknown' | 'revoked' | 'idle' | 'expired' }
   | { valid: false; reason: 'not_vetted'; problems: VettingProblem[] };
 
@@ -39,7 +39,7 @@ export async function checkStaffSession({ db, sessionId, now }: { db: DbOrTx; se
   if (problems.length) return { valid: false, reason: 'not_vetted', problems };
   await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, sessionId));
   await db.update(staffUsers).set({ lastActiveAt: now }).where(eq(staffUsers.id, user.id));
-  return { valid: true, user };
+  return { valid: true, user, startedAt: session.createdAt };
 }
 
 /** Ends one session (sign out) or, with no session id, every session of the user (sign out everywhere, suspension). */

@@ -1,14 +1,41 @@
 import type { Metadata } from 'next';
-import { NotYetAvailable } from '../../_components/not-yet-available';
+import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Staff sign in' };
 
-// Replaced by staff sign-in (user name, password, PIN and security token).
-export default function StaffSignInNotYetOpen() {
+const ENDED: Record<string, string> = {
+  idle: 'You were signed out because you did nothing for 15 minutes.',
+  expired: 'You were signed out because you had been signed in for 8 hours.',
+  revoked: 'You have been signed out.',
+  not_vetted: 'Your access has been withdrawn. Contact your organisation’s access manager.',
+  unknown: 'Sign in to continue.',
+};
+
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+  const { ended } = await searchParams;
+  const notice = ended ? ENDED[ended] : undefined;
   return (
-    <NotYetAvailable
-      what="staff sign in"
-      instead="Your organisation’s access manager will tell you when your account is ready."
-    />
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {notice ? (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="ended-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="ended-title">
+                Important
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{notice}</p>
+            </div>
+          </div>
+        ) : null}
+        <h1 className="govuk-heading-l">Staff sign in</h1>
+        <p className="govuk-body">
+          For practitioners, the index team and access managers. Your organisation’s access manager gives you your user
+          name and PIN.
+        </p>
+        <SignInForm />
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,53 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ErrorSummary } from '../../_components/form/error-summary';
+import { TextInput } from '../../_components/form/text-input';
+import { signInAction, type SignInFormState } from './sign-in.action';
+
+export function SignInForm() {
+  const [state, action, pending] = useActionState<SignInFormState, FormData>(signInAction, {});
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      {state.problems?.length ? (
+        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
+          <h2 className="govuk-error-summary__title">You cannot use the index at the moment</h2>
+          <div className="govuk-error-summary__body">
+            <ul className="govuk-list govuk-error-summary__list">
+              {state.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      <form action={action} noValidate>
+        <TextInput
+          name="username"
+          label="User name"
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={state.username}
+          error={state.errors?.username}
+          className="govuk-!-width-one-half"
+        />
+        <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={state.errors?.password} className="govuk-!-width-one-half" />
+        <TextInput name="pin" label="PIN" type="password" inputMode="numeric" autoComplete="off" error={state.errors?.pin} className="govuk-input--width-10" />
+        <TextInput
+          name="code"
+          label="Security code"
+          hint="The 6 numbers shown by your security token or authenticator app. Leave this blank the first time you sign in: you will set up your token next."
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          error={state.errors?.code}
+          className="govuk-input--width-10"
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+          Sign in
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+'use server';
+
+import { getDb } from '@/db';
+import { signOut } from '@/lib/auth/next-auth';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { revokeStaffSessions } from '@/lib/auth/staff-sessions';
+
+async function endSessions(everywhere: boolean) {
+  const staff = await requireStaff();
+  const db = await getDb();
+  await revokeStaffSessions({ db, staffUserId: staff.id, sessionId: everywhere ? undefined : staff.sessionId, now: new Date() });
+  await recordAuditEvent({
+    db,
+    event: { actorKind: 'staff', actorId: staff.id, organisationId: staff.organisationId, action: everywhere ? 'staff.sign_out_everywhere' : 'staff.sign_out' },
+  });
+  await signOut({ redirectTo: '/staff/sign-in?ended=revoked' });
+}
+
+export async function signOutAction() {
+  await endSessions(false);
+}
+
+export async function signOutEverywhereAction() {
+  await endSessions(true);
+}

@@ -1,0 +1,91 @@
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { expect, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
+
+// Next.js adds its own role="alert" route announcer, so find GOV.UK's error summary by its class.
+const errorSummary = (page: Page) => page.locator('.govuk-error-summary');
+
+async function fillSignIn(page: Page, details: { username: string; password?: string; pin?: string; code?: string }) {
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('User name').fill(details.username);
+  await page.getByLabel('Password').fill(details.password ?? DEMO_PASSWORD);
+  await page.getByLabel('PIN').fill(details.pin ?? DEMO_PIN);
+  await page.getByLabel('Security code').fill(details.code ?? '');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.describe('[STAFF] sign in', () => {
+  test('a practitioner signs in with password, PIN and the code from their token, then signs out', async ({ page, expectAccessible }) => {
+    await page.goto('/staff/sign-in');
+    await expectAccessible();
+    const code = await generate({ secret: demoTotpSecret('demo.teacher') });
+    await fillSignIn(page, { username: 'demo.teacher', code });
+    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signed in as Priya Shah (teacher)');
+    await expect(page.getByText('Practitioner')).toBeVisible();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(page).toHaveURL(/\/staff\/sign-in\?ended=revoked/);
+    await expect(page.getByText('You have been signed out.')).toBeVisible();
+    await page.goto('/staff');
+    await expect(page).toHaveURL(/\/staff\/sign-in/);
+  });
+
+  test('a wrong PIN gets the same answer as any other wrong detail', async ({ page, expectAccessible }) => {
+    const code = await generate({ secret: demoTotpSecret('demo.caseworker') });
+    await fillSignIn(page, { username: 'demo.caseworker', pin: '135791', code });
+    await expect(errorSummary(page)).toContainText('The details you entered do not match our records');
+    await expect(page).toHaveURL(/\/staff\/sign-in$/);
+    await expectAccessible();
+  });
+
+  test('an empty form gets a GOV.UK error summary with a message for each field', async ({ page, expectAccessible }) => {
+    await page.goto('/staff/sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = errorSummary(page);
+    await expect(summary).toContainText('Enter your user name');
+    await expect(summary).toContainText('Enter your password');
+    await expect(summary).toContainText('Enter your PIN');
+    await expectAccessible();
+  });
+
+  test('a user whose police check has expired is refused, and told why and whom to contact', async ({ page }) => {
+    const code = await generate({ secret: demoTotpSecret('demo.expired') });
+    await fillSignIn(page, { username: 'demo.expired', code });
+    const refusal = errorSummary(page);
+    await expect(refusal).toContainText('You cannot use the index at the moment');
+    await expect(refusal).toContainText(/enhanced police check expired on \d{4}-\d{2}-\d{2}/);
+    await expect(refusal).toContainText('access manager');
+  });
+
+  test('a new user sets up their security token at first sign-in', async ({ page, expectAccessible }) => {
+    await fillSignIn(page, { username: 'demo.newstarter' });
+    await expect(page).toHaveURL(/\/staff\/enrol-token$/);
+    await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+    await expectAccessible();
+    const key = (await page.locator('code').innerText()).replace(/\s/g, '');
+    await page.getByLabel('Security code from your app').fill('000000');
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await expect(errorSummary(page)).toContainText('That code does not match');
+    await page.getByLabel('Security code from your app').fill(await generate({ secret: key }));
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Jordan Lee');
+  });
+
+  test('the staff area sends anyone not signed in to sign in', async ({ page }) => {
+    await page.goto('/staff');
+    await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  });
+
+  test('too many wrong guesses for one account are refused for 5 minutes', async ({ page }) => {
+    for (let i = 0; i < 10; i++) {
+      await fillSignIn(page, { username: 'demo.national', password: `wrong-password-guess-${i}`, code: '123456' });
+      await expect(errorSummary(page)).toContainText('do not match');
+    }
+    const code = await generate({ secret: demoTotpSecret('demo.national') });
+    await fillSignIn(page, { username: 'demo.national', code });
+    await expect(errorSummary(page)).toContainText('Too many attempts');
+  });
+});

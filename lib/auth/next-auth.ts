@@ -1,0 +1,42 @@
+import 'server-only';
+import NextAuth from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { env } from '@/lib/env.js';
+import { ABSOLUTE_LIFETIME_MS, checkStaffSession } from './staff-sessions';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// next-auth only turns a session that lib/auth has just opened into a cookie: it never checks a password itself.
+const HANDOVER_WINDOW_MS = 60_000;
+
+/**
+ * next-auth keeps the browser's signed, http-only session cookie. The cookie holds nothing but the id of a row in
+ * staff_sessions; the guard re-reads that row and the user on every request.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
+  pages: { signIn: '/staff/sign-in', error: '/staff/sign-in' },
+  providers: [
+    Credentials({
+      id: 'staff-session',
+      credentials: { sessionId: {} },
+      authorize: async (credentials) => {
+        const sessionId = credentials?.sessionId;
+        if (typeof sessionId !== 'string' || !UUID.test(sessionId)) return null;
+        const now = new Date();
+        const check = await checkStaffSession({ db: await getDb(), sessionId, now });
+        if (!check.valid || now.getTime() - check.startedAt.getTime() > HANDOVER_WINDOW_MS) return null;
+        return { id: sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt: ({ token, user }) => {
+      if (user?.id) token.sessionId = user.id;
+      return token;
+    },
+    session: ({ session, token }) => ({ ...session, sessionId: typeof token.sessionId === 'string' ? token.sessionId : undefined }),
+  },
+});

@@ -1,0 +1,27 @@
+// npm run cli -- <command>. Commands:
+//   totp <user name>   the current security code of a demo account (for signing in to the demo)
+import { generate } from 'otplib';
+import { DEMO_ACCOUNTS, demoTotpSecret } from '@/db/seed/demo-accounts';
+
+const [command, ...args] = process.argv.slice(2);
+
+async function totp(username: string | undefined) {
+  const account = DEMO_ACCOUNTS.find((a) => a.username === username);
+  if (!account || account.tokenNotEnrolled) {
+    const names = DEMO_ACCOUNTS.filter((a) => !a.tokenNotEnrolled).map((a) => a.username).join(', ');
+    console.error(`Give the user name of a demo account with a security token: ${names}`);
+    process.exit(2);
+  }
+  const code = await generate({ secret: demoTotpSecret(account.username) });
+  const secondsLeft = 30 - (Math.floor(Date.now() / 1000) % 30);
+  console.log(`${code}  (for ${account.username}; changes in ${secondsLeft} s)`);
+}
+
+switch (command) {
+  case 'totp':
+    await totp(args[0]);
+    break;
+  default:
+    console.error('Usage: npm run cli -- totp <user name>');
+    process.exit(2);
+}
