@@ -14,3 +14,4 @@ export * from './corrections';
 export * from './record-versions';
 export * from './citizens';
 export * from './audit';
+export * from './email';

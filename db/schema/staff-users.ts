@@ -102,3 +102,15 @@ export const tokenEnrolments = pgTable('token_enrolments', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp({ withTimezone: true }),
 });
+
+/** A one-time activation link for a new account (only a hash of the token is kept). */
+export const staffActivations = pgTable('staff_activations', {
+  id: uuid().primaryKey().defaultRandom(),
+  staffUserId: uuid()
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  tokenHash: text().notNull().unique('staff_activations_token_hash_key'),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+});

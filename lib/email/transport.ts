@@ -1,0 +1,28 @@
+import 'server-only';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { env } from '@/lib/env.js';
+
+export type OutgoingEmail = { to: string; subject: string; text: string };
+export type SendEmail = (email: OutgoingEmail) => Promise<void>;
+
+/**
+ * Sends through SMTP_URL's server. With none configured (the demo), each message is written as a file under
+ * DATA_DIR/mail instead, so it can be read without a mail server.
+ */
+export function emailTransport(smtpUrl: string | undefined = env.SMTP_URL): SendEmail {
+  if (smtpUrl) {
+    const transporter = nodemailer.createTransport(smtpUrl);
+    return async (email) => {
+      await transporter.sendMail({ from: env.MAIL_FROM, ...email });
+    };
+  }
+  const folder = path.resolve(env.DATA_DIR, 'mail');
+  const writer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return async (email) => {
+    const info = await writer.sendMail({ from: env.MAIL_FROM, ...email });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`), info.message as Buffer);
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const isoDate = (message: string) => z.union([z.literal(''), z.iso.date(message)]).transform((v) => v || null);
+
+export const ZCreateStaffUser = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9.-]{2,49}$/, 'User name must be 3 to 50 letters, numbers, dots or hyphens, starting with a letter'),
+  displayName: z.string().trim().min(1, 'Enter the person’s full name').max(100, 'Full name must be 100 characters or fewer'),
+  email: z.email('Enter an email address in the correct format, like name@example.gov.uk').max(200),
+  role: z.enum(['practitioner', 'caseworker', 'administrator'], 'Select a role'),
+  organisationId: z.uuid('Select an organisation'),
+  hasChildProtectionRole: z
+    .enum(['yes', 'no'], 'Select whether they have a child-protection role')
+    .transform((v) => v === 'yes'),
+});
+export type TCreateStaffUser = z.output<typeof ZCreateStaffUser>;
+
+export const ZVetting = z.object({
+  trainingCompletedOn: isoDate('Enter the date training was completed, like 2026-03-31'),
+  userAgreementSignedOn: isoDate('Enter the date the user agreement was signed, like 2026-03-31'),
+  policeCheckExpiresOn: isoDate('Enter the date the police check expires, like 2029-03-31'),
+});
+export type TVetting = z.output<typeof ZVetting>;
+
+export const ZReason = z.object({
+  reason: z.string().trim().min(5, 'Give the reason, in at least a few words').max(500, 'Reason must be 500 characters or fewer'),
+});
+
+export const ZActivation = z
+  .object({
+    password: z.string().min(1, 'Enter a password'),
+    pin: z.string().trim().regex(/^\d{6,8}$/, 'Enter a PIN of 6 to 8 numbers'),
+    pinAgain: z.string().trim(),
+  })
+  .refine((v) => v.pin === v.pinAgain, { path: ['pinAgain'], message: 'The PINs do not match' });
