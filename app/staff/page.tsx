@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { organisations } from '@/db/schema';
@@ -33,6 +34,13 @@ export default async function StaffHome() {
             <dd className="govuk-summary-list__value">{staff.policeCheckExpiresOn}</dd>
           </div>
         </dl>
+        {staff.role === 'administrator' ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" href="/staff/admin">
+              Manage staff accounts
+            </Link>
+          </p>
+        ) : null}
         <form action={signOutAction}>
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
             Sign out

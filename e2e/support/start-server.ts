@@ -1,12 +1,14 @@
 // Playwright's web server: a fresh database with a small synthetic population and the demo accounts, then the
 // built app. On DATABASE_URL's server the e2e run gets a database of its own; otherwise a new embedded one.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { connect } from '@/db/index';
 import { applyMigrations } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed/seed-database';
+import { startSmtpListener } from '@/lib/testing/smtp-listener';
+import { E2E_MAIL_DIR } from './mailbox';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = process.env.E2E_PORT ?? '3210';
@@ -32,6 +34,15 @@ if (process.env.DATABASE_URL) {
   env.DATA_DIR = path.join(root, '.data', 'e2e');
   rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
+
+// A real SMTP server for the app to send to; what arrives is written where the tests can read it.
+rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+mkdirSync(E2E_MAIL_DIR, { recursive: true });
+let received = 0;
+const smtp = await startSmtpListener({
+  onReceive: (email) => writeFileSync(path.join(E2E_MAIL_DIR, `${String(++received).padStart(4, '0')}.json`), JSON.stringify(email)),
+});
+env.SMTP_URL = smtp.url;
 
 const connection = await connect({ url: env.DATABASE_URL, embedded: env.DATA_DIR ? { dataDir: env.DATA_DIR } : undefined });
 try {

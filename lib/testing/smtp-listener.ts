@@ -6,7 +6,9 @@ export type ReceivedEmail = { to: string[]; subject: string; text: string };
 export type SmtpListener = { url: string; received: ReceivedEmail[]; close: () => Promise<void> };
 
 /** A real SMTP server on a loopback port, for tests to send to and read what arrived. */
-export async function startSmtpListener(options: { rejectAll?: boolean } = {}): Promise<SmtpListener> {
+export async function startSmtpListener(
+  options: { rejectAll?: boolean; onReceive?: (email: ReceivedEmail) => void } = {},
+): Promise<SmtpListener> {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,7 +22,9 @@ export async function startSmtpListener(options: { rejectAll?: boolean } = {}): 
       }
       simpleParser(stream)
         .then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
+          const email = { to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' };
+          received.push(email);
+          options.onReceive?.(email);
           callback();
         })
         .catch(callback);

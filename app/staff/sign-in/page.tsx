@@ -9,6 +9,7 @@ const ENDED: Record<string, string> = {
   revoked: 'You have been signed out.',
   not_vetted: 'Your access has been withdrawn. Contact your organisation’s access manager.',
   unknown: 'Sign in to continue.',
+  activated: 'Your account is ready. Leave the security code blank the first time: you will set up your token next.',
 };
 
 export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {

@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ErrorSummary } from '../../../_components/form/error-summary';
+import { TextInput } from '../../../_components/form/text-input';
+import { activateAction, type ActivateFormState } from './activate.action';
+
+export function ActivateForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState<ActivateFormState, FormData>(activateAction, {});
+  const errors = state.errors ?? {};
+  return (
+    <>
+      <ErrorSummary errors={errors} message={state.message} />
+      <form action={action} noValidate>
+        <input type="hidden" name="token" value={token} />
+        <TextInput name="password" label="Create a password" type="password" autoComplete="new-password" hint="At least 12 characters. Three or four unrelated words are easy to remember and hard to guess." error={errors.password} />
+        <TextInput name="pin" label="Create a PIN" type="password" inputMode="numeric" autoComplete="off" hint="6 to 8 numbers" error={errors.pin} className="govuk-input--width-10" />
+        <TextInput name="pinAgain" label="Type the PIN again" type="password" inputMode="numeric" autoComplete="off" error={errors.pinAgain} className="govuk-input--width-10" />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+          Activate account
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { AppError } from '@/lib/errors';
+import { activateStaffAccount } from '@/lib/staff-admin/activate-staff-account';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { ZActivation } from '@/lib/validation/staff-user';
+
+export type ActivateFormState = { errors?: FieldErrors; message?: string };
+
+// The only way in without a session: the one-time token is the credential, checked by the domain function.
+export async function activateAction(_previous: ActivateFormState, formData: FormData): Promise<ActivateFormState> {
+  const token = z.string().regex(/^[\w-]{20,100}$/).safeParse(formData.get('token'));
+  if (!token.success) return { message: 'This link is not valid. Ask your access manager for a new one.' };
+  const parsed = ZActivation.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  try {
+    await activateStaffAccount({ db: await getDb(), token: token.data, password: parsed.data.password, pin: parsed.data.pin });
+  } catch (error) {
+    if (error instanceof AppError) return error.code === 'invalid' ? { errors: { password: error.userMessage } } : { message: error.userMessage };
+    throw error;
+  }
+  redirect('/staff/sign-in?ended=activated');
+}

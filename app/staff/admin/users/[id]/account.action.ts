@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { AppError } from '@/lib/errors';
+import { changeAccountStatus } from '@/lib/staff-admin/change-account-status';
+import { recordVetting } from '@/lib/staff-admin/record-vetting';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { ZReason, ZVetting } from '@/lib/validation/staff-user';
+
+export type AccountFormState = { errors?: FieldErrors; message?: string; done?: string };
+
+const ZTarget = z.object({ staffUserId: z.uuid() });
+const ZChange = z.object({ change: z.enum(['suspend', 'reinstate', 'reset_token'], 'Choose what to do') });
+
+async function run(staffUserId: string, work: () => Promise<void>, done: string): Promise<AccountFormState> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage };
+    throw error;
+  }
+  revalidatePath(`/staff/admin/users/${staffUserId}`);
+  return { done };
+}
+
+export async function recordVettingAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const admin = await requireStaff('administrator');
+  const target = ZTarget.safeParse(Object.fromEntries(formData));
+  const parsed = ZVetting.safeParse(Object.fromEntries(formData));
+  if (!target.success) return { message: 'That user could not be found' };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const db = await getDb();
+  return run(target.data.staffUserId, () => recordVetting({ db, admin, staffUserId: target.data.staffUserId, vetting: parsed.data }), 'Vetting dates saved');
+}
+
+const DONE = { suspend: 'Account suspended: every session has ended', reinstate: 'Account reinstated', reset_token: 'Security token reset: they will set up a new one at their next sign-in' };
+
+export async function changeStatusAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const admin = await requireStaff('administrator');
+  const target = ZTarget.safeParse(Object.fromEntries(formData));
+  if (!target.success) return { message: 'That user could not be found' };
+  const change = ZChange.safeParse(Object.fromEntries(formData));
+  const reason = ZReason.safeParse(Object.fromEntries(formData));
+  if (!change.success || !reason.success) {
+    return { errors: { ...(change.success ? {} : fieldErrors(change.error)), ...(reason.success ? {} : fieldErrors(reason.error)) } };
+  }
+  const db = await getDb();
+  return run(
+    target.data.staffUserId,
+    () => changeAccountStatus({ db, admin, staffUserId: target.data.staffUserId, change: change.data.change, reason: reason.data.reason }),
+    DONE[change.data.change],
+  );
+}

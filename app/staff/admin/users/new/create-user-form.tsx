@@ -1,0 +1,44 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ErrorSummary } from '../../../../_components/form/error-summary';
+import { Radios } from '../../../../_components/form/radios';
+import { Select } from '../../../../_components/form/select';
+import { TextInput } from '../../../../_components/form/text-input';
+import { createUserAction, type CreateUserFormState } from './create-user.action';
+
+const ROLES = [
+  { value: 'practitioner', label: 'Practitioner' },
+  { value: 'caseworker', label: 'Caseworker (index team)' },
+  { value: 'administrator', label: 'Access manager' },
+] as const;
+
+export function CreateUserForm({ organisations }: { organisations: { value: string; label: string }[] }) {
+  const [state, action, pending] = useActionState<CreateUserFormState, FormData>(createUserAction, {});
+  const errors = state.errors ?? {};
+  return (
+    <>
+      <ErrorSummary errors={errors} message={state.message} />
+      <form action={action} noValidate>
+        <TextInput name="displayName" label="Full name" autoComplete="off" error={errors.displayName} />
+        <TextInput name="username" label="User name" hint="Letters, numbers, dots or hyphens, for example jo.bloggs" spellCheck={false} autoCapitalize="none" error={errors.username} className="govuk-!-width-one-half" />
+        <TextInput name="email" label="Work email address" type="email" spellCheck={false} hint="We will send the activation link here" error={errors.email} />
+        <Radios name="role" legend="Role" options={ROLES} error={errors.role} />
+        <Select name="organisationId" label="Organisation" options={organisations} error={errors.organisationId} />
+        <Radios
+          name="hasChildProtectionRole"
+          legend="Do they have a child-protection role?"
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          error={errors.hasChildProtectionRole}
+          inline
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+          Create user and send activation email
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { deliverSoon } from '@/lib/email/deliver-soon';
+import { AppError } from '@/lib/errors';
+import { createStaffUser } from '@/lib/staff-admin/create-staff-user';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { ZCreateStaffUser } from '@/lib/validation/staff-user';
+
+export type CreateUserFormState = { errors?: FieldErrors; message?: string };
+
+export async function createUserAction(_previous: CreateUserFormState, formData: FormData): Promise<CreateUserFormState> {
+  const admin = await requireStaff('administrator');
+  const parsed = ZCreateStaffUser.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  let id: string;
+  try {
+    id = await createStaffUser({ db: await getDb(), admin, input: parsed.data });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage };
+    throw error;
+  }
+  await deliverSoon();
+  redirect(`/staff/admin/users/${id}`);
+}

@@ -1,0 +1,74 @@
+import { generate } from 'otplib';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { expect, test } from './support/fixtures';
+import { receivedEmails } from './support/mailbox';
+
+const errorSummary = (page: Page) => page.locator('.govuk-error-summary');
+
+async function signIn(page: Page, username: string, details: { password: string; pin: string; code: string }) {
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(details.password);
+  await page.getByLabel('PIN').fill(details.pin);
+  await page.getByLabel('Security code').fill(details.code);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('[ADMIN] an access manager creates a user, records their vetting, and the user activates and signs in', async ({ page, expectAccessible }) => {
+  await signIn(page, 'demo.admin', { password: DEMO_PASSWORD, pin: DEMO_PIN, code: await generate({ secret: demoTotpSecret('demo.admin') }) });
+  await page.getByRole('link', { name: 'Manage staff accounts' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Manage staff accounts');
+  await expect(page.getByText('demo.expired')).toBeVisible();
+  await expectAccessible();
+
+  await page.getByRole('button', { name: 'Create a user' }).click();
+  await page.getByRole('button', { name: 'Create user and send activation email' }).click();
+  await expect(errorSummary(page)).toContainText('Enter the person’s full name');
+  await expect(errorSummary(page)).toContainText('Select a role');
+  await expectAccessible();
+
+  const username = `robin.e2e${Date.now() % 100_000}`;
+  await page.getByLabel('Full name').fill('Robin Ahmed');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Work email address').fill(`${username}@school.example.org`);
+  await page.getByLabel('Practitioner').check();
+  await page.getByLabel('Organisation').selectOption({ index: 1 });
+  await page.getByLabel('No').check();
+  await page.getByRole('button', { name: 'Create user and send activation email' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Robin Ahmed');
+  await expect(page.getByText('pending activation')).toBeVisible();
+
+  await page.getByLabel('Mandatory training completed on').fill('2026-10-01');
+  await page.getByLabel('User agreement signed on').fill('2026-10-01');
+  await page.getByLabel('Enhanced police check expires on').fill('2029-10-01');
+  await page.getByRole('button', { name: 'Save vetting dates' }).click();
+  await expect(page.getByText('Vetting dates saved')).toBeVisible();
+  await expectAccessible();
+
+  const email = receivedEmails().find((e) => e.to.includes(`${username}@school.example.org`));
+  expect(email?.subject).toBe('Your Children’s Index account');
+  const link = /http:\/\/\S+\/staff\/activate\/[\w-]+/.exec(email!.text)![0];
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel('Create a password').fill('password1234');
+  await page.getByLabel('Create a PIN').fill('482915');
+  await page.getByLabel('Type the PIN again').fill('482915');
+  await page.getByRole('button', { name: 'Activate account' }).click();
+  await expect(errorSummary(page)).toContainText('too easy to guess');
+  await page.getByLabel('Create a password').fill('amber-kettle-sonnet-river');
+  await page.getByLabel('Create a PIN').fill('482915');
+  await page.getByLabel('Type the PIN again').fill('482915');
+  await page.getByRole('button', { name: 'Activate account' }).click();
+  await expect(page.getByText('Your account is ready')).toBeVisible();
+
+  await signIn(page, username, { password: 'amber-kettle-sonnet-river', pin: '482915', code: '' });
+  await expect(page).toHaveURL(/\/staff\/enrol-token$/);
+});
+
+test('[ADMIN] a practitioner cannot open the access managers’ pages', async ({ page }) => {
+  await signIn(page, 'demo.socialworker', { password: DEMO_PASSWORD, pin: DEMO_PIN, code: await generate({ secret: demoTotpSecret('demo.socialworker') }) });
+  await expect(page).toHaveURL(/\/staff$/);
+  const response = await page.goto('/staff/admin');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to see this page');
+});
