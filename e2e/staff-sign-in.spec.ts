@@ -79,6 +79,15 @@ test.describe('[STAFF] sign in', () => {
     await expect(page).toHaveURL(/\/staff\/sign-in$/);
   });
 
+  test('a locked account is told so once the right details are given, and how to get back in', async ({ page }) => {
+    await fillSignIn(page, { username: 'demo.locked', pin: '000000', code: '123456' });
+    await expect(errorSummary(page)).toContainText('do not match');
+    const code = await generate({ secret: demoTotpSecret('demo.locked') });
+    await fillSignIn(page, { username: 'demo.locked', code });
+    await expect(errorSummary(page)).toContainText('Your account is locked after too many failed attempts');
+    await expect(errorSummary(page)).toContainText('access manager');
+  });
+
   test('too many wrong guesses for one account are refused for 5 minutes', async ({ page }) => {
     for (let i = 0; i < 10; i++) {
       await fillSignIn(page, { username: 'demo.national', password: `wrong-password-guess-${i}`, code: '123456' });

@@ -3,11 +3,10 @@
 import { getDb } from '@/db';
 import { signOut } from '@/lib/auth/next-auth';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { requireStaff } from '@/lib/auth/require-staff';
+import { requireStaff, type SignedInStaff } from '@/lib/auth/require-staff';
 import { revokeStaffSessions } from '@/lib/auth/staff-sessions';
 
-async function endSessions(everywhere: boolean) {
-  const staff = await requireStaff();
+async function endSessions(staff: SignedInStaff, everywhere: boolean) {
   const db = await getDb();
   await revokeStaffSessions({ db, staffUserId: staff.id, sessionId: everywhere ? undefined : staff.sessionId, now: new Date() });
   await recordAuditEvent({
@@ -18,9 +17,11 @@ async function endSessions(everywhere: boolean) {
 }
 
 export async function signOutAction() {
-  await endSessions(false);
+  const staff = await requireStaff();
+  await endSessions(staff, false);
 }
 
 export async function signOutEverywhereAction() {
-  await endSessions(true);
+  const staff = await requireStaff();
+  await endSessions(staff, true);
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { hashSecret } from '@/lib/auth/secrets';
+import { LOCK_AFTER_FAILURES, LOCK_COOL_DOWN_MS } from '@/lib/auth/sign-in-staff';
 import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from './demo-credentials';
 import type { Database } from '../index';
 import { involvements, organisations, serviceTypes, staffUsers } from '../schema';
@@ -15,6 +16,8 @@ export type DemoAccount = {
   tokenNotEnrolled?: boolean;
   /** Shows the refusal a user with an out-of-date police check gets. */
   policeCheckExpired?: boolean;
+  /** Locked as if after repeated failed sign-ins (the lock lifts 30 minutes after seeding). */
+  locked?: boolean;
 };
 
 
@@ -41,6 +44,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'practitioner',
     organisation: 'school',
     policeCheckExpired: true,
+  },
+  {
+    username: 'demo.locked',
+    displayName: 'Ali Hassan (teacher, locked out)',
+    role: 'practitioner',
+    organisation: 'school',
+    locked: true,
   },
   { username: 'demo.caseworker', displayName: 'Gwen Davies (index team)', role: 'caseworker', organisation: 'council' },
   { username: 'demo.admin', displayName: 'Sam Taylor (access manager)', role: 'administrator', organisation: 'council' },
@@ -129,6 +139,7 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
         trainingCompletedOn: daysFrom(asOf, -120),
         userAgreementSignedOn: daysFrom(asOf, -120),
         policeCheckExpiresOn: daysFrom(asOf, account.policeCheckExpired ? -3 : 2 * 365),
+        ...(account.locked ? { failedSignIns: LOCK_AFTER_FAILURES, lockedUntil: new Date(Date.now() + LOCK_COOL_DOWN_MS) } : {}),
       })
       .onConflictDoNothing();
   }

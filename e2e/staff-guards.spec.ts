@@ -1,0 +1,47 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { expect, test } from './support/fixtures';
+
+// Every staff page in the app, found from the files, with made-up values for its dynamic segments.
+const PUBLIC = ['/staff/sign-in', '/staff/enrol-token', '/staff/activate/'];
+function staffPages(dir = path.resolve(import.meta.dirname, '..', 'app', 'staff'), prefix = '/staff'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === 'page.tsx' ? [prefix] : [];
+    const segment = entry.name.startsWith('[') ? '00000000-0000-4000-8000-000000000000' : entry.name;
+    return staffPages(path.join(dir, entry.name), `${prefix}/${segment}`);
+  });
+}
+const guardedPages = staffPages().filter((p) => !PUBLIC.some((open) => p.startsWith(open)));
+
+test.describe('[GUARD] every staff page', () => {
+  test('the list of guarded pages is not empty', () => {
+    expect(guardedPages).toEqual(expect.arrayContaining(['/staff', '/staff/admin', '/staff/admin/users/new']));
+  });
+
+  for (const page of guardedPages) {
+    test(`${page} sends an anonymous visitor to sign in, even with a forged middleware header`, async ({ request }) => {
+      const forged: Record<string, string> = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
+      for (const headers of [{} as Record<string, string>, forged]) {
+        const response = await request.get(page, { maxRedirects: 0, headers });
+        expect(response.status(), JSON.stringify(headers)).toBe(307);
+        expect(response.headers().location).toMatch(/\/staff\/sign-in/);
+      }
+    });
+  }
+
+  test('administrator pages refuse a signed-in practitioner of the wrong role', async ({ page }) => {
+    await page.goto('/staff/sign-in');
+    await page.getByLabel('User name').fill('demo.sexualhealth');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('PIN').fill(DEMO_PIN);
+    await page.getByLabel('Security code').fill(await generate({ secret: demoTotpSecret('demo.sexualhealth') }));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/staff$/);
+    for (const adminPage of guardedPages.filter((p) => p.startsWith('/staff/admin'))) {
+      const response = await page.request.get(adminPage, { maxRedirects: 0 });
+      expect(response.status(), adminPage).toBe(403);
+    }
+  });
+});
