@@ -34,7 +34,8 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
   await page.getByLabel('Work email address').fill(`${username}@school.example.org`);
   await page.getByLabel('Practitioner').check();
   await page.getByLabel('Organisation').selectOption({ index: 1 });
-  await page.getByLabel('No').check();
+  await page.getByRole('group', { name: 'Do they have a child-protection role?' }).getByLabel('No').check();
+  await page.getByRole('group', { name: 'Do they work for a sensitive service?' }).getByLabel('No').check();
   await page.getByRole('button', { name: 'Create user and send activation email' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Robin Ahmed');
   await expect(page.getByText('pending activation')).toBeVisible();

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { organisations, staffActivations, staffUsers } from '@/db/schema';
+import { organisations, serviceTypes, staffActivations, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
 import { env } from '@/lib/env.js';
@@ -28,6 +28,10 @@ export async function createStaffUser({ db, admin, input, now = new Date() }: Cr
   if (input.role === 'administrator' && !admin.isNationalAdministrator && organisation.kind !== 'local_authority') {
     throw new AppError('invalid', 'Access managers must belong to a local authority');
   }
+  if (input.sensitiveServiceCode) {
+    const [service] = await db.select().from(serviceTypes).where(eq(serviceTypes.code, input.sensitiveServiceCode));
+    if (!service?.isSensitive) throw new AppError('invalid', 'Select a sensitive service from the list, or none');
+  }
   const [taken] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(sql`lower(${staffUsers.username})`, input.username));
   if (taken) throw new AppError('conflict', 'That user name is already taken: choose another');
 
@@ -44,6 +48,7 @@ export async function createStaffUser({ db, admin, input, now = new Date() }: Cr
         organisationId: organisation.id,
         localAuthorityCode: organisation.localAuthorityCode,
         hasChildProtectionRole: input.hasChildProtectionRole,
+        sensitiveServiceCode: input.sensitiveServiceCode,
         status: 'pending_activation',
       })
       .returning({ id: staffUsers.id });

@@ -45,6 +45,7 @@ const newUser = (username: string, organisationId = schoolId) => ({
   role: 'practitioner' as const,
   organisationId,
   hasChildProtectionRole: false,
+  sensitiveServiceCode: null as string | null,
 });
 
 const activationToken = (text: string) => /\/staff\/activate\/([\w-]+)/.exec(text)?.[1];
@@ -87,6 +88,15 @@ describe('administering staff accounts', () => {
     }
     expect((await deliverQueuedEmail({ db: database.db, send: emailTransport(smtp.url) })).sent).toBe(1);
     expect(smtp.received.at(-1)!.to).toEqual(['sam.queue@school.example.org']);
+  });
+
+  it('marks a practitioner of a sensitive service, and refuses a service that is not sensitive', async () => {
+    const id = await createStaffUser({ db: database.db, admin: localAdmin, input: { ...newUser('nurse.sh'), sensitiveServiceCode: 'sexual_health' } });
+    const [nurse] = await database.db.select().from(staffUsers).where(eq(staffUsers.id, id));
+    expect(nurse?.sensitiveServiceCode).toBe('sexual_health');
+    await expect(
+      createStaffUser({ db: database.db, admin: localAdmin, input: { ...newUser('nurse.hv'), sensitiveServiceCode: 'health_visitor' } }),
+    ).rejects.toThrow(/sensitive service/);
   });
 
   it('refuses a user name that is taken and an organisation in another local authority', async () => {

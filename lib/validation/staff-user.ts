@@ -15,6 +15,13 @@ export const ZCreateStaffUser = z.object({
   hasChildProtectionRole: z
     .enum(['yes', 'no'], 'Select whether they have a child-protection role')
     .transform((v) => v === 'yes'),
+  /** The sensitive service they work for, if any: they will see that service's involvements. */
+  sensitiveServiceCode: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .transform((v) => v || null),
 });
 export type TCreateStaffUser = z.output<typeof ZCreateStaffUser>;
 

@@ -13,7 +13,9 @@ const ROLES = [
   { value: 'administrator', label: 'Access manager' },
 ] as const;
 
-export function CreateUserForm({ organisations }: { organisations: { value: string; label: string }[] }) {
+type Option = { value: string; label: string };
+
+export function CreateUserForm({ organisations, sensitiveServices }: { organisations: Option[]; sensitiveServices: Option[] }) {
   const [state, action, pending] = useActionState<CreateUserFormState, FormData>(createUserAction, {});
   const errors = state.errors ?? {};
   return (
@@ -34,6 +36,13 @@ export function CreateUserForm({ organisations }: { organisations: { value: stri
           ]}
           error={errors.hasChildProtectionRole}
           inline
+        />
+        <Radios
+          name="sensitiveServiceCode"
+          legend="Do they work for a sensitive service?"
+          hint="They will see that service’s involvements, which other practitioners cannot."
+          options={[{ value: '', label: 'No' }, ...sensitiveServices]}
+          error={errors.sensitiveServiceCode}
         />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
           Create user and send activation email
