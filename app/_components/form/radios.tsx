@@ -1,3 +1,5 @@
+import { describedBy, FieldGroup, HintAndError } from './field-parts';
+
 type RadiosProps = {
   name: string;
   legend: string;
@@ -9,21 +11,11 @@ type RadiosProps = {
 
 /** GOV.UK radios in a fieldset, with the legend as the question. */
 export function Radios({ name, legend, hint, options, error, inline }: RadiosProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+    <FieldGroup error={error}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${name}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError name={name} hint={hint} error={error} />
         <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
           {options.map((option, i) => (
             <div className="govuk-radios__item" key={option.value}>
@@ -35,6 +27,6 @@ export function Radios({ name, legend, hint, options, error, inline }: RadiosPro
           ))}
         </div>
       </fieldset>
-    </div>
+    </FieldGroup>
   );
 }

@@ -1,17 +1,15 @@
+import { describedBy, FieldGroup, HintAndError } from './field-parts';
+
 type SelectProps = { name: string; label: string; options: readonly { value: string; label: string }[]; error?: string };
 
 export function Select({ name, label, options, error }: SelectProps) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+    <FieldGroup error={error}>
       <label className="govuk-label" htmlFor={name}>
         {label}
       </label>
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue="" aria-describedby={error ? `${name}-error` : undefined}>
+      <HintAndError name={name} error={error} />
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue="" aria-describedby={describedBy(name, undefined, error)}>
         <option value="" disabled>
           Choose
         </option>
@@ -21,6 +19,6 @@ export function Select({ name, label, options, error }: SelectProps) {
           </option>
         ))}
       </select>
-    </div>
+    </FieldGroup>
   );
 }

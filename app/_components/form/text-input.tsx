@@ -1,3 +1,4 @@
+import { describedBy, FieldGroup, HintAndError } from './field-parts';
 import type { InputHTMLAttributes } from 'react';
 
 type TextInputProps = {
@@ -11,29 +12,19 @@ type TextInputProps = {
 
 /** GOV.UK text input with its label, hint and inline error. */
 export function TextInput({ name, label, hint, error, className, ...input }: TextInputProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+    <FieldGroup error={error}>
       <label className="govuk-label" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <HintAndError name={name} hint={hint} error={error} />
       <input
         id={name}
         name={name}
         className={`govuk-input${error ? ' govuk-input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, hint, error)}
         {...input}
       />
-    </div>
+    </FieldGroup>
   );
 }

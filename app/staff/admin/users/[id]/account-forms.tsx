@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '../../../../_components/form/error-summary';
+import { describedBy, FieldGroup, HintAndError } from '../../../../_components/form/field-parts';
 import { Radios } from '../../../../_components/form/radios';
 import { TextInput } from '../../../../_components/form/text-input';
 import { type AccountFormState, changeStatusAction, recordVettingAction } from './account.action';
@@ -56,17 +57,13 @@ export function StatusForm({ staffUserId }: { staffUserId: string }) {
         ]}
         error={errors.change}
       />
-      <div className={`govuk-form-group${errors.reason ? ' govuk-form-group--error' : ''}`}>
+      <FieldGroup error={errors.reason}>
         <label className="govuk-label" htmlFor="reason">
           Reason
         </label>
-        {errors.reason ? (
-          <p id="reason-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {errors.reason}
-          </p>
-        ) : null}
-        <textarea className={`govuk-textarea${errors.reason ? ' govuk-textarea--error' : ''}`} id="reason" name="reason" rows={3} aria-describedby={errors.reason ? 'reason-error' : undefined} />
-      </div>
+        <HintAndError name="reason" error={errors.reason} />
+        <textarea className={`govuk-textarea${errors.reason ? ' govuk-textarea--error' : ''}`} id="reason" name="reason" rows={3} aria-describedby={describedBy('reason', undefined, errors.reason)} />
+      </FieldGroup>
       <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>
         Confirm
       </button>
