@@ -60,7 +60,8 @@ export const children = pgTable(
       'children_postcode_matches_status',
       sql`${t.postcode} is null or ${t.addressStatus} in ('current', 'last_known')`,
     ),
-    index('children_family_name_phonetic_idx').on(t.familyNamePhonetic, t.postcodeDistrict),
+    // A surname that sounds right with a date of birth one digit out (see 0005_search_blocks.sql for the others).
+    index('children_phonetic_dob_idx').on(t.familyNamePhonetic, t.dateOfBirth),
     index('children_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     index('children_status_idx').on(t.status, t.dateOfBirth).where(sql`${t.status} <> 'live'`),
   ],
