@@ -1,0 +1,24 @@
+/** Dates of birth worth trying for a date as typed: the date itself, day and month swapped, and one digit out. */
+export type DateCandidates = { exact: string; swapped: string | null; oneDigitOut: string[] };
+
+const isRealDate = (iso: string) => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+};
+
+export function dateCandidates(iso: string): DateCandidates {
+  const [year, month, day] = iso.split('-');
+  const swappedIso = `${year}-${day}-${month}`;
+  const swapped = swappedIso !== iso && isRealDate(swappedIso) ? swappedIso : null;
+  const digits = iso.replace(/-/g, '');
+  const oneDigitOut = new Set<string>();
+  for (let i = 0; i < digits.length; i++) {
+    for (let d = 0; d <= 9; d++) {
+      if (String(d) === digits[i]) continue;
+      const changed = digits.slice(0, i) + d + digits.slice(i + 1);
+      const candidate = `${changed.slice(0, 4)}-${changed.slice(4, 6)}-${changed.slice(6)}`;
+      if (candidate !== swapped && isRealDate(candidate)) oneDigitOut.add(candidate);
+    }
+  }
+  return { exact: iso, swapped, oneDigitOut: [...oneDigitOut] };
+}

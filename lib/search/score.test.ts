@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { type Candidate, scoreCandidate } from './score';
+
+const child = (overrides: Partial<Candidate> = {}): Candidate => ({
+  familyName: 'Smith',
+  givenNames: 'Katherine Anne',
+  dateOfBirth: '2015-03-04',
+  gender: 'female',
+  postcodeDistrict: 'LS6',
+  phonetic: { family: 'SM0', familyAlt: 'XMT', given: 'K0RN' },
+  similarity: { family: 1, given: 1, familyAsGiven: 0, givenAsFamily: 0 },
+  ...overrides,
+});
+const q = { family: 'SM0', familyAlt: 'XMT', given: 'K0RN' };
+
+describe('match scores and reasons', () => {
+  it('scores an exact match 100 with every reason', () => {
+    const result = scoreCandidate({ familyName: 'Smith', givenName: 'Katherine', dateOfBirth: '2015-03-04', postcode: 'LS6 2AB' }, child(), q);
+    expect(result).toEqual({ score: 100, reasons: ['family name matches', 'given name matches', 'date of birth matches', 'same postcode district'] });
+  });
+
+  it('explains a nickname, a sound-alike surname and a swapped day and month', () => {
+    const result = scoreCandidate(
+      { familyName: 'Smyth', givenName: 'Kate', dateOfBirth: '2015-04-03' },
+      child({ similarity: { family: 0.4, given: 0.2, familyAsGiven: 0, givenAsFamily: 0 } }),
+      { ...q, given: 'KT' },
+    );
+    expect(result.reasons).toEqual(['family name sounds like', 'given name is a variant or short form', 'day and month swapped']);
+    expect(result.score).toBeGreaterThan(70);
+    expect(result.score).toBeLessThan(100);
+  });
+
+  it('recognises one part of a double-barrelled name and a middle name', () => {
+    const result = scoreCandidate(
+      { familyName: 'Jones', givenName: 'Anne', dateOfBirth: '2015-03-04' },
+      child({ familyName: 'Smith-Jones', similarity: { family: 0.5, given: 0.3, familyAsGiven: 0, givenAsFamily: 0 } }),
+      { ...q, family: 'JNS', given: 'AN' },
+    );
+    expect(result.reasons.slice(0, 2)).toEqual(['family name matches part of a double-barrelled name', 'matches a middle name']);
+  });
+
+  it('recognises given and family names written the wrong way round', () => {
+    const result = scoreCandidate(
+      { familyName: 'Katherine', givenName: 'Smith', dateOfBirth: '2015-03-04' },
+      child({ similarity: { family: 0, given: 0, familyAsGiven: 0.6, givenAsFamily: 1 } }),
+      { family: 'K0RN', familyAlt: 'KTRN', given: 'SM0' },
+    );
+    expect(result.reasons).toContain('given and family names swapped');
+    expect(result.score).toBeGreaterThan(70);
+  });
+
+  it('never counts where a shielded child lives, and marks a different gender down', () => {
+    const shielded = scoreCandidate({ familyName: 'Smith', postcode: 'LS6 2AB', gender: 'male' }, child({ postcodeDistrict: null }), q);
+    expect(shielded.reasons).not.toContain('same postcode district');
+    expect(shielded.reasons).toContain('gender differs');
+  });
+
+  it('gives a date of birth one digit out fewer points than an exact one', () => {
+    const off = scoreCandidate({ familyName: 'Smith', dateOfBirth: '2015-03-05' }, child(), q);
+    const exact = scoreCandidate({ familyName: 'Smith', dateOfBirth: '2015-03-04' }, child(), q);
+    expect(off.reasons).toContain('date of birth one digit different');
+    expect(off.score).toBeLessThan(exact.score);
+  });
+});

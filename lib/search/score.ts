@@ -1,0 +1,125 @@
+import { areNameVariants } from './name-variants';
+import { nameParts, normaliseName } from './normalise';
+
+/**
+ * How well a child on the index matches what a practitioner typed, and why. The score is the share of the points
+ * available for the criteria given (family name 40, given name 25, date of birth 30, postcode 5), so 100 means
+ * everything given matched exactly. Each point comes with a reason shown beside the result, so nobody picks a
+ * near miss blindly.
+ */
+export type SearchCriteria = {
+  familyName: string;
+  givenName?: string;
+  dateOfBirth?: string;
+  postcode?: string;
+  gender?: 'female' | 'male' | 'not_specified';
+};
+
+export type Candidate = {
+  familyName: string;
+  givenNames: string;
+  dateOfBirth: string;
+  gender: string;
+  /** Null for a shielded child: where they live never counts towards a match. */
+  postcodeDistrict: string | null;
+  phonetic: { family: string | null; familyAlt: string | null; given: string | null };
+  /** pg_trgm similarities worked out by the database: typed family/given name against the child's. */
+  similarity: { family: number; given: number; familyAsGiven: number; givenAsFamily: number };
+};
+
+export type QueryPhonetic = { family: string | null; familyAlt: string | null; given: string | null };
+export type Scored = { score: number; reasons: string[] };
+
+const POINTS = { family: 40, given: 25, dateOfBirth: 30, postcode: 5 };
+const TRIGRAM_FLOOR = 0.3;
+
+type Part = { points: number; reason: string } | null;
+const best = (...parts: Part[]): Part => parts.reduce<Part>((a, b) => (b && (!a || b.points > a.points) ? b : a), null);
+
+function familyPart(typed: string, candidate: Candidate, q: QueryPhonetic, similarity: number, label = 'family name'): Part {
+  const a = normaliseName(typed);
+  const b = normaliseName(candidate.familyName);
+  const soundsAlike = q.family !== null && [candidate.phonetic.family, candidate.phonetic.familyAlt].includes(q.family);
+  const typedParts = nameParts(typed);
+  const heldParts = nameParts(candidate.familyName);
+  const sharesPart = typedParts.some((p) => heldParts.includes(p)) && (typedParts.length > 1 || heldParts.length > 1);
+  return best(
+    a === b ? { points: 40, reason: `${label} matches` } : null,
+    sharesPart ? { points: 36, reason: `${label} matches part of a double-barrelled name` } : null,
+    areNameVariants(typed, candidate.familyName) ? { points: 34, reason: `${label} is a known variant spelling` } : null,
+    soundsAlike ? { points: 30, reason: `${label} sounds like` } : null,
+    similarity >= TRIGRAM_FLOOR ? { points: Math.round(40 * similarity), reason: `${label} spelt similarly` } : null,
+  );
+}
+
+function givenPart(typed: string, candidate: Candidate, q: QueryPhonetic, similarity: number): Part {
+  const a = normaliseName(typed).split(' ')[0]!;
+  const names = normaliseName(candidate.givenNames).split(' ');
+  const first = names[0]!;
+  return best(
+    a === first ? { points: 25, reason: 'given name matches' } : null,
+    names.slice(1).includes(a) ? { points: 22, reason: 'matches a middle name' } : null,
+    areNameVariants(a, first) ? { points: 21, reason: 'given name is a variant or short form' } : null,
+    q.given !== null && q.given === candidate.phonetic.given ? { points: 18, reason: 'given name sounds like' } : null,
+    similarity >= TRIGRAM_FLOOR ? { points: Math.round(25 * similarity), reason: 'given name spelt similarly' } : null,
+    a.length === 1 && first.startsWith(a) ? { points: 8, reason: 'initial matches' } : null,
+  );
+}
+
+function datePart(typed: string, held: string): Part {
+  if (typed === held) return { points: 30, reason: 'date of birth matches' };
+  const [y, m, d] = typed.split('-');
+  if (`${y}-${d}-${m}` === held) return { points: 24, reason: 'day and month swapped' };
+  const differing = [...typed].filter((c, i) => c !== held[i]).length;
+  return differing === 1 ? { points: 18, reason: 'date of birth one digit different' } : null;
+}
+
+export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q: QueryPhonetic): Scored {
+  const reasons: string[] = [];
+  let points = 0;
+  let available = POINTS.family;
+
+  const straight = [
+    familyPart(criteria.familyName, candidate, q, candidate.similarity.family),
+    criteria.givenName ? givenPart(criteria.givenName, candidate, q, candidate.similarity.given) : null,
+  ];
+  // Given and family names written the wrong way round are a common slip on forms.
+  const swappedFamily =
+    criteria.givenName && candidate.similarity.familyAsGiven >= TRIGRAM_FLOOR && candidate.similarity.givenAsFamily >= TRIGRAM_FLOOR
+      ? [
+          { points: Math.round(36 * candidate.similarity.givenAsFamily), reason: 'given and family names swapped' },
+          { points: Math.round(22 * candidate.similarity.familyAsGiven), reason: '' },
+        ]
+      : null;
+  const straightPoints = straight.reduce((sum, p) => sum + (p?.points ?? 0), 0);
+  const swappedPoints = swappedFamily ? swappedFamily[0]!.points + swappedFamily[1]!.points : 0;
+  for (const part of swappedPoints > straightPoints ? swappedFamily! : straight) {
+    if (!part) continue;
+    points += part.points;
+    if (part.reason) reasons.push(part.reason);
+  }
+  if (criteria.givenName) available += POINTS.given;
+
+  if (criteria.dateOfBirth) {
+    available += POINTS.dateOfBirth;
+    const part = datePart(criteria.dateOfBirth, candidate.dateOfBirth);
+    if (part) {
+      points += part.points;
+      reasons.push(part.reason);
+    }
+  }
+  if (criteria.postcode) {
+    available += POINTS.postcode;
+    const district = criteria.postcode.trim().toUpperCase().split(/\s+/)[0];
+    if (candidate.postcodeDistrict && candidate.postcodeDistrict === district) {
+      points += POINTS.postcode;
+      reasons.push('same postcode district');
+    }
+  }
+  const genders = [criteria.gender, candidate.gender];
+  if (criteria.gender && !genders.includes('not_specified') && criteria.gender !== candidate.gender) {
+    points -= 10;
+    reasons.push('gender differs');
+  }
+  return { score: Math.max(0, Math.round((100 * points) / available)), reasons };
+}
