@@ -17,7 +17,9 @@ export function dateCandidates(iso: string): DateCandidates {
       if (String(d) === digits[i]) continue;
       const changed = digits.slice(0, i) + d + digits.slice(i + 1);
       const candidate = `${changed.slice(0, 4)}-${changed.slice(4, 6)}-${changed.slice(6)}`;
-      if (candidate !== swapped && isRealDate(candidate)) oneDigitOut.add(candidate);
+      // A slip in the thousands or hundreds of the year gives no living child.
+      const plausible = Math.abs(Number(changed.slice(0, 4)) - Number(year)) <= 30;
+      if (candidate !== swapped && plausible && isRealDate(candidate)) oneDigitOut.add(candidate);
     }
   }
   return { exact: iso, swapped, oneDigitOut: [...oneDigitOut] };

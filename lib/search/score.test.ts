@@ -21,7 +21,7 @@ describe('match scores and reasons', () => {
 
   it('explains a nickname, a sound-alike surname and a swapped day and month', () => {
     const result = scoreCandidate(
-      { familyName: 'Smyth', givenName: 'Kate', dateOfBirth: '2015-04-03' },
+      { familyName: 'Smythe', givenName: 'Kate', dateOfBirth: '2015-04-03' },
       child({ similarity: { family: 0.4, given: 0.2, familyAsGiven: 0, givenAsFamily: 0 } }),
       { ...q, given: 'KT' },
     );

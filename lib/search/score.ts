@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance';
 import { areNameVariants } from './name-variants';
 import { nameParts, normaliseName } from './normalise';
 
@@ -48,8 +49,17 @@ function familyPart(typed: string, candidate: Candidate, q: QueryPhonetic, simil
     sharesPart ? { points: 36, reason: `${label} matches part of a double-barrelled name` } : null,
     areNameVariants(typed, candidate.familyName) ? { points: 34, reason: `${label} is a known variant spelling` } : null,
     soundsAlike ? { points: 30, reason: `${label} sounds like` } : null,
+    typingSlip(a, b, 32, label),
     similarity >= TRIGRAM_FLOOR ? { points: Math.round(40 * similarity), reason: `${label} spelt similarly` } : null,
   );
+}
+
+/** One letter wrong, missing, extra or swapped with its neighbour (two in a long name). */
+function typingSlip(typed: string, held: string, points: number, label: string): Part {
+  const distance = editDistance(typed, held);
+  if (distance === 1 && Math.min(typed.length, held.length) >= 3) return { points, reason: `${label} one letter different` };
+  if (distance === 2 && Math.min(typed.length, held.length) >= 7) return { points: points - 8, reason: `${label} two letters different` };
+  return null;
 }
 
 function givenPart(typed: string, candidate: Candidate, q: QueryPhonetic, similarity: number): Part {
@@ -61,6 +71,7 @@ function givenPart(typed: string, candidate: Candidate, q: QueryPhonetic, simila
     names.slice(1).includes(a) ? { points: 22, reason: 'matches a middle name' } : null,
     areNameVariants(a, first) ? { points: 21, reason: 'given name is a variant or short form' } : null,
     q.given !== null && q.given === candidate.phonetic.given ? { points: 18, reason: 'given name sounds like' } : null,
+    typingSlip(a, first, 20, 'given name'),
     similarity >= TRIGRAM_FLOOR ? { points: Math.round(25 * similarity), reason: 'given name spelt similarly' } : null,
     a.length === 1 && first.startsWith(a) ? { points: 8, reason: 'initial matches' } : null,
   );
