@@ -13,6 +13,8 @@ export const MAX_RESULTS = 10;
 export const MIN_SCORE = 50;
 /** More plausible matches than this and the practitioner is asked to add detail rather than browse. */
 export const TOO_MANY = 25;
+/** A match this strong ends the search at the date as typed. */
+export const CONVINCING = 85;
 
 export type SearchActor = { id: string; organisationId: string; kind: 'staff' | 'api_client' };
 
@@ -74,18 +76,20 @@ const nameFilter = (familyName: string, givenName: string | null) => sql`(
 // One parameter holding a PostgreSQL array literal (the dates are validated ISO dates, so nothing needs quoting).
 const dateArray = (dates: string[]) => `{${dates.join(',')}}`;
 
-async function dobBlock(db: DbOrTx, familyName: string, givenName: string | null, dateOfBirth: string): Promise<BlockRow[]> {
-  const dates = dateCandidates(dateOfBirth);
-  const nearDates = [dates.exact, ...(dates.swapped ? [dates.swapped] : [])];
+async function dobBlock(db: DbOrTx, familyName: string, givenName: string | null, dates: string[]): Promise<BlockRow[]> {
   return db.execute<BlockRow>(sql`
     select ${scoredColumns(familyName, givenName)}, c.postcode_district, c.is_shielded
     from children c
-    where c.date_of_birth = any(${dateArray(nearDates)}::date[]) and c.status = 'live' and ${nameFilter(familyName, givenName)}
-    union all
+    where c.date_of_birth = any(${dateArray(dates)}::date[]) and c.status = 'live' and ${nameFilter(familyName, givenName)}`) as unknown as Promise<BlockRow[]>;
+}
+
+/** A date of birth one digit out: only children whose surname sounds the same, through the phonetic index. */
+async function phoneticDateBlock(db: DbOrTx, familyName: string, givenName: string | null, dates: string[]): Promise<BlockRow[]> {
+  return db.execute<BlockRow>(sql`
     select ${scoredColumns(familyName, givenName)}, c.postcode_district, c.is_shielded
     from children c
     where c.family_name_phonetic in (dmetaphone(${familyName}), dmetaphone_alt(${familyName}))
-      and c.date_of_birth = any(${dateArray(dates.oneDigitOut)}::date[]) and c.status = 'live'`) as unknown as Promise<BlockRow[]>;
+      and c.date_of_birth = any(${dateArray(dates)}::date[]) and c.status = 'live'`) as unknown as Promise<BlockRow[]>;
 }
 
 async function postcodeBlock(db: DbOrTx, familyName: string, givenName: string | null, postcode: string): Promise<BlockRow[]> {
@@ -168,19 +172,30 @@ async function runSearch(tx: DbOrTx, search: TChildSearch): Promise<FindChildren
     gender: search.gender,
   };
   const givenName = criteria.givenName ?? null;
-  const rows = criteria.dateOfBirth
-    ? await dobBlock(tx, criteria.familyName, givenName, criteria.dateOfBirth)
-    : await postcodeBlock(tx, criteria.familyName, givenName, criteria.postcode!);
   const [phonetic] = (await tx.execute(sql`
     select dmetaphone(${criteria.familyName}) as family, dmetaphone_alt(${criteria.familyName}) as "familyAlt",
            dmetaphone(split_part(${givenName ?? ''}, ' ', 1)) as given`)) as unknown as QueryPhonetic[];
+  const score = (rows: BlockRow[]) => {
+    const seen = new Set<string>();
+    return rows
+      .filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
+      .map((row) => ({ row, ...scoreCandidate(criteria, toCandidate(row), phonetic!) }))
+      .filter((s) => s.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || a.row.family_name.localeCompare(b.row.family_name));
+  };
 
-  const seen = new Set<string>();
-  const scored = rows
-    .filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
-    .map((row) => ({ row, ...scoreCandidate(criteria, toCandidate(row), phonetic!) }))
-    .filter((s) => s.score >= MIN_SCORE)
-    .sort((a, b) => b.score - a.score || a.row.family_name.localeCompare(b.row.family_name));
+  let scored;
+  if (criteria.dateOfBirth) {
+    const dates = dateCandidates(criteria.dateOfBirth);
+    const near = await dobBlock(tx, criteria.familyName, givenName, [dates.exact, ...(dates.swapped ? [dates.swapped] : [])]);
+    scored = score(near);
+    // Only when the date as typed (or swapped) gives nothing convincing, try it one digit out.
+    if ((scored[0]?.score ?? 0) < CONVINCING) {
+      scored = score([...near, ...(await phoneticDateBlock(tx, criteria.familyName, givenName, dates.oneDigitOut))]);
+    }
+  } else {
+    scored = score(await postcodeBlock(tx, criteria.familyName, givenName, criteria.postcode!));
+  }
   if (scored.length > TOO_MANY) return { outcome: 'too_many' };
   const top = scored.slice(0, MAX_RESULTS);
   if (top.length === 0) return { outcome: 'matches', matches: [] };
