@@ -11,8 +11,8 @@ import { type Candidate, type QueryPhonetic, scoreCandidate, type SearchCriteria
 export const MAX_RESULTS = 10;
 /** Below this a candidate is too weak to show. */
 export const MIN_SCORE = 50;
-/** More plausible matches than this and the practitioner is asked to add detail rather than browse. */
-export const TOO_MANY = 25;
+/** Matches this close to the best count as indistinguishable from it. */
+export const CLOSE_TO_BEST = 10;
 /** A match this strong ends the search at the date as typed. */
 export const CONVINCING = 85;
 
@@ -52,6 +52,7 @@ type BlockRow = {
   family_name_phonetic: string | null;
   family_name_phonetic_alt: string | null;
   given_name_phonetic: string | null;
+  postcode?: string | null;
   sf: number | null;
   sg: number | null;
   sfg: number | null;
@@ -92,13 +93,22 @@ async function phoneticDateBlock(db: DbOrTx, familyName: string, givenName: stri
       and c.date_of_birth = any(${dateArray(dates)}::date[]) and c.status = 'live'`) as unknown as Promise<BlockRow[]>;
 }
 
-async function postcodeBlock(db: DbOrTx, familyName: string, givenName: string | null, postcode: string): Promise<BlockRow[]> {
-  const district = postcode.split(/\s+/)[0]!;
+async function postcodeBlock(
+  db: DbOrTx,
+  familyName: string,
+  givenName: string | null,
+  postcode: string,
+  scope: 'postcode' | 'district',
+): Promise<BlockRow[]> {
+  const typed = postcode.replace(/\s+/g, ' ');
+  const district = typed.split(' ')[0]!;
+  // The full postcode (a street or two) is scored whole; the district is only searched with a name filter.
+  const within = scope === 'postcode' ? sql`c.postcode = ${typed}` : nameFilter(familyName, givenName);
   // The block's own index leaves shielded children out, so a postcode can never find one.
   return db.execute<BlockRow>(sql`
-    select ${scoredColumns(familyName, givenName)}, c.postcode_district, false as is_shielded
+    select ${scoredColumns(familyName, givenName)}, c.postcode_district, c.postcode, false as is_shielded
     from children c
-    where c.postcode_district = ${district} and not c.is_shielded and c.status = 'live' and ${nameFilter(familyName, givenName)}`) as unknown as Promise<BlockRow[]>;
+    where c.postcode_district = ${district} and not c.is_shielded and c.status = 'live' and ${within}`) as unknown as Promise<BlockRow[]>;
 }
 
 function toCandidate(row: BlockRow): Candidate {
@@ -108,6 +118,7 @@ function toCandidate(row: BlockRow): Candidate {
     dateOfBirth: row.date_of_birth,
     gender: row.gender,
     postcodeDistrict: row.is_shielded ? null : row.postcode_district,
+    postcode: row.is_shielded ? null : (row.postcode ?? null),
     phonetic: { family: row.family_name_phonetic, familyAlt: row.family_name_phonetic_alt, given: row.given_name_phonetic },
     similarity: { family: Number(row.sf ?? 0), given: Number(row.sg ?? 0), familyAsGiven: Number(row.sfg ?? 0), givenAsFamily: Number(row.sgf ?? 0) },
   };
@@ -180,7 +191,7 @@ async function runSearch(tx: DbOrTx, search: TChildSearch): Promise<FindChildren
     return rows
       .filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
       .map((row) => ({ row, ...scoreCandidate(criteria, toCandidate(row), phonetic!) }))
-      .filter((s) => s.score >= MIN_SCORE)
+      .filter((s) => s.nameMatched && s.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || a.row.family_name.localeCompare(b.row.family_name));
   };
 
@@ -194,9 +205,16 @@ async function runSearch(tx: DbOrTx, search: TChildSearch): Promise<FindChildren
       scored = score([...near, ...(await phoneticDateBlock(tx, criteria.familyName, givenName, dates.oneDigitOut))]);
     }
   } else {
-    scored = score(await postcodeBlock(tx, criteria.familyName, givenName, criteria.postcode!));
+    const fullPostcode = criteria.postcode!.includes(' ');
+    scored = fullPostcode ? score(await postcodeBlock(tx, criteria.familyName, givenName, criteria.postcode!, 'postcode')) : [];
+    if ((scored[0]?.score ?? 0) < CONVINCING) {
+      scored = score(await postcodeBlock(tx, criteria.familyName, givenName, criteria.postcode!, 'district'));
+    }
   }
-  if (scored.length > TOO_MANY) return { outcome: 'too_many' };
+  // Too many only when the practitioner could not tell the best matches apart: more than ten within a few points of
+  // the best. A clear best match is shown with the next best, however many weak ones there are.
+  const best = scored[0]?.score ?? 0;
+  if (scored.filter((s) => s.score >= best - CLOSE_TO_BEST).length > MAX_RESULTS) return { outcome: 'too_many' };
   const top = scored.slice(0, MAX_RESULTS);
   if (top.length === 0) return { outcome: 'matches', matches: [] };
   const details = await tx

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Candidate, scoreCandidate } from './score';
 
 const child = (overrides: Partial<Candidate> = {}): Candidate => ({
+  postcode: 'LS6 2AB',
   familyName: 'Smith',
   givenNames: 'Katherine Anne',
   dateOfBirth: '2015-03-04',
@@ -16,7 +17,7 @@ const q = { family: 'SM0', familyAlt: 'XMT', given: 'K0RN' };
 describe('match scores and reasons', () => {
   it('scores an exact match 100 with every reason', () => {
     const result = scoreCandidate({ familyName: 'Smith', givenName: 'Katherine', dateOfBirth: '2015-03-04', postcode: 'LS6 2AB' }, child(), q);
-    expect(result).toEqual({ score: 100, reasons: ['family name matches', 'given name matches', 'date of birth matches', 'same postcode district'] });
+    expect(result).toEqual({ score: 100, reasons: ['family name matches', 'given name matches', 'date of birth matches', 'same postcode'], nameMatched: true });
   });
 
   it('explains a nickname, a sound-alike surname and a swapped day and month', () => {
@@ -50,9 +51,14 @@ describe('match scores and reasons', () => {
   });
 
   it('never counts where a shielded child lives, and marks a different gender down', () => {
-    const shielded = scoreCandidate({ familyName: 'Smith', postcode: 'LS6 2AB', gender: 'male' }, child({ postcodeDistrict: null }), q);
-    expect(shielded.reasons).not.toContain('same postcode district');
+    const shielded = scoreCandidate({ familyName: 'Smith', postcode: 'LS6 2AB', gender: 'male' }, child({ postcodeDistrict: null, postcode: null }), q);
+    expect(shielded.reasons.join()).not.toMatch(/postcode/);
     expect(shielded.reasons).toContain('gender differs');
+  });
+
+  it('does not count a child whose family name matches nothing, however well the rest matches', () => {
+    const result = scoreCandidate({ familyName: 'Okafor', givenName: 'Katherine', dateOfBirth: '2015-03-04' }, child({ similarity: { family: 0.05, given: 1, familyAsGiven: 0, givenAsFamily: 0 } }), { ...q, family: 'AKFR' });
+    expect(result.nameMatched).toBe(false);
   });
 
   it('gives a date of birth one digit out fewer points than an exact one', () => {

@@ -4,7 +4,7 @@ import { nameParts, normaliseName } from './normalise';
 
 /**
  * How well a child on the index matches what a practitioner typed, and why. The score is the share of the points
- * available for the criteria given (family name 40, given name 25, date of birth 30, postcode 5), so 100 means
+ * available for the criteria given (family name 40, given name 25, date of birth 30, postcode 15), so 100 means
  * everything given matched exactly. Each point comes with a reason shown beside the result, so nobody picks a
  * near miss blindly.
  */
@@ -23,15 +23,18 @@ export type Candidate = {
   gender: string;
   /** Null for a shielded child: where they live never counts towards a match. */
   postcodeDistrict: string | null;
+  /** The full postcode where the search block has it (the postcode block); never for a shielded child. */
+  postcode?: string | null;
   phonetic: { family: string | null; familyAlt: string | null; given: string | null };
   /** pg_trgm similarities worked out by the database: typed family/given name against the child's. */
   similarity: { family: number; given: number; familyAsGiven: number; givenAsFamily: number };
 };
 
 export type QueryPhonetic = { family: string | null; familyAlt: string | null; given: string | null };
-export type Scored = { score: number; reasons: string[] };
+/** `nameMatched` is false when nothing in the family name (or the names swapped) matched: never a result. */
+export type Scored = { score: number; reasons: string[]; nameMatched: boolean };
 
-const POINTS = { family: 40, given: 25, dateOfBirth: 30, postcode: 5 };
+const POINTS = { family: 40, given: 25, dateOfBirth: 30, postcode: 15 };
 const TRIGRAM_FLOOR = 0.3;
 
 type Part = { points: number; reason: string } | null;
@@ -104,7 +107,9 @@ export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q
       : null;
   const straightPoints = straight.reduce((sum, p) => sum + (p?.points ?? 0), 0);
   const swappedPoints = swappedFamily ? swappedFamily[0]!.points + swappedFamily[1]!.points : 0;
-  for (const part of swappedPoints > straightPoints ? swappedFamily! : straight) {
+  const chosen = swappedPoints > straightPoints ? swappedFamily! : straight;
+  const nameMatched = Boolean(chosen[0]);
+  for (const part of chosen) {
     if (!part) continue;
     points += part.points;
     if (part.reason) reasons.push(part.reason);
@@ -121,9 +126,13 @@ export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q
   }
   if (criteria.postcode) {
     available += POINTS.postcode;
-    const district = criteria.postcode.trim().toUpperCase().split(/\s+/)[0];
-    if (candidate.postcodeDistrict && candidate.postcodeDistrict === district) {
+    const typed = criteria.postcode.trim().toUpperCase().replace(/\s+/g, ' ');
+    const district = typed.split(' ')[0];
+    if (candidate.postcode && candidate.postcode === typed) {
       points += POINTS.postcode;
+      reasons.push('same postcode');
+    } else if (candidate.postcodeDistrict && candidate.postcodeDistrict === district) {
+      points += 8;
       reasons.push('same postcode district');
     }
   }
@@ -132,5 +141,5 @@ export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q
     points -= 10;
     reasons.push('gender differs');
   }
-  return { score: Math.max(0, Math.round((100 * points) / available)), reasons };
+  return { score: Math.max(0, Math.round((100 * points) / available)), reasons, nameMatched };
 }

@@ -32,7 +32,12 @@ export const ZChildSearch = z
       .toUpperCase()
       .optional()
       .transform((v) => v || undefined)
-      .refine((v) => v === undefined || POSTCODE.test(v), 'Enter a real postcode or postcode district, like LS6 2AB or LS6'),
+      .refine((v) => v === undefined || POSTCODE.test(v), 'Enter a real postcode or postcode district, like LS6 2AB or LS6')
+      // One form however typed: "ls62ab" and "LS6  2AB" are both "LS6 2AB".
+      .transform((v) => {
+        const compact = v?.replace(/\s+/g, '');
+        return compact && compact.length > 4 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+      }),
     gender: z.enum(['female', 'male', 'not_specified']).optional().or(z.literal('').transform(() => undefined)),
     reason: z.enum(SEARCH_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you are searching'),
     reasonDetail: optionalText(200, 'Reason must be 200 characters or fewer'),
