@@ -1,22 +1,13 @@
-import { generate } from 'otplib';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
 import { expect, test } from './support/fixtures';
 import { receivedEmails } from './support/mailbox';
+import { signInAsDemo, submitSignIn } from './support/staff';
 
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary');
 
-async function signIn(page: Page, username: string, details: { password: string; pin: string; code: string }) {
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(details.password);
-  await page.getByLabel('PIN').fill(details.pin);
-  await page.getByLabel('Security code').fill(details.code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('[ADMIN] an access manager creates a user, records their vetting, and the user activates and signs in', async ({ page, expectAccessible }) => {
-  await signIn(page, 'demo.admin', { password: DEMO_PASSWORD, pin: DEMO_PIN, code: await generate({ secret: demoTotpSecret('demo.admin') }) });
+  await signInAsDemo(page, 'demo.admin');
   await page.getByRole('link', { name: 'Manage staff accounts' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Manage staff accounts');
   await expect(page.getByText('demo.expired')).toBeVisible();
@@ -62,13 +53,12 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
   await page.getByRole('button', { name: 'Activate account' }).click();
   await expect(page.getByText('Your account is ready')).toBeVisible();
 
-  await signIn(page, username, { password: 'amber-kettle-sonnet-river', pin: '482915', code: '' });
+  await submitSignIn(page, username, { password: 'amber-kettle-sonnet-river', pin: '482915' });
   await expect(page).toHaveURL(/\/staff\/enrol-token$/);
 });
 
 test('[ADMIN] a practitioner cannot open the access managers’ pages', async ({ page }) => {
-  await signIn(page, 'demo.socialworker', { password: DEMO_PASSWORD, pin: DEMO_PIN, code: await generate({ secret: demoTotpSecret('demo.socialworker') }) });
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInAsDemo(page, 'demo.socialworker');
   const response = await page.goto('/staff/admin');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to see this page');

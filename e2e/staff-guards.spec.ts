@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
 import { expect, test } from './support/fixtures';
+import { signInAsDemo } from './support/staff';
 
 // Every staff page in the app, found from the files, with made-up values for its dynamic segments.
 const PUBLIC = ['/staff/sign-in', '/staff/enrol-token', '/staff/activate/'];
@@ -32,13 +31,7 @@ test.describe('[GUARD] every staff page', () => {
   }
 
   test('administrator pages refuse a signed-in practitioner of the wrong role', async ({ page }) => {
-    await page.goto('/staff/sign-in');
-    await page.getByLabel('User name').fill('demo.sexualhealth');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByLabel('PIN').fill(DEMO_PIN);
-    await page.getByLabel('Security code').fill(await generate({ secret: demoTotpSecret('demo.sexualhealth') }));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/staff$/);
+    await signInAsDemo(page, 'demo.sexualhealth');
     for (const adminPage of guardedPages.filter((p) => p.startsWith('/staff/admin'))) {
       const response = await page.request.get(adminPage, { maxRedirects: 0 });
       expect(response.status(), adminPage).toBe(403);

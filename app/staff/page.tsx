@@ -34,6 +34,13 @@ export default async function StaffHome() {
             <dd className="govuk-summary-list__value">{staff.policeCheckExpiresOn}</dd>
           </div>
         </dl>
+        {staff.role !== 'administrator' ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" href="/staff/search">
+              Find a child
+            </Link>
+          </p>
+        ) : null}
         {staff.role === 'administrator' ? (
           <p className="govuk-body">
             <Link className="govuk-link" href="/staff/admin">

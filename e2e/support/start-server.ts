@@ -8,6 +8,7 @@ import { connect } from '@/db/index';
 import { applyMigrations } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startSmtpListener } from '@/lib/testing/smtp-listener';
+import { E2E_FIXTURES, type E2eChild } from './fixtures-file';
 import { E2E_MAIL_DIR } from './mailbox';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -47,7 +48,16 @@ env.SMTP_URL = smtp.url;
 const connection = await connect({ url: env.DATABASE_URL, embedded: env.DATA_DIR ? { dataDir: env.DATA_DIR } : undefined });
 try {
   await applyMigrations(connection);
-  await seedDatabase({ connection, children: 600, seed: 7, asOf: new Date().toISOString().slice(0, 10), reset: false });
+  await seedDatabase({ connection, children: 2_000, seed: 7, asOf: new Date().toISOString().slice(0, 10), reset: false });
+  // Children for the tests to look for, chosen from what was generated.
+  const pick = (shielded: boolean) => connection.sql<E2eChild[]>`
+    select id, index_number as "indexNumber", given_names as "givenNames", family_name as "familyName",
+           date_of_birth::text as "dateOfBirth", postcode
+    from children where is_shielded = ${shielded} and address_status = 'current' and length(family_name) >= ${shielded ? 1 : 5}
+    order by index_number limit 1`;
+  const [ordinary] = await pick(false);
+  const [shielded] = await pick(true);
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded }));
 } finally {
   await connection.close();
 }

@@ -7,10 +7,12 @@ type RadiosProps = {
   options: readonly { value: string; label: string }[];
   error?: string;
   inline?: boolean;
+  /** The value chosen before the page came back (React resets a form after its action). */
+  defaultValue?: string;
 };
 
 /** GOV.UK radios in a fieldset, with the legend as the question. */
-export function Radios({ name, legend, hint, options, error, inline }: RadiosProps) {
+export function Radios({ name, legend, hint, options, error, inline, defaultValue }: RadiosProps) {
   return (
     <FieldGroup error={error}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
@@ -19,7 +21,14 @@ export function Radios({ name, legend, hint, options, error, inline }: RadiosPro
         <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
           {options.map((option, i) => (
             <div className="govuk-radios__item" key={option.value}>
-              <input className="govuk-radios__input" id={i === 0 ? name : `${name}-${i}`} name={name} type="radio" value={option.value} />
+              <input
+                className="govuk-radios__input"
+                id={i === 0 ? name : `${name}-${i}`}
+                name={name}
+                type="radio"
+                value={option.value}
+                defaultChecked={defaultValue !== undefined && defaultValue === option.value}
+              />
               <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? name : `${name}-${i}`}>
                 {option.label}
               </label>

@@ -1,15 +1,15 @@
 import { describedBy, FieldGroup, HintAndError } from './field-parts';
 
-type SelectProps = { name: string; label: string; options: readonly { value: string; label: string }[]; error?: string };
+type SelectProps = { name: string; label: string; options: readonly { value: string; label: string }[]; error?: string; defaultValue?: string };
 
-export function Select({ name, label, options, error }: SelectProps) {
+export function Select({ name, label, options, error, defaultValue = '' }: SelectProps) {
   return (
     <FieldGroup error={error}>
       <label className="govuk-label" htmlFor={name}>
         {label}
       </label>
       <HintAndError name={name} error={error} />
-      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue="" aria-describedby={describedBy(name, undefined, error)}>
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={defaultValue} aria-describedby={describedBy(name, undefined, error)}>
         <option value="" disabled>
           Choose
         </option>

@@ -18,15 +18,16 @@ type Option = { value: string; label: string };
 export function CreateUserForm({ organisations, sensitiveServices }: { organisations: Option[]; sensitiveServices: Option[] }) {
   const [state, action, pending] = useActionState<CreateUserFormState, FormData>(createUserAction, {});
   const errors = state.errors ?? {};
+  const values = state.values ?? {};
   return (
     <>
       <ErrorSummary errors={errors} message={state.message} />
       <form action={action} noValidate>
-        <TextInput name="displayName" label="Full name" autoComplete="off" error={errors.displayName} />
-        <TextInput name="username" label="User name" hint="Letters, numbers, dots or hyphens, for example jo.bloggs" spellCheck={false} autoCapitalize="none" error={errors.username} className="govuk-!-width-one-half" />
-        <TextInput name="email" label="Work email address" type="email" spellCheck={false} hint="We will send the activation link here" error={errors.email} />
-        <Radios name="role" legend="Role" options={ROLES} error={errors.role} />
-        <Select name="organisationId" label="Organisation" options={organisations} error={errors.organisationId} />
+        <TextInput name="displayName" label="Full name" autoComplete="off" defaultValue={values.displayName} error={errors.displayName} />
+        <TextInput name="username" label="User name" hint="Letters, numbers, dots or hyphens, for example jo.bloggs" spellCheck={false} autoCapitalize="none" defaultValue={values.username} error={errors.username} className="govuk-!-width-one-half" />
+        <TextInput name="email" label="Work email address" type="email" spellCheck={false} hint="We will send the activation link here" defaultValue={values.email} error={errors.email} />
+        <Radios name="role" legend="Role" options={ROLES} error={errors.role} defaultValue={values.role} />
+        <Select name="organisationId" label="Organisation" options={organisations} error={errors.organisationId} defaultValue={values.organisationId} />
         <Radios
           name="hasChildProtectionRole"
           legend="Do they have a child-protection role?"
@@ -35,6 +36,7 @@ export function CreateUserForm({ organisations, sensitiveServices }: { organisat
             { value: 'no', label: 'No' },
           ]}
           error={errors.hasChildProtectionRole}
+          defaultValue={values.hasChildProtectionRole}
           inline
         />
         <Radios
@@ -43,6 +45,7 @@ export function CreateUserForm({ organisations, sensitiveServices }: { organisat
           hint="They will see that service’s involvements, which other practitioners cannot."
           options={[{ value: '', label: 'No' }, ...sensitiveServices]}
           error={errors.sensitiveServiceCode}
+          defaultValue={values.sensitiveServiceCode}
         />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
           Create user and send activation email

@@ -9,17 +9,18 @@ import { createStaffUser } from '@/lib/staff-admin/create-staff-user';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZCreateStaffUser } from '@/lib/validation/staff-user';
 
-export type CreateUserFormState = { errors?: FieldErrors; message?: string };
+export type CreateUserFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
 export async function createUserAction(_previous: CreateUserFormState, formData: FormData): Promise<CreateUserFormState> {
   const admin = await requireStaff('administrator');
-  const parsed = ZCreateStaffUser.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = ZCreateStaffUser.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   let id: string;
   try {
     id = await createStaffUser({ db: await getDb(), admin, input: parsed.data });
   } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage };
+    if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
   await deliverSoon();

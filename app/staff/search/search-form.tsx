@@ -1,0 +1,108 @@
+'use client';
+
+import { useActionState } from 'react';
+import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { SEARCH_REASONS } from '@/lib/validation/child-search';
+import { ErrorSummary } from '../../_components/form/error-summary';
+import { HintAndError, FieldGroup, describedBy } from '../../_components/form/field-parts';
+import { Radios } from '../../_components/form/radios';
+import { TextInput } from '../../_components/form/text-input';
+import { searchAction, type SearchFormState } from './search.action';
+
+function DateOfBirth({ error, values }: { error?: string; values: Record<string, string> }) {
+  const part = (name: string, label: string, width: string) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={name}>
+          {label}
+        </label>
+        <input className={`govuk-input govuk-date-input__input ${width}${error ? ' govuk-input--error' : ''}`} id={name} name={name} type="text" inputMode="numeric" defaultValue={values[name]} />
+      </div>
+    </div>
+  );
+  return (
+    <FieldGroup error={error}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy('dateOfBirth', 'hint', error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Date of birth</legend>
+        <HintAndError name="dateOfBirth" hint="For example, 27 3 2015" error={error} />
+        <div className="govuk-date-input" id="dateOfBirth">
+          {part('dobDay', 'Day', 'govuk-input--width-2')}
+          {part('dobMonth', 'Month', 'govuk-input--width-2')}
+          {part('dobYear', 'Year', 'govuk-input--width-4')}
+        </div>
+      </fieldset>
+    </FieldGroup>
+  );
+}
+
+export function SearchForm() {
+  const [state, action, pending] = useActionState<SearchFormState, FormData>(searchAction, {});
+  const errors = state.errors ?? {};
+  const values = state.values ?? {};
+  const result = state.result;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <form action={action} noValidate>
+        <Radios name="reason" legend="Why are you searching?" options={SEARCH_REASONS} error={errors.reason} defaultValue={values.reason} />
+        <TextInput name="reasonDetail" label="Reason, if another" defaultValue={values.reasonDetail} error={errors.reasonDetail} />
+        <TextInput name="familyName" label="Family name" autoComplete="off" spellCheck={false} defaultValue={values.familyName} error={errors.familyName} className="govuk-!-width-one-half" />
+        <TextInput name="givenName" label="Given name (optional)" autoComplete="off" spellCheck={false} defaultValue={values.givenName} error={errors.givenName} className="govuk-!-width-one-half" />
+        <DateOfBirth error={errors.dateOfBirth} values={values} />
+        <TextInput name="postcode" label="Postcode or postcode district" hint="Needed if you do not know the date of birth" autoComplete="off" defaultValue={values.postcode} error={errors.postcode} className="govuk-input--width-10" />
+        <TextInput name="indexNumber" label="Or the index number alone" autoComplete="off" spellCheck={false} defaultValue={values.indexNumber} error={errors.indexNumber} className="govuk-input--width-20" />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+          Search
+        </button>
+      </form>
+      {result?.outcome === 'too_many' ? (
+        <div className="govuk-inset-text" role="status">
+          Too many children match. Add more detail, such as the given name or date of birth.
+        </div>
+      ) : null}
+      {result?.outcome === 'matches' && result.matches.length === 0 ? (
+        <div className="govuk-inset-text" role="status">
+          No children match. Check the spelling and the date of birth, or search by postcode instead.
+        </div>
+      ) : null}
+      {result?.outcome === 'matches' && result.matches.length > 0 ? (
+        <table className="govuk-table" aria-live="polite">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {result.matches.length === 1 ? '1 possible match' : `${result.matches.length} possible matches`}, best first
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header">Date of birth</th>
+              <th scope="col" className="govuk-table__header">Gender</th>
+              <th scope="col" className="govuk-table__header">Area</th>
+              <th scope="col" className="govuk-table__header">Match</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {result.matches.map((m) => (
+              <tr className="govuk-table__row" key={m.childId}>
+                <td className="govuk-table__cell">
+                  {m.givenNames} {m.familyName}
+                  <br />
+                  <span className="govuk-hint">Index number {formatIndexNumber(m.indexNumber)}</span>
+                </td>
+                <td className="govuk-table__cell">{m.dateOfBirth}</td>
+                <td className="govuk-table__cell">{m.gender.replace('_', ' ')}</td>
+                <td className="govuk-table__cell">{m.shielded ? 'Not shown' : m.postcodeDistrict}</td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag ${m.score >= 85 ? 'govuk-tag--green' : 'govuk-tag--yellow'}`}>{m.score}%</strong>
+                  <ul className="govuk-list govuk-body-s govuk-!-margin-top-1">
+                    {m.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const E2E_FIXTURES = path.resolve(import.meta.dirname, '..', '..', '.data', 'e2e-children.json');
+
+export type E2eChild = { id: string; indexNumber: string; givenNames: string; familyName: string; dateOfBirth: string; postcode: string };
+
+/** Children the e2e web server picked from its freshly seeded database. */
+export function e2eChildren(): { ordinary: E2eChild; shielded: E2eChild } {
+  return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
+}
