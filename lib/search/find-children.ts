@@ -57,6 +57,10 @@ type BlockRow = {
   sg: number | null;
   sfg: number | null;
   sgf: number | null;
+  /** The typed names' phonetic keys, the same on every row: worked out in the block query to save a round trip. */
+  q_family: string | null;
+  q_family_alt: string | null;
+  q_given: string | null;
 };
 
 // Scored columns, read from the covering indexes (index-only scans: see docs/decisions/002-search-indexes.md).
@@ -64,7 +68,9 @@ const scoredColumns = (familyName: string, givenName: string | null) => sql`
   c.id, c.family_name, c.given_names, c.date_of_birth::text as date_of_birth, c.gender::text as gender,
   c.family_name_phonetic, c.family_name_phonetic_alt, c.given_name_phonetic,
   similarity(c.family_name, ${familyName}) as sf, similarity(c.given_names, ${givenName}) as sg,
-  similarity(c.given_names, ${familyName}) as sfg, similarity(c.family_name, ${givenName}) as sgf`;
+  similarity(c.given_names, ${familyName}) as sfg, similarity(c.family_name, ${givenName}) as sgf,
+  dmetaphone(${familyName}) as q_family, dmetaphone_alt(${familyName}) as q_family_alt,
+  dmetaphone(split_part(${givenName ?? ''}, ' ', 1)) as q_given`;
 
 // A loose first cut inside the block (the scoring decides): similar spelling, within two edits, or sounds alike,
 // either way round.
@@ -183,14 +189,14 @@ async function runSearch(tx: DbOrTx, search: TChildSearch): Promise<FindChildren
     gender: search.gender,
   };
   const givenName = criteria.givenName ?? null;
-  const [phonetic] = (await tx.execute(sql`
-    select dmetaphone(${criteria.familyName}) as family, dmetaphone_alt(${criteria.familyName}) as "familyAlt",
-           dmetaphone(split_part(${givenName ?? ''}, ' ', 1)) as given`)) as unknown as QueryPhonetic[];
   const score = (rows: BlockRow[]) => {
+    const first = rows[0];
+    if (!first) return [];
+    const phonetic: QueryPhonetic = { family: first.q_family, familyAlt: first.q_family_alt, given: first.q_given };
     const seen = new Set<string>();
     return rows
       .filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
-      .map((row) => ({ row, ...scoreCandidate(criteria, toCandidate(row), phonetic!) }))
+      .map((row) => ({ row, ...scoreCandidate(criteria, toCandidate(row), phonetic) }))
       .filter((s) => s.nameMatched && s.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || a.row.family_name.localeCompare(b.row.family_name));
   };
@@ -198,11 +204,13 @@ async function runSearch(tx: DbOrTx, search: TChildSearch): Promise<FindChildren
   let scored;
   if (criteria.dateOfBirth) {
     const dates = dateCandidates(criteria.dateOfBirth);
-    const near = await dobBlock(tx, criteria.familyName, givenName, [dates.exact, ...(dates.swapped ? [dates.swapped] : [])]);
-    scored = score(near);
-    // Only when the date as typed (or swapped) gives nothing convincing, try it one digit out.
+    const exact = await dobBlock(tx, criteria.familyName, givenName, [dates.exact]);
+    scored = score(exact);
+    // Only when the date as typed gives nothing convincing, try day and month swapped, then one digit out.
     if ((scored[0]?.score ?? 0) < CONVINCING) {
-      scored = score([...near, ...(await phoneticDateBlock(tx, criteria.familyName, givenName, dates.oneDigitOut))]);
+      const swapped = dates.swapped ? await dobBlock(tx, criteria.familyName, givenName, [dates.swapped]) : [];
+      const oneOut = await phoneticDateBlock(tx, criteria.familyName, givenName, dates.oneDigitOut);
+      scored = score([...exact, ...swapped, ...oneOut]);
     }
   } else {
     const fullPostcode = criteria.postcode!.includes(' ');
