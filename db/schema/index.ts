@@ -15,3 +15,4 @@ export * from './record-versions';
 export * from './citizens';
 export * from './audit';
 export * from './email';
+export * from './api-clients';

@@ -1,9 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { hashSecret } from '@/lib/auth/secrets';
 import { LOCK_AFTER_FAILURES, LOCK_COOL_DOWN_MS } from '@/lib/auth/sign-in-staff';
-import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from './demo-credentials';
+import { hashApiSecret } from '@/lib/api-clients/api-key';
+import { DEMO_PASSWORD, DEMO_PIN, demoApiClient, demoTotpSecret } from './demo-credentials';
 import type { Database } from '../index';
-import { involvements, organisations, serviceTypes, staffUsers } from '../schema';
+import { apiClients, involvements, organisations, serviceTypes, staffUsers } from '../schema';
 
 export type DemoAccount = {
   username: string;
@@ -114,6 +115,12 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
     const fallback = await organisationOf('council');
     return { id: fallback.id, sensitiveServiceCode: anySensitive?.code ?? null };
   };
+
+  const apiClient = demoApiClient();
+  await db
+    .insert(apiClients)
+    .values({ id: apiClient.id, name: 'Demo case management system', organisationId: (await organisationOf('council')).id, secretHash: hashApiSecret(apiClient.secret) })
+    .onConflictDoNothing();
 
   const passwordHash = await hashSecret(DEMO_PASSWORD);
   const pinHash = await hashSecret(DEMO_PIN);

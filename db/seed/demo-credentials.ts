@@ -14,3 +14,11 @@ export const DEMO_PIN = '246810';
 export function demoTotpSecret(username: string): string {
   return base32.encode(createHash('sha256').update(`childrens-index demo token ${username}`).digest().subarray(0, 20));
 }
+
+/** The demo system client's API key (README): derived like the tokens, so it is the same in every demo database. */
+export function demoApiClient(): { id: string; secret: string; key: string } {
+  const digest = createHash('sha256').update('childrens-index demo api client').digest('hex');
+  const id = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  const secret = createHash('sha256').update('childrens-index demo api secret').digest('base64url');
+  return { id, secret, key: `ci_${id}_${secret}` };
+}

@@ -13,11 +13,20 @@ export type SignedInStaff = StaffUser & { sessionId: string };
  * none are named).
  */
 export async function requireStaff(...roles: StaffRole[]): Promise<SignedInStaff> {
+  const found = await currentStaff();
+  if (found.status === 'none') redirect(found.reason ? `/staff/sign-in?ended=${found.reason}` : '/staff/sign-in');
+  if (roles.length > 0 && !roles.includes(found.staff.role)) forbidden();
+  return found.staff;
+}
+
+export type CurrentStaff = { status: 'signed_in'; staff: SignedInStaff } | { status: 'none'; reason?: string };
+
+/** The signed-in staff user behind this request, checked as requireStaff checks, for route handlers that answer JSON. */
+export async function currentStaff(): Promise<CurrentStaff> {
   const session = await auth();
   const sessionId = (session as { sessionId?: string } | null)?.sessionId;
-  if (!sessionId) redirect('/staff/sign-in');
+  if (!sessionId) return { status: 'none' };
   const check = await checkStaffSession({ db: await getDb(), sessionId, now: new Date() });
-  if (!check.valid) redirect(`/staff/sign-in?ended=${check.reason}`);
-  if (roles.length > 0 && !roles.includes(check.user.role)) forbidden();
-  return { ...check.user, sessionId };
+  if (!check.valid) return { status: 'none', reason: check.reason };
+  return { status: 'signed_in', staff: { ...check.user, sessionId } };
 }

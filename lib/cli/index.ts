@@ -1,7 +1,9 @@
 // npm run cli -- <command>. Commands:
 //   totp <user name>   the current security code of a demo account (for signing in to the demo)
+//   api-key            the demo system client's API key
 import { generate } from 'otplib';
-import { DEMO_ACCOUNTS, demoTotpSecret } from '@/db/seed/demo-accounts';
+import { DEMO_ACCOUNTS } from '@/db/seed/demo-accounts';
+import { demoApiClient, demoTotpSecret } from '@/db/seed/demo-credentials';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -21,7 +23,10 @@ switch (command) {
   case 'totp':
     await totp(args[0]);
     break;
+  case 'api-key':
+    console.log(demoApiClient().key);
+    break;
   default:
-    console.error('Usage: npm run cli -- totp <user name>');
+    console.error('Usage: npm run cli -- totp <user name> | api-key');
     process.exit(2);
 }

@@ -5,6 +5,7 @@ import { children } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { parseIndexNumber } from '@/lib/records/index-number';
 import type { TChildSearch } from '@/lib/validation/child-search';
+import { confidentMatch } from './confident-match';
 import { dateCandidates } from './date-candidates';
 import { type Candidate, type QueryPhonetic, scoreCandidate, type SearchCriteria } from './score';
 
@@ -137,7 +138,10 @@ function toCandidate(row: BlockRow): Candidate {
  */
 export async function findChildren({ db, actor, search, clientAddress = null }: FindChildrenOptions): Promise<FindChildrenResult> {
   return db.transaction(async (tx) => {
-    const result = await runSearch(tx, search);
+    const ranked = await runSearch(tx, search);
+    // A system client acts on what it gets without a person to judge: one confident match, or none.
+    const result: FindChildrenResult =
+      actor.kind === 'api_client' ? { outcome: 'matches', matches: [confidentMatch(ranked)].filter((m) => m !== null) } : ranked;
     const reason = search.reason === 'other' ? `other: ${search.reasonDetail}` : search.reason;
     await recordAuditEvent({
       db: tx,
