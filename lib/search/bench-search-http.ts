@@ -36,9 +36,11 @@ const bodies = sample.map((c, i) =>
 );
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+// eslint-disable-next-line no-restricted-syntax -- the child process inherits this one's environment as a whole
+const inherited = process.env;
 const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench', APP_URL: `http://localhost:${port}` },
+  env: { ...inherited, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench', APP_URL: `http://localhost:${port}` },
   stdio: 'ignore',
 });
 try {
