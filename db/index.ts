@@ -1,13 +1,15 @@
 // The one database client. Everything else receives a `Database` (or a transaction) as an argument.
 import path from 'node:path';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { openPostgres } from './client';
 import { env } from '@/lib/env.js';
 import { startEmbeddedServer, type EmbeddedLocation } from './embedded';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
-export type Database = PostgresJsDatabase<typeof schema>;
+/** `$client` is for running a query as a named prepared statement (lib/search/prepared-query.ts), nothing else. */
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A handle that domain functions accept: the database itself or an open transaction. */
 export type DbOrTx = Database | Transaction;
@@ -33,7 +35,7 @@ export type ConnectOptions = {
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const embeddedServer = options.url ? undefined : await startEmbeddedServer(options.embedded ?? { dataDir: env.DATA_DIR });
   const url = options.url ?? embeddedServer!.url;
-  const sql = postgres(url, {
+  const sql = openPostgres(url, {
     max: embeddedServer ? 1 : (options.max ?? 10),
     onnotice: () => {},
     connection: { application_name: 'childrens-index', ...options.settings },

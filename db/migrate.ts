@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { openPostgres } from './client';
 import type { Connection } from './index';
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -16,7 +16,7 @@ export async function applyMigrations({ db, url, embedded }: Connection): Promis
     return;
   }
   // The lock is held on a session of its own, so that the migrations can use every connection of the pool.
-  const lockHolder = postgres(url, { max: 1, onnotice: () => {} });
+  const lockHolder = openPostgres(url, { max: 1, onnotice: () => {} });
   try {
     await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(db, { migrationsFolder });

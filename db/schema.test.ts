@@ -51,7 +51,7 @@ describe('the schema', () => {
     const indexes = await database.sql<{ indexname: string; indexdef: string }[]>`
       select indexname, indexdef from pg_indexes where tablename = 'children'`;
     const byName: Record<string, string> = Object.fromEntries(indexes.map((i) => [i.indexname, i.indexdef]));
-    expect(byName.children_dob_block_idx).toMatch(/\(date_of_birth\) INCLUDE \(id, family_name, given_names/);
+    expect(byName.children_dob_block_idx).toMatch(/\(date_of_birth\) INCLUDE \(id, index_number, family_name, given_names/);
     expect(byName.children_postcode_block_idx).toMatch(/WHERE \(\(NOT is_shielded\)/);
     expect(byName.children_index_number_key).toBeDefined();
   });

@@ -1,14 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
+import { fillDate } from './support/search';
 import { signInAsDemo } from './support/staff';
-
-async function fillDate(page: Page, iso: string) {
-  const [year, month, day] = iso.split('-');
-  await page.getByLabel('Day').fill(String(Number(day)));
-  await page.getByLabel('Month').fill(String(Number(month)));
-  await page.getByLabel('Year').fill(year!);
-}
 
 test('[SEARCH] a practitioner finds a child from a misspelt name and sees why it matched', async ({ page, expectAccessible }) => {
   const { ordinary: child } = e2eChildren();

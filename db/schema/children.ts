@@ -56,6 +56,14 @@ export const children = pgTable(
   (t) => [
     ...provenanceForeignKeys(t),
     check('children_stay_on_has_basis', sql`(${t.stayOnUntil} is null) = (${t.stayOnBasis} is null)`),
+    // A merged-away record keeps its row with status 'merged' and always says which record it went into; a live
+    // record never points anywhere, so searches can tell the two apart from the status alone. (Written without the
+    // value 'merged', which the migration adding it has not committed when this one runs.)
+    check(
+      'children_merged_has_target',
+      sql`(${t.status} = 'live') = (${t.mergedIntoId} is null) or ${t.status} = 'archived'`,
+    ),
+    check('children_not_merged_into_itself', sql`${t.mergedIntoId} <> ${t.id}`),
     check(
       'children_postcode_matches_status',
       sql`${t.postcode} is null or ${t.addressStatus} in ('current', 'last_known')`,
@@ -80,10 +88,19 @@ export const otherNames = pgTable(
     familyName: text().notNull(),
     familyNamePhonetic: text().generatedAlwaysAs(sql`dmetaphone(family_name)`),
     usedUntil: date(),
+    /**
+     * The child's date of birth, copied here (and kept in step by triggers, see 0009) so that a search by a former
+     * name is blocked by date of birth like any other.
+     */
+    childDateOfBirth: date(),
+    /** The child's postcode district, copied (and kept in step) the same way, for a search by postcode district. */
+    childPostcodeDistrict: text(),
     ...provenanceColumns(),
   },
   (t) => [
     index('other_names_child_idx').on(t.childId),
+    // other_names_former_dob_idx and other_names_former_district_idx, covering indexes for the search's former-name
+    // blocks, are in 0011 and 0014 (drizzle cannot declare INCLUDE columns).
     ...provenanceForeignKeys(t),
   ],
 );

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { addresses } from './addresses';
 import { carers } from './carers';
 import { children } from './children';
-import { citizenRelationship, verificationLevel } from './enums';
+import { activationChannel, citizenRelationship, verificationLevel } from './enums';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** A young person or parent who signs in to the portal by email link. */
 export const citizenAccounts = pgTable(
@@ -10,6 +13,8 @@ export const citizenAccounts = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     email: text().notNull(),
+    /** When the address was last proven by following a sign-in link. */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
   },
@@ -56,4 +61,61 @@ export const parentAccessAgreements = pgTable(
     withdrawnAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('parent_access_agreements_child_idx').on(t.childId)],
+);
+
+/** next-auth's one-time sign-in links: only a hash of each token is stored (next-auth hashes it with the secret). */
+export const citizenSignInTokens = pgTable(
+  'citizen_sign_in_tokens',
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/**
+ * Proof of possession: a one-time code sent to the address held on the record (by post) or to a parent's email
+ * held on the record. Only a hash of the code is kept; three wrong tries and it is spent.
+ */
+export const activationCodes = pgTable(
+  'activation_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    citizenId: uuid()
+      .notNull()
+      .references(() => citizenAccounts.id, { onDelete: 'cascade' }),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    relationship: citizenRelationship().notNull(),
+    carerId: uuid().references(() => carers.id, { onDelete: 'cascade' }),
+    channel: activationChannel().notNull(),
+    codeHash: text().notNull(),
+    /** The date printed on the letter; a posted code runs 28 days from it. */
+    letterDate: date(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    failedAttempts: integer().notNull().default(0),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('activation_codes_citizen_idx').on(t.citizenId, t.createdAt)],
+);
+
+/** A letter waiting for the print room: the PDF, addressed to the address held on the record. */
+export const printedLetters = pgTable(
+  'printed_letters',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    activationCodeId: uuid()
+      .notNull()
+      .references(() => activationCodes.id, { onDelete: 'cascade' }),
+    addressId: uuid()
+      .notNull()
+      .references(() => addresses.id),
+    pdf: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    printedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('printed_letters_unprinted_idx').on(t.createdAt).where(sql`${t.printedAt} is null`)],
 );

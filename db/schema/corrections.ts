@@ -1,7 +1,7 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { children } from './children';
 import { citizenAccounts } from './citizens';
-import { correctionStatus, recordItemKind } from './enums';
+import { correctionMessageAuthor, correctionStatus, recordItemKind, stayOnBasis, stayOnRequestStatus } from './enums';
 import { staffUsers } from './staff-users';
 
 /** A citizen's request to correct one item of a record, and what the index team decided. */
@@ -38,4 +38,44 @@ export const correctionRequests = pgTable(
     index('correction_requests_child_idx').on(t.childId),
     index('correction_requests_queue_idx').on(t.status, t.dueOn),
   ],
+);
+
+/** The conversation on a request: the index team asking for more information, the requester replying. */
+export const correctionMessages = pgTable(
+  'correction_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => correctionRequests.id, { onDelete: 'cascade' }),
+    author: correctionMessageAuthor().notNull(),
+    staffUserId: uuid().references(() => staffUsers.id),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('correction_messages_request_idx').on(t.requestId, t.createdAt)],
+);
+
+/** A young person aged 16–17 asking to stay on the index until 25 (care leavers, learning difficulties). */
+export const stayOnRequests = pgTable(
+  'stay_on_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reference: text().notNull().unique('stay_on_requests_reference_key'),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    requestedByCitizenId: uuid().references(() => citizenAccounts.id, { onDelete: 'set null' }),
+    requestedByStaffId: uuid().references(() => staffUsers.id),
+    basis: stayOnBasis().notNull(),
+    /** The young person's own consent, in their words or as recorded by a caseworker. */
+    consentStatement: text().notNull(),
+    status: stayOnRequestStatus().notNull().default('requested'),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedByStaffId: uuid().references(() => staffUsers.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionReason: text(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('stay_on_requests_child_idx').on(t.childId)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { printedLetters } from './citizens';
 
 /**
  * Email waiting to go, written in the same transaction as the change it reports, so that a mail server that is
@@ -12,6 +13,8 @@ export const emailOutbox = pgTable(
     toAddress: text().notNull(),
     subject: text().notNull(),
     body: text().notNull(),
+    /** A letter for the print room goes with its PDF, read from printed_letters when the message is sent. */
+    attachmentLetterId: uuid().references(() => printedLetters.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),

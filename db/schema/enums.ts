@@ -5,7 +5,8 @@ export const gender = pgEnum('gender', ['female', 'male', 'not_specified']);
 /** Where the child lives as far as the index knows. */
 export const addressStatus = pgEnum('address_status', ['current', 'last_known', 'no_known_address', 'left_england']);
 
-export const recordStatus = pgEnum('record_status', ['live', 'archived']);
+/** A merged-away duplicate keeps its row (and its index number) with status "merged", pointing at the record kept. */
+export const recordStatus = pgEnum('record_status', ['live', 'archived', 'merged']);
 
 export const stayOnBasis = pgEnum('stay_on_basis', ['care_leaver', 'learning_difficulty']);
 
@@ -44,6 +45,13 @@ export const indicationKind = pgEnum('indication_kind', ['caf_assessment', 'lead
 
 export const citizenRelationship = pgEnum('citizen_relationship', ['self', 'parent']);
 
+/** How an activation code reaches the person: a letter to the address held, or a parent's email held. */
+export const activationChannel = pgEnum('activation_channel', ['post', 'email']);
+
+export const stayOnRequestStatus = pgEnum('stay_on_request_status', ['requested', 'approved', 'refused', 'withdrawn']);
+
+export const correctionMessageAuthor = pgEnum('correction_message_author', ['citizen', 'staff']);
+
 /** Levels of confidence in a citizen's identity, after GOV.UK's identity proofing guidance (GPG 45). */
 export const verificationLevel = pgEnum('verification_level', ['low', 'medium', 'high']);
 
@@ -68,3 +76,6 @@ export const correctionStatus = pgEnum('correction_status', [
 ]);
 
 export const actorKind = pgEnum('actor_kind', ['staff', 'citizen', 'api_client', 'system']);
+
+/** Events the index team must look at: every shield override and emergency access, at once. */
+export const alertKind = pgEnum('alert_kind', ['shield_override', 'emergency_access']);

@@ -16,3 +16,4 @@ export * from './citizens';
 export * from './audit';
 export * from './email';
 export * from './api-clients';
+export * from './alerts';

@@ -28,6 +28,8 @@ export const involvements = pgTable(
     organisationId: uuid().references(() => organisations.id),
     practitionerStaffId: uuid().references(() => staffUsers.id),
     practitionerName: text(),
+    /** The practitioner's role with the child, e.g. "Class teacher", "Lead social worker". */
+    practitionerRole: text(),
     phone: text(),
     email: text(),
     startedOn: date().notNull(),

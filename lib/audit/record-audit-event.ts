@@ -1,5 +1,7 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { preparedFor } from '@/db/prepared';
 import { auditEvents } from '@/db/schema';
 
 export type AuditEvent = {
@@ -16,9 +18,31 @@ export type AuditEvent = {
 
 export type RecordAuditEventOptions = { db: DbOrTx; event: AuditEvent };
 
-/** Appends one event to the audit trail. Call it in the same transaction as the read or write it records. */
-export async function recordAuditEvent({ db, event }: RecordAuditEventOptions): Promise<void> {
-  await db.insert(auditEvents).values({
+const placeholder = (name: keyof AuditEvent) => sql.placeholder(name);
+const insertEvent = preparedFor((db: DbOrTx) =>
+  db
+    .insert(auditEvents)
+    .values({
+      actorKind: placeholder('actorKind'),
+      actorId: placeholder('actorId'),
+      organisationId: placeholder('organisationId'),
+      action: placeholder('action'),
+      reason: placeholder('reason'),
+      query: placeholder('query'),
+      childIds: placeholder('childIds'),
+      outcome: placeholder('outcome'),
+      clientAddress: placeholder('clientAddress'),
+    })
+    .returning({ id: auditEvents.id })
+    .prepare('record_audit_event'),
+);
+
+/**
+ * Appends one event to the audit trail and returns its id. Call it in the same transaction as the read or write it
+ * records.
+ */
+export async function recordAuditEvent({ db, event }: RecordAuditEventOptions): Promise<number> {
+  const [row] = await insertEvent(db).execute({
     actorKind: event.actorKind,
     actorId: event.actorId ?? null,
     organisationId: event.organisationId ?? null,
@@ -29,4 +53,5 @@ export async function recordAuditEvent({ db, event }: RecordAuditEventOptions): 
     outcome: event.outcome ?? 'ok',
     clientAddress: event.clientAddress ?? null,
   });
+  return row!.id;
 }

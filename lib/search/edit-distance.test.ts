@@ -12,6 +12,10 @@ describe('edit distance', () => {
     ['katherine', 'catherine', 1],
     ['abc', 'xyz', 3],
     ['', 'abc', 3],
+    ['abc', '', 3],
+    ['ab', 'ba', 1],
+    ['ca', 'abc', 3],
+    ['mohammed', 'muhammad', 2],
   ])('%s → %s is %i', (a, b, expected) => {
     expect(editDistance(a, b)).toBe(expected);
   });

@@ -1,18 +1,23 @@
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbouring letters each
- * count one. Trigrams miss a swap in a short name ("Borwn"); this catches it.
+ * count one. Trigrams miss a swap in a short name ("Borwn"); this catches it. Three rows at a time, reused: a search
+ * works this out for every candidate, and a fresh table each time was most of the scoring's cost.
  */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  let twoBack = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, twoBack[j - 2]! + 1);
+      current[j] = distance;
     }
+    [twoBack, previous, current] = [previous, current, twoBack];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }

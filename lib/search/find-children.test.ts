@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@/db/testing/test-databas
 import { formatIndexNumber } from '@/lib/records/index-number';
 import type { TChildSearch } from '@/lib/validation/child-search';
 import { findChildren, type SearchActor } from './find-children';
+import { sharedTrigramPatterns } from './shared-trigram-patterns';
 
 let database: TestDatabase;
 let actor: SearchActor;
@@ -116,5 +117,19 @@ describe('the audit trail', () => {
       select actor_id, reason, query, child_ids from audit_events where action = 'child.search' order by id desc limit 1`;
     expect(event).toMatchObject({ actor_id: actor.id, reason: 'other: Checking before a home visit', query: { familyName: child.familyName } });
     expect(event!.child_ids).toEqual(result.matches.map((m) => m.childId));
+  });
+});
+
+describe('the cheap test before trigram similarity', () => {
+  it('never turns away a name that is spelt similarly (similarity 0.3 or more)', async () => {
+    const typedNames = sample.flatMap((c) => [c.familyName, typo(c.familyName), transposed(c.familyName), dropped(c.familyName), `${c.familyName}-Jones`, `O'${c.familyName}`]);
+    for (const typed of typedNames) {
+      const { triples, pairs, pairsUpToLength } = sharedTrigramPatterns(typed);
+      const [missed] = await database.sql<{ n: number }[]>`
+        select count(*)::int as n from (select distinct family_name from children) names
+        where similarity(family_name, ${typed}) >= 0.3 and not (lower(family_name collate "C") like any(${triples}::text[])
+          or (length(family_name) <= ${pairsUpToLength} and lower(family_name collate "C") like any(${pairs}::text[])))`;
+      expect(missed!.n, typed).toBe(0);
+    }
   });
 });

@@ -26,6 +26,8 @@ export type Candidate = {
   /** The full postcode where the search block has it (the postcode block); never for a shielded child. */
   postcode?: string | null;
   phonetic: { family: string | null; familyAlt: string | null; given: string | null };
+  /** The family name compared is one the child was known by before (other_names), not their current one. */
+  familyNameIsFormer?: boolean;
   /** pg_trgm similarities worked out by the database: typed family/given name against the child's. */
   similarity: { family: number; given: number; familyAsGiven: number; givenAsFamily: number };
 };
@@ -94,7 +96,7 @@ export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q
   let available = POINTS.family;
 
   const straight = [
-    familyPart(criteria.familyName, candidate, q, candidate.similarity.family),
+    familyPart(criteria.familyName, candidate, q, candidate.similarity.family, candidate.familyNameIsFormer ? 'former family name' : 'family name'),
     criteria.givenName ? givenPart(criteria.givenName, candidate, q, candidate.similarity.given) : null,
   ];
   // Given and family names written the wrong way round are a common slip on forms.

@@ -8,7 +8,7 @@ export const SEARCH_REASONS = [
   { value: 'other', label: 'Another reason (say what)' },
 ] as const;
 
-const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?( ?[0-9][A-Z]{2})?$/;
+export const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?( ?[0-9][A-Z]{2})?$/;
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -16,18 +16,6 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .optional()
     .transform((v) => v || undefined);
-
-/**
- * The date of birth as GOV.UK's date input asks for it (day, month, year) folded into one ISO date, so the same
- * schema serves the page (three fields) and the API (dateOfBirth).
- */
-export function withDateOfBirth(fields: Record<string, unknown>): Record<string, unknown> {
-  const { dobDay, dobMonth, dobYear, ...rest } = fields;
-  const parts = [dobYear, dobMonth, dobDay].map((p) => String(p ?? '').trim());
-  if (parts.every((p) => p === '')) return rest;
-  const [year, month, day] = parts;
-  return { ...rest, dateOfBirth: `${year!.padStart(4, '0')}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` };
-}
 
 export const ZChildSearch = z
   .object({

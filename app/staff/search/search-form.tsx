@@ -1,39 +1,16 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
+import { formatDate } from '@/lib/dates/london';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { recordPath } from '@/lib/records/record-path';
 import { SEARCH_REASONS } from '@/lib/validation/child-search';
 import { ErrorSummary } from '../../_components/form/error-summary';
-import { HintAndError, FieldGroup, describedBy } from '../../_components/form/field-parts';
+import { DateInput } from '../../_components/form/date-input';
 import { Radios } from '../../_components/form/radios';
 import { TextInput } from '../../_components/form/text-input';
 import { searchAction, type SearchFormState } from './search.action';
-
-function DateOfBirth({ error, values }: { error?: string; values: Record<string, string> }) {
-  const part = (name: string, label: string, width: string) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={name}>
-          {label}
-        </label>
-        <input className={`govuk-input govuk-date-input__input ${width}${error ? ' govuk-input--error' : ''}`} id={name} name={name} type="text" inputMode="numeric" defaultValue={values[name]} />
-      </div>
-    </div>
-  );
-  return (
-    <FieldGroup error={error}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy('dateOfBirth', 'hint', error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Date of birth</legend>
-        <HintAndError name="dateOfBirth" hint="For example, 27 3 2015" error={error} />
-        <div className="govuk-date-input" id="dateOfBirth">
-          {part('dobDay', 'Day', 'govuk-input--width-2')}
-          {part('dobMonth', 'Month', 'govuk-input--width-2')}
-          {part('dobYear', 'Year', 'govuk-input--width-4')}
-        </div>
-      </fieldset>
-    </FieldGroup>
-  );
-}
 
 export function SearchForm() {
   const [state, action, pending] = useActionState<SearchFormState, FormData>(searchAction, {});
@@ -48,7 +25,7 @@ export function SearchForm() {
         <TextInput name="reasonDetail" label="Reason, if another" defaultValue={values.reasonDetail} error={errors.reasonDetail} />
         <TextInput name="familyName" label="Family name" autoComplete="off" spellCheck={false} defaultValue={values.familyName} error={errors.familyName} className="govuk-!-width-one-half" />
         <TextInput name="givenName" label="Given name (optional)" autoComplete="off" spellCheck={false} defaultValue={values.givenName} error={errors.givenName} className="govuk-!-width-one-half" />
-        <DateOfBirth error={errors.dateOfBirth} values={values} />
+        <DateInput name="dateOfBirth" legend="Date of birth" hint="For example, 27 3 2015" error={errors.dateOfBirth} values={values} />
         <TextInput name="postcode" label="Postcode or postcode district" hint="Needed if you do not know the date of birth" autoComplete="off" defaultValue={values.postcode} error={errors.postcode} className="govuk-input--width-10" />
         <TextInput name="indexNumber" label="Or the index number alone" autoComplete="off" spellCheck={false} defaultValue={values.indexNumber} error={errors.indexNumber} className="govuk-input--width-20" />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
@@ -83,11 +60,13 @@ export function SearchForm() {
             {result.matches.map((m) => (
               <tr className="govuk-table__row" key={m.childId}>
                 <td className="govuk-table__cell">
-                  {m.givenNames} {m.familyName}
+                  <Link className="govuk-link" href={recordPath(m.childId, result.auditEventId)}>
+                    {m.givenNames} {m.familyName}
+                  </Link>
                   <br />
                   <span className="govuk-hint">Index number {formatIndexNumber(m.indexNumber)}</span>
                 </td>
-                <td className="govuk-table__cell">{m.dateOfBirth}</td>
+                <td className="govuk-table__cell">{formatDate(m.dateOfBirth)}</td>
                 <td className="govuk-table__cell">{m.gender.replace('_', ' ')}</td>
                 <td className="govuk-table__cell">{m.shielded ? 'Not shown' : m.postcodeDistrict}</td>
                 <td className="govuk-table__cell">

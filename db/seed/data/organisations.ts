@@ -127,6 +127,9 @@ export const GP_PRACTICE_NAME_PATTERNS: readonly string[] = [
 export type ServiceType = { code: string; name: string; sensitive: boolean; shareOfChildren: number };
 
 export const SERVICE_TYPES: readonly ServiceType[] = [
+  // Schools record their own pastoral or safeguarding involvement; the seed generates none (a share of 0).
+  { code: 'education', name: 'School or education setting', sensitive: false, shareOfChildren: 0 },
+
   // Universal and public health services
   { code: 'health_visitor', name: 'Health visiting', sensitive: false, shareOfChildren: 0.7 },
   { code: 'school_nurse', name: 'School nursing', sensitive: false, shareOfChildren: 0.1 },

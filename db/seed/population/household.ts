@@ -51,7 +51,7 @@ const RATE = {
   notSpecifiedGender: 0.003,
   newIdentity: 0.0008,
   death: 0.0002,
-  formerName: 0.02,
+  formerName: 0.03,
   alias: 0.03,
   moved: 0.12,
   flat: 0.15,
@@ -260,6 +260,8 @@ function addChild(ctx: HouseholdContext, child: ChildInput): string {
   const confirmed = isoDate(world.asOf - rng.int(365));
   const dateOfDeath = rng.chance(RATE.death) ? Math.max(plan.dateOfBirth, world.asOf - rng.int(360)) : undefined;
   const postcode: CellValue = child.status === 'current' || child.status === 'last_known' ? place.postcode : null;
+  const postcodeDistrict = postcode === null ? null : postcode.split(' ')[0]!;
+  const newIdentity = rng.chance(RATE.newIdentity);
   emit('children', [
     id,
     ctx.nextIndexNumber(),
@@ -271,7 +273,7 @@ function addChild(ctx: HouseholdContext, child: ChildInput): string {
     child.status,
     postcode,
     child.shielded,
-    rng.chance(RATE.newIdentity),
+    newIdentity,
     child.stayOn ? isoDate(child.stayOn.until) : null,
     child.stayOn?.basis ?? null,
     source,
@@ -287,12 +289,18 @@ function addChild(ctx: HouseholdContext, child: ChildInput): string {
       rng.uuid(), id, place.previousAddressId, isoDate(plan.dateOfBirth), isoDate(place.movedInOn), source, confirmed,
     ]);
   }
-  if (rng.chance(RATE.formerName)) {
+  // A surname used until a parent remarried or the child was adopted. Never for a new identity: the index must not
+  // link it to the identity it replaced.
+  if (!newIdentity && rng.chance(RATE.formerName)) {
     const until = plan.dateOfBirth + rng.int(Math.max(1, world.asOf - plan.dateOfBirth));
-    emit('other_names', [rng.uuid(), id, 'former', child.givenNames, familyName(rng, child.pool), isoDate(until), source, confirmed]);
+    emit('other_names', [
+      rng.uuid(), id, 'former', child.givenNames, familyName(rng, child.pool), isoDate(until), source, confirmed, isoDate(plan.dateOfBirth), postcodeDistrict,
+    ]);
   }
   const nickname = rng.chance(RATE.alias) ? knownAs(rng, child.givenNames.split(' ')[0]!) : undefined;
-  if (nickname) emit('other_names', [rng.uuid(), id, 'alias', nickname, child.familyName, null, source, confirmed]);
+  if (nickname) {
+    emit('other_names', [rng.uuid(), id, 'alias', nickname, child.familyName, null, source, confirmed, isoDate(plan.dateOfBirth), postcodeDistrict]);
+  }
   if (child.shielded) {
     emit('shields', [rng.uuid(), id, district.laCode, rng.pick(SHIELD_REASONS), `${isoDate(world.asOf - rng.int(1500))} 09:00:00+00`]);
   }

@@ -40,6 +40,8 @@ export function servicesFor(rng: Random, age: number, mustInclude?: string): Ser
   const chosen: ServiceChoice[] = [];
   for (const service of SERVICE_TYPES) {
     if (!worksWith(service, age)) continue;
+    // Skipped without drawing a number, so that adding such a service leaves every seed's population unchanged.
+    if (service.shareOfChildren === 0 && service.code !== mustInclude) continue;
     if (service.code !== mustInclude && !rng.chance(service.shareOfChildren)) continue;
     chosen.push({ ...service, providedBy: COUNCIL_SERVICES.has(service.code) ? 'council' : 'health' });
   }

@@ -114,6 +114,7 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
     const council = organisation('local_authority', `${la.name} Council`, la.code, la.code, la.name, null);
     const providers = new Map<string, string>();
     for (const service of SERVICE_TYPES) {
+      if (service.shareOfChildren === 0) continue; // no provider needed: schools record themselves
       const kind = service.code.includes('youth') || service.code === 'connexions' ? 'youth_service' : 'health_service';
       const providerKind = ['childrens_social_care', 'early_help', 'education_welfare', 'send_support', 'virtual_school'].includes(service.code)
         ? 'local_authority'

@@ -1,0 +1,2 @@
+ALTER TABLE "email_outbox" ADD COLUMN "attachment_letter_id" uuid;--> statement-breakpoint
+ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_attachment_letter_id_printed_letters_id_fk" FOREIGN KEY ("attachment_letter_id") REFERENCES "public"."printed_letters"("id") ON DELETE cascade ON UPDATE no action;
