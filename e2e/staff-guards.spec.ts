@@ -37,4 +37,18 @@ test.describe('[GUARD] every staff page', () => {
       expect(response.status(), adminPage).toBe(403);
     }
   });
+
+  test('children’s records refuse an administrator, and recording involvement refuses the index team', async ({ page }) => {
+    const recordPages = guardedPages.filter((p) => p.startsWith('/staff/children/'));
+    expect(recordPages.length).toBeGreaterThanOrEqual(4);
+    await signInAsDemo(page, 'demo.admin');
+    for (const recordPage of recordPages) {
+      expect((await page.request.get(recordPage, { maxRedirects: 0 })).status(), recordPage).toBe(403);
+    }
+    await page.context().clearCookies();
+    await signInAsDemo(page, 'demo.caseworker');
+    for (const practitionerPage of recordPages.filter((p) => /\/(involvement|indication)$/.test(p))) {
+      expect((await page.request.get(practitionerPage, { maxRedirects: 0 })).status(), practitionerPage).toBe(403);
+    }
+  });
 });

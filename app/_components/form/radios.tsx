@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from 'react';
 import { describedBy, FieldGroup, HintAndError } from './field-parts';
 
 type RadiosProps = {
@@ -9,10 +10,12 @@ type RadiosProps = {
   inline?: boolean;
   /** The value chosen before the page came back (React resets a form after its action). */
   defaultValue?: string;
+  /** Extra props for each input, such as react-hook-form's register(name). */
+  inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'value'>;
 };
 
 /** GOV.UK radios in a fieldset, with the legend as the question. */
-export function Radios({ name, legend, hint, options, error, inline, defaultValue }: RadiosProps) {
+export function Radios({ name, legend, hint, options, error, inline, defaultValue, inputProps }: RadiosProps) {
   return (
     <FieldGroup error={error}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
@@ -28,6 +31,7 @@ export function Radios({ name, legend, hint, options, error, inline, defaultValu
                 type="radio"
                 value={option.value}
                 defaultChecked={defaultValue !== undefined && defaultValue === option.value}
+                {...inputProps}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? name : `${name}-${i}`}>
                 {option.label}

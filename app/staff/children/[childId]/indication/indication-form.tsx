@@ -1,0 +1,33 @@
+'use client';
+
+import { useActionState } from 'react';
+import { INDICATION_KINDS } from '@/lib/validation/involvement';
+import { DateInput } from '../../../../_components/form/date-input';
+import { ErrorSummary } from '../../../../_components/form/error-summary';
+import { Radios } from '../../../../_components/form/radios';
+import { TextInput } from '../../../../_components/form/text-input';
+import { recordIndicationAction, type IndicationFormState } from './record-indication.action';
+
+type Props = { childId: string; purpose: string; defaults: { contactName: string; contactEmail: string } };
+
+export function IndicationForm({ childId, purpose, defaults }: Props) {
+  const [state, action, pending] = useActionState<IndicationFormState, FormData>(recordIndicationAction.bind(null, childId), {});
+  const errors = state.errors ?? {};
+  const values: Record<string, string> = state.values ?? defaults;
+  return (
+    <>
+      <ErrorSummary errors={errors} message={state.message} />
+      <form action={action} noValidate>
+        <input type="hidden" name="purpose" value={purpose} />
+        <Radios name="kind" legend="What are you recording?" options={INDICATION_KINDS} error={errors.kind} defaultValue={values.kind} />
+        <TextInput name="contactName" label="Who to contact" hint="The lead professional, or whoever holds the assessment" defaultValue={values.contactName} error={errors.contactName} />
+        <TextInput name="contactPhone" label="Their phone number" type="tel" defaultValue={values.contactPhone} error={errors.contactPhone} className="govuk-input--width-20" />
+        <TextInput name="contactEmail" label="Their email address" type="email" spellCheck={false} defaultValue={values.contactEmail} error={errors.contactEmail} />
+        <DateInput name="recordedOn" legend="When was it done or agreed?" hint="For example, 4 9 2026" error={errors.recordedOn} values={values} />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+          Record it
+        </button>
+      </form>
+    </>
+  );
+}

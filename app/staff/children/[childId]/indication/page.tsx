@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { IndicationForm } from './indication-form';
+
+export const metadata: Metadata = { title: 'Record an indication of action' };
+
+type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RecordIndicationPage({ params, searchParams }: Props) {
+  const practitioner = await requireStaff('practitioner');
+  const { childId } = await params;
+  if (!isRecordId(childId)) notFound();
+  const purpose = parseEventId((await searchParams).purpose);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" href={purpose ? recordPath(childId, purpose) : `/staff/children/${childId}`}>
+          Back to the record
+        </Link>
+        <h1 className="govuk-heading-l">Record an indication of action</h1>
+        <p className="govuk-body">Record only that it happened and whom to contact — never what the assessment says.</p>
+        <IndicationForm childId={childId} purpose={purpose ? String(purpose) : ''} defaults={{ contactName: practitioner.displayName, contactEmail: practitioner.email }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { recordIndication } from '@/lib/involvements/record-indication';
+import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { foldDateParts } from '@/lib/validation/date-parts';
+import { ZIndication } from '@/lib/validation/involvement';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+
+export type IndicationFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function recordIndicationAction(childId: string, _previous: IndicationFormState, formData: FormData): Promise<IndicationFormState> {
+  const practitioner = await requireStaff('practitioner');
+  if (!isRecordId(childId)) redirect('/staff/search');
+  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = ZIndication.safeParse(foldDateParts(values, 'recordedOn'));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    await recordIndication({ db: await getDb(), practitioner, childId, indication: parsed.data, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  const purpose = parseEventId(values.purpose);
+  redirect(purpose ? recordPath(childId, purpose, { done: 'indication' }) : `/staff/children/${childId}`);
+}

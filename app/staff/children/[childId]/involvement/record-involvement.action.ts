@@ -1,0 +1,36 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { deliverSoon } from '@/lib/email/deliver-soon';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { listServicesFor } from '@/lib/involvements/list-services-for';
+import { recordInvolvement } from '@/lib/involvements/record-involvement';
+import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { foldDateParts } from '@/lib/validation/date-parts';
+import { involvementSchema } from '@/lib/validation/involvement';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+
+export type InvolvementFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function recordInvolvementAction(childId: string, _previous: InvolvementFormState, formData: FormData): Promise<InvolvementFormState> {
+  const practitioner = await requireStaff('practitioner');
+  if (!isRecordId(childId)) redirect('/staff/search');
+  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const db = await getDb();
+  const sensitive = (await listServicesFor({ db, practitioner })).filter((s) => s.isSensitive).map((s) => s.code);
+  const parsed = involvementSchema(sensitive).safeParse(foldDateParts(values, 'startedOn'));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    await recordInvolvement({ db, practitioner, childId, involvement: parsed.data, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  await deliverSoon();
+  const purpose = parseEventId(values.purpose);
+  redirect(purpose ? recordPath(childId, purpose, { done: 'involvement' }) : `/staff/children/${childId}`);
+}

@@ -1,0 +1,32 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { deliverSoon } from '@/lib/email/deliver-soon';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { overrideShield } from '@/lib/records/override-shield';
+import { isRecordId, recordPath } from '@/lib/records/record-path';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { ZShieldOverride } from '@/lib/validation/viewing-purpose';
+
+export type OverrideFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function overrideAction(childId: string, _previous: OverrideFormState, formData: FormData): Promise<OverrideFormState> {
+  const staff = await requireStaff('practitioner');
+  if (!isRecordId(childId)) redirect('/staff/search');
+  const values = { reason: String(formData.get('reason') ?? '') };
+  const parsed = ZShieldOverride.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  let eventId: number;
+  try {
+    eventId = await overrideShield({ db: await getDb(), viewer: staff, childId, override: parsed.data, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  await deliverSoon();
+  redirect(recordPath(childId, eventId));
+}

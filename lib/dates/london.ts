@@ -1,0 +1,28 @@
+const LONDON = 'Europe/London';
+
+/** Today's date in England as YYYY-MM-DD (UTC would give yesterday's date between midnight and 1 am in summer). */
+export const todayInLondon = (now: Date = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: LONDON }).format(now);
+
+/** "25 November 2026", as GOV.UK writes dates. Accepts an ISO date or a moment. */
+export function formatDate(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON }).format(date);
+}
+
+/**
+ * The same day a number of calendar months later, or the month's last day when it has no such day (31 January plus
+ * one month is 28 or 29 February): how UK GDPR's "one month" is counted.
+ */
+export function addCalendarMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,28 @@
+import 'server-only';
+import type { DbOrTx } from '@/db';
+import type { RecordChange } from '@/db/schema';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { writeRecordVersion } from './write-record-version';
+
+export type RecordChangeOptions = {
+  db: DbOrTx;
+  staff: { id: string; organisationId: string };
+  childId: string;
+  /** The audit action, e.g. "involvement.record". */
+  action: string;
+  /** Why, in the record's history: "Practitioner recorded their involvement". */
+  reason: string;
+  changes: RecordChange[];
+  /** What the audit trail keeps beside the action: ids, never names. */
+  query: Record<string, unknown>;
+  clientAddress?: string | null;
+};
+
+/** Every change by a member of staff leaves a version of the record and an audit event, in the change's transaction. */
+export async function recordChange({ db, staff, childId, action, reason, changes, query, clientAddress = null }: RecordChangeOptions): Promise<void> {
+  await writeRecordVersion({ db, childId, changedByStaffId: staff.id, reason, changes });
+  await recordAuditEvent({
+    db,
+    event: { actorKind: 'staff', actorId: staff.id, organisationId: staff.organisationId, action, query, childIds: [childId], clientAddress },
+  });
+}

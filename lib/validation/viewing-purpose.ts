@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { SEARCH_REASONS } from './child-search';
+
+/** Why a member of staff opens a record they did not reach through a search. The reasons are a search's reasons. */
+export const ZViewingPurpose = z
+  .object({
+    reason: z.enum(SEARCH_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you need to see this record'),
+    reasonDetail: z
+      .string()
+      .trim()
+      .max(200, 'Reason must be 200 characters or fewer')
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .refine((v) => v.reason !== 'other' || v.reasonDetail, { path: ['reasonDetail'], message: 'Say why you need to see this record' });
+export type TViewingPurpose = z.output<typeof ZViewingPurpose>;
+
+/** The reason as the audit trail keeps it: the code, or "other: " and the words given. */
+export const describeReason = ({ reason, reasonDetail }: { reason: string; reasonDetail?: string }) =>
+  reason === 'other' ? `other: ${reasonDetail}` : reason;
+
+/** Overriding a shield starts an investigation: the reason must say enough for the index team to judge it. */
+export const ZShieldOverride = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(20, 'Explain in at least 20 characters why the child is at risk and you need the details')
+    .max(1000, 'Reason must be 1,000 characters or fewer'),
+});
+export type TShieldOverride = z.output<typeof ZShieldOverride>;
