@@ -15,6 +15,8 @@ export const env = createEnv({
     DATA_DIR: z.string().min(1).default('.data'),
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: z.string().min(3).default('Children’s Index <no-reply@childrens-index.localhost>'),
+    /** Where letters (PDF) go to be printed and posted: the print room's mailbox. */
+    PRINT_ROOM_EMAIL: z.email('PRINT_ROOM_EMAIL must be an email address').default('print-room@childrens-index.localhost'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: z.url('APP_URL must be a full URL such as https://index.example.gov.uk').optional(),
   },

@@ -56,3 +56,39 @@ describe('the staff guard', () => {
     for (const file of PUBLIC_WAYS_IN) expect(guarded, file).toContain(file);
   });
 });
+
+// The portal's ways in: its start page, asking for a sign-in link and being told to check email.
+const PORTAL_WAYS_IN = new Set([
+  'app/portal/page.tsx',
+  'app/portal/sign-in/page.tsx',
+  'app/portal/sign-in/sign-in.action.ts',
+  'app/portal/check-your-email/page.tsx',
+]);
+const portal = files('app/portal').filter((f) => /(\/page\.tsx|\.action\.ts|\/route\.ts|\/layout\.tsx)$/.test(f));
+
+describe('the citizen guard', () => {
+  it('finds the portal pages and actions to check', () => {
+    expect(portal.length).toBeGreaterThanOrEqual(10);
+    for (const file of PORTAL_WAYS_IN) expect(portal, file).toContain(file);
+  });
+
+  it.each(portal.filter((f) => !PORTAL_WAYS_IN.has(f)))('%s calls requireCitizen first in every export', (file) => {
+    const functions = exportedFunctions(readFileSync(path.join(root, file), 'utf8'));
+    expect(functions.length, 'exported async functions').toBeGreaterThan(0);
+    for (const fn of functions) expect(fn.firstStatement, fn.name).toMatch(/^const \w+ = await requireCitizen\(\)|^await requireCitizen\(\)/);
+  });
+
+  // A server action file's every export is a public endpoint: one not written as `export async function` would
+  // escape the check above.
+  it('exports nothing from a portal action file but guarded async functions and types', () => {
+    for (const file of portal.filter((f) => f.endsWith('.action.ts'))) {
+      const exports = readFileSync(path.join(root, file), 'utf8').match(/^export .*$/gm) ?? [];
+      for (const line of exports) expect(line, file).toMatch(/^export (async function|type) /);
+    }
+  });
+
+  it('keeps staff guards out of the portal and the citizen guard out of staff pages', () => {
+    for (const file of portal) expect(readFileSync(path.join(root, file), 'utf8'), file).not.toContain('requireStaff(');
+    for (const file of guarded) expect(readFileSync(path.join(root, file), 'utf8'), file).not.toContain('requireCitizen(');
+  });
+});

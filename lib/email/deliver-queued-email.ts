@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox, printedLetters } from '@/db/schema';
 import { emailTransport, type SendEmail } from './transport';
 
 export const MAX_ATTEMPTS = 20;
@@ -26,7 +26,11 @@ export async function deliverQueuedEmail({ db, send = emailTransport(), limit = 
         .for('update', { skipLocked: true });
       if (!message) return 'empty' as const;
       try {
-        await send({ to: message.toAddress, subject: message.subject, text: message.body });
+        const [letter] = message.attachmentLetterId
+          ? await tx.select({ pdf: printedLetters.pdf }).from(printedLetters).where(eq(printedLetters.id, message.attachmentLetterId))
+          : [];
+        const attachments = letter ? [{ filename: 'letter.pdf', contentType: 'application/pdf', content: letter.pdf }] : undefined;
+        await send({ to: message.toAddress, subject: message.subject, text: message.body, attachments });
         await tx.update(emailOutbox).set({ sentAt: new Date(), attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, message.id));
         return 'sent' as const;
       } catch (error) {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { env } from '@/lib/env.js';
 
-export type OutgoingEmail = { to: string; subject: string; text: string };
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+export type OutgoingEmail = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
 /**

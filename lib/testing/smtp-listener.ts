@@ -1,7 +1,9 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedEmail = { to: string[]; subject: string; text: string };
+/** An attachment as received, its bytes in base64 (so that a received email can be written out as JSON). */
+export type ReceivedAttachment = { filename: string; contentType: string; base64: string };
+export type ReceivedEmail = { to: string[]; subject: string; text: string; attachments?: ReceivedAttachment[] };
 
 export type SmtpListener = { url: string; received: ReceivedEmail[]; close: () => Promise<void> };
 
@@ -22,7 +24,8 @@ export async function startSmtpListener(
       }
       simpleParser(stream)
         .then((mail) => {
-          const email = { to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' };
+          const attachments = mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, base64: a.content.toString('base64') }));
+          const email = { to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '', ...(attachments.length ? { attachments } : {}) };
           received.push(email);
           options.onReceive?.(email);
           callback();

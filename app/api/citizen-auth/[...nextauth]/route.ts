@@ -1,0 +1,3 @@
+import { citizenHandlers } from '@/lib/auth/citizen-auth';
+
+export const { GET, POST } = citizenHandlers;

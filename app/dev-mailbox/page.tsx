@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { devMailboxIsOpen, readDevMailbox } from '@/lib/email/read-dev-mailbox';
+
+export const metadata: Metadata = { title: 'Demo mailbox' };
+export const dynamic = 'force-dynamic';
+
+/**
+ * The demo has no mail server: every email the service sends (sign-in links, codes, letters for the print room) is
+ * written to a file and shown here. With SMTP_URL set this page does not exist.
+ */
+export default async function DevMailboxPage() {
+  if (!devMailboxIsOpen()) notFound();
+  const messages = await readDevMailbox();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <h1 className="govuk-heading-l">Demo mailbox</h1>
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            For the demonstration only: no mail server is configured, so the emails the service sends are shown here
+            instead. Configure SMTP_URL and this page disappears.
+          </strong>
+        </div>
+        {messages.length === 0 ? <p className="govuk-body">No emails yet.</p> : null}
+        {messages.map((m) => (
+          <details className="govuk-details" key={m.file}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                {m.subject} — to {m.to}
+                {m.date ? ` — ${m.date.toLocaleString('en-GB', { timeZone: 'Europe/London' })}` : null}
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              <p className="govuk-body">
+                {m.text.split('\n').map((line, i) => (
+                  <span className="govuk-!-display-block" key={i}>
+                    {line || '\u00a0'}
+                  </span>
+                ))}
+              </p>
+              {m.attachments.map((a) => (
+                <p className="govuk-body" key={a.index}>
+                  <a className="govuk-link" href={`/dev-mailbox/${encodeURIComponent(m.file)}/${a.index}`}>
+                    {a.filename}
+                  </a>
+                </p>
+              ))}
+            </div>
+          </details>
+        ))}
+      </div>
+    </div>
+  );
+}

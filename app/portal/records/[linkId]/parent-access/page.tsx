@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireCitizen } from '@/lib/auth/require-citizen';
+import { listParentAccess } from '@/lib/citizen-access/parent-access';
+import { AppError } from '@/lib/errors';
+import { isRecordId } from '@/lib/records/record-path';
+import { RELATIONSHIP_LABELS } from '../../../../_components/record/labels';
+import { parentAccessAction } from './parent-access.action';
+
+export const metadata: Metadata = { title: 'Who else can see your record' };
+
+export default async function ParentAccessPage({ params }: { params: Promise<{ linkId: string }> }) {
+  const citizen = await requireCitizen();
+  const { linkId } = await params;
+  if (!isRecordId(linkId)) notFound();
+  const parents = await listParentAccess({ db: await getDb(), citizen, linkId }).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" href={`/portal/records/${linkId}`}>
+          Back to your record
+        </Link>
+        <h1 className="govuk-heading-l">Who else can see your record</h1>
+        <p className="govuk-body">
+          You are 12 or over, so your parents and carers can see your record online only if you agree. You can change
+          your mind at any time. The index team can still answer their questions by phone or post.
+        </p>
+        {parents.length === 0 ? <p className="govuk-body">Your record lists no parent or carer with parental responsibility.</p> : null}
+        <dl className="govuk-summary-list">
+          {parents.map((parent) => (
+            <div className="govuk-summary-list__row" key={parent.carerId}>
+              <dt className="govuk-summary-list__key">
+                {parent.givenNames} {parent.familyName}
+                <span className="govuk-hint govuk-!-margin-bottom-0">{RELATIONSHIP_LABELS[parent.relationship as keyof typeof RELATIONSHIP_LABELS]}</span>
+              </dt>
+              <dd className="govuk-summary-list__value">{parent.agreed ? 'Can see your record' : 'Cannot see your record'}</dd>
+              <dd className="govuk-summary-list__actions">
+                <form action={parentAccessAction}>
+                  <input type="hidden" name="linkId" value={linkId} />
+                  <input type="hidden" name="carerId" value={parent.carerId} />
+                  <input type="hidden" name="agree" value={parent.agreed ? 'no' : 'yes'} />
+                  <button type="submit" className={`govuk-button govuk-!-margin-bottom-0${parent.agreed ? ' govuk-button--warning' : ' govuk-button--secondary'}`} data-module="govuk-button">
+                    {parent.agreed ? 'Stop' : 'Let them see it'}
+                    <span className="govuk-visually-hidden">
+                      {' '}
+                      ({parent.givenNames} {parent.familyName})
+                    </span>
+                  </button>
+                </form>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireCitizen } from '@/lib/auth/require-citizen';
+import { isRecordId } from '@/lib/records/record-path';
+import { StayOnForm } from './stay-on-form';
+
+export const metadata: Metadata = { title: 'Ask to stay on the index until you are 25' };
+
+export default async function StayOnPage({ params }: { params: Promise<{ linkId: string }> }) {
+  await requireCitizen();
+  const { linkId } = await params;
+  if (!isRecordId(linkId)) notFound();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" href={`/portal/records/${linkId}`}>
+          Back to your record
+        </Link>
+        <h1 className="govuk-heading-l">Ask to stay on the index until you are 25</h1>
+        <p className="govuk-body">
+          Records normally leave the index at 18. If you are leaving care, or have learning difficulties and still get help
+          from services, you can ask to stay on until you are 25, so that the people helping you can still find each other.
+        </p>
+        <p className="govuk-body">The index team will decide. You can withdraw your request, or your agreement, at any time.</p>
+        <StayOnForm linkId={linkId} />
+      </div>
+    </div>
+  );
+}

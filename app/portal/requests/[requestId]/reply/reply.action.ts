@@ -1,0 +1,29 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireCitizen } from '@/lib/auth/require-citizen';
+import { replyToCorrection } from '@/lib/corrections/reply-to-correction';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { isRecordId } from '@/lib/records/record-path';
+import { ZCorrectionReply } from '@/lib/validation/correction-request';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+
+export type ReplyState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function replyAction(requestId: string, _previous: ReplyState, formData: FormData): Promise<ReplyState> {
+  const citizen = await requireCitizen();
+  if (!isRecordId(requestId)) redirect('/portal/requests');
+  const values = { message: String(formData.get('message') ?? '') };
+  const parsed = ZCorrectionReply.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    await replyToCorrection({ db: await getDb(), citizen, requestId, reply: parsed.data, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  redirect('/portal/requests?replied=1');
+}

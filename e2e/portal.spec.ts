@@ -1,0 +1,115 @@
+import { expect, test } from './support/fixtures';
+import { citizenEmail, openLinkedRecord, receivedCode, signInAsCitizen, stateIdentity } from './support/citizen';
+import { e2eChildren } from './support/fixtures-file';
+import { receivedEmails } from './support/mailbox';
+
+test('[CITIZEN] signs in with a link sent by email; the link works once', async ({ page, expectAccessible }) => {
+  await page.goto('/portal');
+  await expectAccessible();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter your email address');
+  await page.getByLabel('Email address').fill('not-an-email');
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter an email address in the correct format');
+  await expectAccessible();
+
+  const email = citizenEmail('young.person');
+  await signInAsCitizen(page, email);
+  await expect(page.getByRole('heading', { name: 'Your records' })).toBeVisible();
+  await expect(page.getByText('You have not linked a record to your account yet.')).toBeVisible();
+  await expectAccessible();
+
+  // The same link again is refused: it was used up by signing in.
+  const used = /https?:\/\/\S+\/api\/citizen-auth\/callback\/nodemailer\S+/.exec(receivedEmails().find((e) => e.to.includes(email))!.text)![0];
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto(used);
+  await expect(page).toHaveURL(/\/portal\/sign-in/);
+  await expect(page.getByText('That sign-in link has expired or has been used already')).toBeVisible();
+  await page.goto('/portal/records');
+  await expect(page).toHaveURL(/\/portal\/sign-in/);
+});
+
+const PRINT_ROOM = 'print-room@childrens-index.localhost';
+
+test('[CITIZEN] a young person proves who they are with the posted code, sees the record and asks for a correction', async ({ page, expectAccessible }) => {
+  const { youngPerson: child } = e2eChildren();
+  await signInAsCitizen(page, citizenEmail('young'));
+  await page.getByRole('link', { name: 'Link a record to your account' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select whether the record is yours or your child’s');
+  await expectAccessible();
+
+  const mailBefore = receivedEmails().length;
+  await stateIdentity(page, child);
+  await expectAccessible();
+  const code = await receivedCode(PRINT_ROOM, mailBefore);
+  await page.getByLabel('Code').fill('2222222222');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('You have 2 more tries');
+  await page.getByLabel('Code').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await openLinkedRecord(page);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
+  await expect(page.getByText(child.postcode).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Who has looked at this record' })).toBeVisible();
+  await expect(page.getByText(/last confirmed/).first()).toBeVisible();
+  await expectAccessible();
+
+  await page.getByRole('link', { name: 'Choose whether your parents or carers can see your record' }).click();
+  await expect(page.getByRole('heading', { name: 'Who else can see your record' })).toBeVisible();
+  await expectAccessible();
+  await page.getByRole('link', { name: 'Back to your record' }).click();
+
+  await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select what is wrong');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Say what it should be');
+  await expectAccessible();
+  await page.getByLabel(/^Address:/).check();
+  await page.getByLabel('What should it be?').fill('12 Orchard Way, Leeds, LS6 2AB');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending your request' })).toBeVisible();
+  await expect(page.locator('.govuk-summary-list')).toContainText('12 Orchard Way, Leeds, LS6 2AB');
+  await expectAccessible();
+  await page.getByRole('button', { name: 'Send request' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Request sent' })).toBeVisible();
+  const reference = (await page.locator('.govuk-panel__body strong').textContent())!;
+  expect(reference).toMatch(/^CR-/);
+  await expectAccessible();
+  await expect.poll(() => receivedEmails().some((e) => e.subject === `We have received your request ${reference}`)).toBe(true);
+  await page.getByRole('link', { name: 'See your requests' }).click();
+  await expect(page.locator('.govuk-summary-card').filter({ hasText: reference })).toContainText('Received');
+  await expectAccessible();
+});
+
+test('[CITIZEN] a parent of a young child gets the code by email and sees the record; shielded details get the neutral answer', async ({ page, expectAccessible }) => {
+  const { smallChild: child, shielded } = e2eChildren();
+  await signInAsCitizen(page, citizenEmail('parent'));
+  const mailBefore = receivedEmails().length;
+  await stateIdentity(page, child, { givenNames: child.parentGivenNames, familyName: child.parentFamilyName });
+  const code = await receivedCode(child.parentEmail, mailBefore);
+  await page.getByLabel('Code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await openLinkedRecord(page);
+  await expect(page.getByText('Your child’s record')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
+  await expectAccessible();
+  await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();
+  await page.getByLabel(/^Name:/).check();
+  await page.getByLabel('What should it be?').fill(`${child.givenNames} ${child.familyName}-Smith`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('heading', { name: 'Request sent' })).toBeVisible();
+
+  // Someone who knows a shielded child's details gets the same answer as anyone, and no code.
+  const before = receivedEmails().length;
+  await stateIdentity(page, shielded);
+  await page.getByLabel('Code').fill('2222222222');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('There is no code waiting for you');
+  expect(receivedEmails().slice(before).filter((e) => /code/i.test(e.subject))).toHaveLength(0);
+});

@@ -1,0 +1,80 @@
+import 'server-only';
+import { and, count, eq, gt } from 'drizzle-orm';
+import NextAuth from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { getDb } from '@/db';
+import { citizenSignInTokens } from '@/db/schema';
+import { deliverSoon } from '@/lib/email/deliver-soon';
+import { queueEmail } from '@/lib/email/queue-email';
+import { env } from '@/lib/env.js';
+import { citizenAdapter } from './citizen-adapter';
+
+/** A sign-in link works for 15 minutes, once. */
+export const SIGN_IN_LINK_LIFETIME_S = 15 * 60;
+/** A citizen's session ends after an hour, however active: the record is personal. */
+const CITIZEN_SESSION_S = 60 * 60;
+/** Stops the form being used to flood someone's inbox; the page says the same either way. */
+const MAX_LINKS_PER_HOUR = 5;
+
+async function sendSignInLink({ identifier, url, expires }: { identifier: string; url: string; expires: Date }) {
+  const db = await getDb();
+  const issuedSince = new Date(expires.getTime() - SIGN_IN_LINK_LIFETIME_S * 1000 - 60 * 60 * 1000);
+  const [recent] = await db
+    .select({ value: count() })
+    .from(citizenSignInTokens)
+    .where(and(eq(citizenSignInTokens.identifier, identifier), gt(citizenSignInTokens.expires, issuedSince)));
+  if ((recent?.value ?? 0) > MAX_LINKS_PER_HOUR) return;
+  await queueEmail({
+    db,
+    email: {
+      to: identifier,
+      subject: 'Your link to sign in to the Children’s Index',
+      text: [
+        'Use this link to sign in to the Children’s Index. It works once, for 15 minutes.',
+        '',
+        url,
+        '',
+        'If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.',
+      ].join('\n'),
+    },
+  });
+  await deliverSoon();
+}
+
+/**
+ * The citizens' next-auth, kept apart from the staff one: its own routes (/api/citizen-auth), its own cookie, its own
+ * accounts. A staff cookie can never be read as a citizen's, nor the other way round.
+ */
+export const {
+  handlers: citizenHandlers,
+  auth: citizenAuth,
+  signIn: citizenSignIn,
+  signOut: citizenSignOut,
+} = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  basePath: '/api/citizen-auth',
+  adapter: citizenAdapter(),
+  session: { strategy: 'jwt', maxAge: CITIZEN_SESSION_S },
+  cookies: {
+    sessionToken: { name: 'citizen-session', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: env.APP_URL?.startsWith('https://') ?? false } },
+  },
+  pages: { signIn: '/portal/sign-in', verifyRequest: '/portal/check-your-email', error: '/portal/sign-in' },
+  // A used or expired link is an everyday event, not a fault: one line, no stack, no address.
+  logger: { error: (error) => console.warn(`Citizen sign-in refused: ${(error as { type?: string }).type ?? error.name}`) },
+  providers: [
+    Nodemailer({
+      server: env.SMTP_URL ?? 'smtp://localhost:25',
+      from: env.MAIL_FROM,
+      maxAge: SIGN_IN_LINK_LIFETIME_S,
+      sendVerificationRequest: sendSignInLink,
+    }),
+  ],
+  callbacks: {
+    jwt: ({ token, user }) => {
+      if (user?.id) token.citizenId = user.id;
+      return token;
+    },
+    session: ({ session, token }) => ({ ...session, citizenId: typeof token.citizenId === 'string' ? token.citizenId : undefined }),
+  },
+});
