@@ -53,14 +53,10 @@ test.describe('[PUBLIC] information pages', () => {
   });
 });
 
-test.describe('[PUBLIC] parts of the service not open yet', () => {
-  for (const [path, heading] of [
-    ['/portal', /seeing your record online is not available yet/i],
-  ] as const) {
-    test(`${path} says so plainly and accessibly`, async ({ page, expectAccessible }) => {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-      await expectAccessible();
-    });
-  }
+test('[PUBLIC] the portal start page says who can see what and leads to sign-in', async ({ page, expectAccessible }) => {
+  await page.goto('/portal');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('See your record or your child’s record');
+  await expectAccessible();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page).toHaveURL(/\/portal\/sign-in$/);
 });

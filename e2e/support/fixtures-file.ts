@@ -6,6 +6,16 @@ export const E2E_FIXTURES = path.resolve(import.meta.dirname, '..', '..', '.data
 export type E2eChild = { id: string; indexNumber: string; givenNames: string; familyName: string; dateOfBirth: string; postcode: string };
 
 /** Children the e2e web server picked from its freshly seeded database. */
-export function e2eChildren(): { ordinary: E2eChild; shielded: E2eChild } {
+export type E2eParentOf = E2eChild & { parentGivenNames: string; parentFamilyName: string; parentEmail: string };
+
+export function e2eChildren(): {
+  ordinary: E2eChild;
+  shielded: E2eChild;
+  involved: E2eChild & { involvedEmail: string };
+  youngPerson: E2eChild;
+  /** Another young person of 12 to 17, for the identity journey (e2e/portal-identity.spec.ts). */
+  teen: E2eChild;
+  smallChild: E2eParentOf;
+} {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

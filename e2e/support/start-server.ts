@@ -57,7 +57,33 @@ try {
     order by index_number limit 1`;
   const [ordinary] = await pick(false);
   const [shielded] = await pick(true);
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded }));
+  // A child someone already works with (an ordinary service with an email address), to be told of a newcomer.
+  const [involved] = await connection.sql<(E2eChild & { involvedEmail: string })[]>`
+    select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
+           c.date_of_birth::text as "dateOfBirth", c.postcode, min(i.email) as "involvedEmail"
+    from children c
+    join involvements i on i.child_id = c.id and i.ended_on is null and i.email is not null
+    join service_types s on s.code = i.service_type_code and not s.is_sensitive
+    where not c.is_shielded and c.address_status = 'current' and length(c.family_name) >= 5 and c.id <> ${ordinary!.id}
+    group by c.id order by c.index_number limit 1`;
+  // For the portal: a young person of 12 to 17, and a child under 12 whose parent's email is on the record.
+  const [youngPerson, teen] = await connection.sql<E2eChild[]>`
+    select id, index_number as "indexNumber", given_names as "givenNames", family_name as "familyName",
+           date_of_birth::text as "dateOfBirth", postcode
+    from children where not is_shielded and address_status = 'current' and status = 'live'
+      and date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
+      and id not in (${ordinary!.id}, ${involved!.id})
+    order by index_number limit 2`;
+  const [smallChild] = await connection.sql<(E2eChild & { parentGivenNames: string; parentFamilyName: string; parentEmail: string })[]>`
+    select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
+           c.date_of_birth::text as "dateOfBirth", c.postcode, p.given_names as "parentGivenNames",
+           p.family_name as "parentFamilyName", p.email as "parentEmail"
+    from children c
+    join child_carers cc on cc.child_id = c.id and cc.has_parental_responsibility
+    join carers p on p.id = cc.carer_id and p.email is not null
+    where not c.is_shielded and c.address_status = 'current' and c.status = 'live' and c.date_of_birth > current_date - interval '10 years'
+    order by c.index_number limit 1`;
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild }));
 } finally {
   await connection.close();
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import NextAuth from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { env } from '@/lib/env.js';
@@ -10,12 +11,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HANDOVER_WINDOW_MS = 60_000;
 
 /**
+ * Staff never sign in by email link. @auth/core remembers, for the whole process, that some next-auth instance had an
+ * email provider (the citizens' one) and from then on insists that every instance has an adapter able to hold email
+ * tokens. This one satisfies that check and refuses everything it is asked.
+ */
+const noEmailSignIn: Adapter = {
+  createVerificationToken: () => {
+    throw new Error('Staff cannot sign in by email link');
+  },
+  useVerificationToken: async () => null,
+  getUserByEmail: async () => null,
+};
+
+/**
  * next-auth keeps the browser's signed, http-only session cookie. The cookie holds nothing but the id of a row in
  * staff_sessions; the guard re-reads that row and the user on every request.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
+  adapter: noEmailSignIn,
   session: { strategy: 'jwt', maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
   pages: { signIn: '/staff/sign-in', error: '/staff/sign-in' },
   providers: [

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SignInForm } from './sign-in-form';
+import { NotificationBanner } from '../../_components/notification-banner';
 
 export const metadata: Metadata = { title: 'Staff sign in' };
 
@@ -18,18 +19,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {notice ? (
-          <div className="govuk-notification-banner" role="region" aria-labelledby="ended-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="ended-title">
-                Important
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{notice}</p>
-            </div>
-          </div>
-        ) : null}
+        {notice ? <NotificationBanner text={notice} /> : null}
         <h1 className="govuk-heading-l">Staff sign in</h1>
         <p className="govuk-body">
           For practitioners, the index team and access managers. Your organisation’s access manager gives you your user
