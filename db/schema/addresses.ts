@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { children } from './children';
+import { localAuthorities } from './local-authorities';
 import { provenanceColumns } from './provenance';
 import { provenanceForeignKeys } from './provenance-keys';
 
@@ -14,6 +15,8 @@ export const addresses = pgTable(
     town: text().notNull(),
     postcode: text().notNull(),
     postcodeDistrict: text().generatedAlwaysAs(sql`split_part(postcode, ' ', 1)`),
+    /** The council the address lies in (from the postcode directory): its index team answers for the children there. */
+    localAuthorityCode: text().references(() => localAuthorities.code),
   },
   (t) => [index('addresses_postcode_idx').on(t.postcode)],
 );

@@ -1,7 +1,9 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { children } from './children';
 import { citizenAccounts } from './citizens';
 import { correctionMessageAuthor, correctionStatus, recordItemKind, stayOnBasis, stayOnRequestStatus } from './enums';
+import { localAuthorities } from './local-authorities';
+import { sourceSystems } from './source-systems';
 import { staffUsers } from './staff-users';
 
 /** A citizen's request to correct one item of a record, and what the index team decided. */
@@ -15,6 +17,10 @@ export const correctionRequests = pgTable(
       .notNull()
       .references(() => children.id, { onDelete: 'cascade' }),
     requestedByCitizenId: uuid().references(() => citizenAccounts.id, { onDelete: 'set null' }),
+    /** A caseworker who took the request down for someone (by phone or letter): they may not also approve it. */
+    raisedByStaffId: uuid().references(() => staffUsers.id),
+    /** The index team whose queue it is in: the council of the child's address when it arrived. */
+    localAuthorityCode: text().references(() => localAuthorities.code),
     itemKind: recordItemKind().notNull(),
     itemId: uuid(),
     field: text().notNull(),
@@ -28,6 +34,10 @@ export const correctionRequests = pgTable(
     pausedAt: timestamp({ withTimezone: true }),
     daysPaused: integer().notNull().default(0),
     assignedToStaffId: uuid().references(() => staffUsers.id),
+    /** A change edited by one caseworker waits for a second to approve it (four eyes). */
+    proposedChange: jsonb().$type<Record<string, string | null>>(),
+    proposedByStaffId: uuid().references(() => staffUsers.id),
+    proposedAt: timestamp({ withTimezone: true }),
     decidedByStaffId: uuid().references(() => staffUsers.id),
     decidedAt: timestamp({ withTimezone: true }),
     decisionReason: text(),
@@ -36,7 +46,7 @@ export const correctionRequests = pgTable(
   },
   (t) => [
     index('correction_requests_child_idx').on(t.childId),
-    index('correction_requests_queue_idx').on(t.status, t.dueOn),
+    index('correction_requests_queue_idx').on(t.localAuthorityCode, t.status, t.dueOn),
   ],
 );
 
@@ -78,4 +88,29 @@ export const stayOnRequests = pgTable(
     withdrawnAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('stay_on_requests_child_idx').on(t.childId)],
+);
+
+/**
+ * A correction the index team made to an item that came from a source system, for that source to fetch (and fix at
+ * its end), so that its next load does not put the old value back.
+ */
+export const correctionNotices = pgTable(
+  'correction_notices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sourceSystemId: uuid()
+      .notNull()
+      .references(() => sourceSystems.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    requestId: uuid().references(() => correctionRequests.id, { onDelete: 'set null' }),
+    itemKind: recordItemKind().notNull(),
+    field: text().notNull(),
+    previousValue: text(),
+    correctedValue: text().notNull(),
+    recordVersion: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('correction_notices_source_idx').on(t.sourceSystemId, t.createdAt)],
 );

@@ -71,6 +71,7 @@ export const correctionStatus = pgEnum('correction_status', [
   'in_review',
   'awaiting_information',
   'applied',
+  'awaiting_approval',
   'refused',
   'closed',
 ]);

@@ -45,6 +45,9 @@ export const staffUsers = pgTable(
     trainingCompletedOn: date(),
     userAgreementSignedOn: date(),
     policeCheckExpiresOn: date(),
+    /** Recorded at vetting, so that no one processes a request about their own household (conflict of interest). */
+    homeAddressLine1: text(),
+    homePostcode: text(),
     lastActiveAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -45,7 +45,7 @@ export async function createChildFixture(
   const postcode = `ZZ${counter % 90} ${counter % 10}QX`;
   const addressId =
     options.addressId ??
-    (await db.insert(addresses).values({ line1: `${counter} Fixture Lane ${tag}`, town: 'Testbury', postcode }).returning())[0]!.id;
+    (await db.insert(addresses).values({ line1: `${counter} Fixture Lane ${tag}`, town: 'Testbury', postcode, localAuthorityCode: authority!.code }).returning())[0]!.id;
   const [address] = await db.select().from(addresses).where(eq(addresses.id, addressId));
   const [child] = await db
     .insert(children)

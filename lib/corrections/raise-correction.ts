@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import type { TCorrectionRequest } from '@/lib/validation/correction-request';
 import { loadCorrectableRecord } from './load-correctable-record';
 import { newReference } from './reference';
+import { findResponsibleAuthority } from './responsible-authority';
 
 export type RaiseCorrectionOptions = {
   db: Database;
@@ -38,6 +39,7 @@ export async function raiseCorrection({ db, citizen, linkId, request, clientAddr
         reference,
         childId: correctable.childId,
         requestedByCitizenId: citizen.id,
+        localAuthorityCode: await findResponsibleAuthority(tx, correctable.childId),
         itemKind: item.kind,
         itemId: item.itemId,
         field: item.field,

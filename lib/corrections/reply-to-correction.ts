@@ -4,6 +4,7 @@ import type { Database } from '@/db';
 import { correctionMessages, correctionRequests } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { addCalendarMonths, addDays, todayInLondon } from '@/lib/dates/london';
+import { canTake, nextStatus } from '@/lib/casework/request-transitions';
 import { AppError } from '@/lib/errors';
 import type { TCorrectionReply } from '@/lib/validation/correction-request';
 
@@ -23,13 +24,13 @@ export async function replyToCorrection({ db, citizen, requestId, reply, clientA
       .where(and(eq(correctionRequests.id, requestId), eq(correctionRequests.requestedByCitizenId, citizen.id)))
       .for('update');
     if (!request) throw new AppError('not_found', 'We could not find that request');
-    if (request.status !== 'awaiting_information') throw new AppError('conflict', 'The index team is not waiting for information on this request');
+    if (!canTake(request.status, 'receive_information')) throw new AppError('conflict', 'The index team is not waiting for information on this request');
     const pausedDays = request.pausedAt ? Math.floor((now.getTime() - request.pausedAt.getTime()) / DAY_MS) : 0;
     const daysPaused = request.daysPaused + pausedDays;
     const received = todayInLondon(request.receivedAt);
     await tx
       .update(correctionRequests)
-      .set({ status: 'in_review', pausedAt: null, daysPaused, dueOn: addDays(addCalendarMonths(received, 1), daysPaused) })
+      .set({ status: nextStatus(request.status, 'receive_information'), pausedAt: null, daysPaused, dueOn: addDays(addCalendarMonths(received, 1), daysPaused) })
       .where(eq(correctionRequests.id, requestId));
     await tx.insert(correctionMessages).values({ requestId, author: 'citizen', body: reply.message, createdAt: now });
     await recordAuditEvent({

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
+import type { RequestStatus } from '@/lib/casework/request-transitions';
 import { listOwnRequests } from '@/lib/corrections/list-own-requests';
 import { formatDate } from '@/lib/dates/london';
 import { NotificationBanner } from '../../_components/notification-banner';
@@ -9,10 +10,11 @@ import { WithdrawStayOnButton } from './withdraw-stay-on-button';
 
 export const metadata: Metadata = { title: 'Your requests' };
 
-const CORRECTION_STATUS: Record<string, { text: string; tag: string }> = {
+const CORRECTION_STATUS: Record<RequestStatus, { text: string; tag: string }> = {
   received: { text: 'Received', tag: 'govuk-tag--blue' },
   in_review: { text: 'In review', tag: 'govuk-tag--light-blue' },
   awaiting_information: { text: 'More information needed', tag: 'govuk-tag--orange' },
+  awaiting_approval: { text: 'In review', tag: 'govuk-tag--light-blue' },
   applied: { text: 'Corrected', tag: 'govuk-tag--green' },
   refused: { text: 'Not changed', tag: 'govuk-tag--red' },
   closed: { text: 'Closed', tag: 'govuk-tag--grey' },
@@ -65,9 +67,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     <dt className="govuk-summary-list__key">{request.decidedAt ? 'Decided' : 'Answer due by'}</dt>
                     <dd className="govuk-summary-list__value">{formatDate(request.decidedAt ?? request.dueOn)}</dd>
                   </div>
-                  {request.status === 'refused' && request.decisionReason ? (
+                  {(request.status === 'refused' || request.status === 'closed') && request.decisionReason ? (
                     <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">Why it was not changed</dt>
+                      <dt className="govuk-summary-list__key">{request.status === 'refused' ? 'Why it was not changed' : 'Why it was closed'}</dt>
                       <dd className="govuk-summary-list__value">{request.decisionReason}</dd>
                     </div>
                   ) : null}

@@ -75,7 +75,7 @@ function newAddress(ctx: HouseholdContext, district: District): { id: string; po
   const postcode = rng.pick(street.postcodes);
   const id = rng.uuid();
   const [line1, line2] = addressLine(rng, street.name);
-  emit('addresses', [id, line1!, line2 ?? null, district.town, postcode]);
+  emit('addresses', [id, line1!, line2 ?? null, district.town, postcode, district.laCode]);
   return { id, postcode };
 }
 

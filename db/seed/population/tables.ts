@@ -15,7 +15,7 @@ export const TABLE_COLUMNS = {
     'last_confirmed_at',
   ],
   other_names: ['id', 'child_id', 'kind', 'given_names', 'family_name', 'used_until', 'source_system_id', 'last_confirmed_at', 'child_date_of_birth', 'child_postcode_district'],
-  addresses: ['id', 'line1', 'line2', 'town', 'postcode'],
+  addresses: ['id', 'line1', 'line2', 'town', 'postcode', 'local_authority_code'],
   child_addresses: ['id', 'child_id', 'address_id', 'lived_from', 'lived_until', 'source_system_id', 'last_confirmed_at'],
   carers: ['id', 'given_names', 'family_name', 'address_id', 'phone', 'email', 'source_system_id', 'last_confirmed_at'],
   child_carers: [

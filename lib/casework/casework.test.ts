@@ -1,0 +1,223 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditEvents,
+  children,
+  citizenAccounts,
+  citizenRecordLinks,
+  correctionNotices,
+  correctionRequests,
+  emailOutbox,
+  organisations,
+  recordVersions,
+  sourceSystems,
+  staffUsers,
+} from '@/db/schema';
+import { seedDatabase } from '@/db/seed/seed-database';
+import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
+import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { loadCorrectableRecord } from '@/lib/corrections/load-correctable-record';
+import { raiseCorrection } from '@/lib/corrections/raise-correction';
+import { replyToCorrection } from '@/lib/corrections/reply-to-correction';
+import { actOnRequest, type Caseworker } from './act-on-request';
+import { listWorkQueue } from './list-work-queue';
+import { viewRequest } from './view-request';
+
+let database: TestDatabase;
+const NOW = new Date('2026-11-25T10:00:00Z');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDatabase({ connection: database, children: 50, seed: 23, asOf: '2026-11-25', reset: false });
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+let made = 0;
+async function caseworkerFor(child: ChildFixture, home: { displayName?: string; line1?: string; postcode?: string } = {}): Promise<Caseworker> {
+  made += 1;
+  const [organisation] = await database.db.select().from(organisations).where(eq(organisations.localAuthorityCode, child.localAuthorityCode)).limit(1);
+  const [user] = await database.db
+    .insert(staffUsers)
+    .values({
+      username: `casework.${made}.${Date.now()}`,
+      displayName: home.displayName ?? `Case Worker${made}`,
+      email: `caseworker${made}@example.org`,
+      role: 'caseworker',
+      organisationId: organisation!.id,
+      localAuthorityCode: child.localAuthorityCode,
+      status: 'active',
+      homeAddressLine1: home.line1 ?? null,
+      homePostcode: home.postcode ?? null,
+    })
+    .returning();
+  return user!;
+}
+
+/** A young person raises a correction of one item of their record; returns the request id and their email. */
+async function raised(child: ChildFixture, label: string, requestedValue: string) {
+  made += 1;
+  const email = `young${made}@example.com`;
+  const [citizen] = await database.db.insert(citizenAccounts).values({ email }).returning();
+  const [link] = await database.db
+    .insert(citizenRecordLinks)
+    .values({ citizenId: citizen!.id, childId: child.childId, relationship: 'self', verificationLevel: 'medium', verificationMethod: 'test' })
+    .returning();
+  const correctable = await loadCorrectableRecord({ db: database.db, citizenId: citizen!.id, linkId: link!.id, now: NOW });
+  const item = correctable!.items.find((i) => i.label === label)!;
+  const { requestId } = await raiseCorrection({ db: database.db, citizen: { id: citizen!.id, email }, linkId: link!.id, request: { item: item.key, requestedValue, explanation: undefined }, now: NOW });
+  return { requestId, email, citizenId: citizen!.id };
+}
+
+const versionOf = async (childId: string) => (await database.db.select({ version: children.version }).from(children).where(eq(children.id, childId)))[0]!.version;
+const requestRow = async (id: string) => (await database.db.select().from(correctionRequests).where(eq(correctionRequests.id, id)))[0]!;
+const mailTo = (to: string) => database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to));
+
+describe('casework on a correction request', () => {
+  it('puts the request in the queue of the child’s council, and nowhere else', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raised(child, 'Date of birth', '3 April 2011');
+    const caseworker = await caseworkerFor(child);
+    const queue = await listWorkQueue({ db: database.db, caseworker, now: NOW });
+    expect(queue.map((r) => r.id)).toContain(requestId);
+    const elsewhere = { ...caseworker, localAuthorityCode: 'E99999999' };
+    expect((await listWorkQueue({ db: database.db, caseworker: elsewhere, now: NOW })).map((r) => r.id)).not.toContain(requestId);
+    await expect(actOnRequest({ db: database.db, caseworker: elsewhere, requestId, command: { kind: 'refuse', reason: 'x' }, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('lists overdue requests first', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const caseworker = await caseworkerFor(child);
+    const { requestId: late } = await raised(child, 'Gender', 'male');
+    await database.db.update(correctionRequests).set({ dueOn: '2026-11-01' }).where(eq(correctionRequests.id, late));
+    const [first] = await listWorkQueue({ db: database.db, caseworker, filter: { sort: 'newest' }, now: NOW });
+    expect(first).toMatchObject({ id: late, overdue: true });
+  });
+
+  it('approves a change as asked: the record changes, a version names the request, the requester is told', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId, email } = await raised(child, 'Date of birth', '3 April 2011');
+    const caseworker = await caseworkerFor(child);
+    const view = await viewRequest({ db: database.db, caseworker, requestId });
+    expect(view!.startingValues).toEqual({ dateOfBirth: '2011-04-03' });
+    expect(view!.allowed.has('approve')).toBe(true);
+
+    const status = await actOnRequest({
+      db: database.db,
+      caseworker,
+      requestId,
+      command: { kind: 'apply', change: { key: 'child:dateOfBirth', value: { dateOfBirth: '2011-04-03' } }, expectedVersion: view!.child.version },
+      now: NOW,
+    });
+    expect(status).toBe('applied');
+    const [record] = await database.db.select().from(children).where(eq(children.id, child.childId));
+    expect(record).toMatchObject({ dateOfBirth: '2011-04-03', recordedByStaffId: caseworker.id, version: view!.child.version + 1 });
+    const [version] = await database.db.select().from(recordVersions).where(eq(recordVersions.correctionRequestId, requestId));
+    expect(version!.changes).toEqual([{ item: 'child', itemId: child.childId, field: 'dateOfBirth', before: '2011-03-04', after: '2011-04-03' }]);
+    expect(await requestRow(requestId)).toMatchObject({ status: 'applied', decidedByStaffId: caseworker.id, appliedVersion: version!.version });
+    const mail = await mailTo(email);
+    expect(mail.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/We have corrected the record/)]));
+    expect(mail.every((m) => !m.body.includes('2011'))).toBe(true);
+    const audits = await database.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, caseworker.id), eq(auditEvents.action, 'correction.approve')));
+    expect(audits).toHaveLength(1);
+  });
+
+  it('sends an edited change to a second caseworker: the editor cannot approve it, a colleague can', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raised(child, 'Name', 'Fixtura Smith');
+    const editor = await caseworkerFor(child);
+    const second = await caseworkerFor(child);
+    const version = await versionOf(child.childId);
+    const edited = { key: 'child:name' as const, value: { givenNames: 'Fixtura', familyName: 'Smyth' } };
+    expect(await actOnRequest({ db: database.db, caseworker: editor, requestId, command: { kind: 'apply', change: edited, expectedVersion: version }, now: NOW })).toBe('awaiting_approval');
+    expect(await versionOf(child.childId)).toBe(version);
+
+    await expect(actOnRequest({ db: database.db, caseworker: editor, requestId, command: { kind: 'confirm_edit', expectedVersion: version }, now: NOW })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await actOnRequest({ db: database.db, caseworker: second, requestId, command: { kind: 'confirm_edit', expectedVersion: version }, now: NOW })).toBe('applied');
+    const [record] = await database.db.select().from(children).where(eq(children.id, child.childId));
+    expect(record).toMatchObject({ givenNames: 'Fixtura', familyName: 'Smyth' });
+  });
+
+  it('does not let the caseworker who took a request down approve it', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raised(child, 'Gender', 'male');
+    const raiser = await caseworkerFor(child);
+    await database.db.update(correctionRequests).set({ raisedByStaffId: raiser.id }).where(eq(correctionRequests.id, requestId));
+    const command = { kind: 'apply' as const, change: { key: 'child:gender' as const, value: { gender: 'male' as const } }, expectedVersion: await versionOf(child.childId) };
+    await expect(actOnRequest({ db: database.db, caseworker: raiser, requestId, command, now: NOW })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await requestRow(requestId)).status).toBe('received');
+  });
+
+  it('refuses a caseworker who shares the child’s family name and address', async () => {
+    const child = await createChildFixture(database.db, { familyName: 'Oakenshaw-Byrne', dateOfBirth: '2011-03-04' });
+    const { requestId } = await raised(child, 'Gender', 'male');
+    const relative = await caseworkerFor(child, { displayName: 'Pat Byrne', line1: child.secrets.addressLine.toLowerCase(), postcode: child.secrets.postcode.replace(' ', '') });
+    await expect(actOnRequest({ db: database.db, caseworker: relative, requestId, command: { kind: 'refuse', reason: 'No' }, now: NOW })).rejects.toMatchObject({ code: 'forbidden' });
+    const view = await viewRequest({ db: database.db, caseworker: relative, requestId });
+    expect(view!.allowed.size).toBe(0);
+    expect(view!.blockedBecause).toMatch(/shares your family name and address/);
+    const neighbour = await caseworkerFor(child, { displayName: 'Pat Jones', line1: child.secrets.addressLine, postcode: child.secrets.postcode });
+    expect(await actOnRequest({ db: database.db, caseworker: neighbour, requestId, command: { kind: 'refuse', reason: 'The record is right' }, now: NOW })).toBe('refused');
+  });
+
+  it('of two caseworkers approving at once, one wins and the other is told of the conflict; nothing is lost', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raised(child, 'Address', '7 Mill Lane, Testbury, ZZ9 9QX');
+    const [first, second] = [await caseworkerFor(child), await caseworkerFor(child)];
+    const version = await versionOf(child.childId);
+    const change = { key: 'address:address' as const, value: { line1: '7 Mill Lane', line2: null, town: 'Testbury', postcode: 'ZZ9 9QX' } };
+    const outcomes = await Promise.allSettled(
+      [first, second].map((caseworker) => actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'apply', change, expectedVersion: version }, now: NOW })),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const [lost] = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
+    expect(lost!.reason).toMatchObject({ code: 'conflict' });
+    expect(await versionOf(child.childId)).toBe(version + 1);
+    expect(await database.db.select().from(recordVersions).where(eq(recordVersions.correctionRequestId, requestId))).toHaveLength(1);
+  });
+
+  it('refuses a change made against a record that moved on since the caseworker looked', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const [a, b] = [await raised(child, 'Gender', 'male'), await raised(child, 'Name', 'Fixture Jones')];
+    const caseworker = await caseworkerFor(child);
+    const seen = await versionOf(child.childId);
+    await actOnRequest({ db: database.db, caseworker, requestId: a.requestId, command: { kind: 'apply', change: { key: 'child:gender', value: { gender: 'male' } }, expectedVersion: seen }, now: NOW });
+    const stale = actOnRequest({ db: database.db, caseworker, requestId: b.requestId, command: { kind: 'apply', change: { key: 'child:name', value: { givenNames: 'Fixture', familyName: 'Jones' } }, expectedVersion: seen }, now: NOW });
+    await expect(stale).rejects.toThrow(/Someone else changed this record/);
+    expect((await requestRow(b.requestId)).status).toBe('received');
+    const [record] = await database.db.select().from(children).where(eq(children.id, child.childId));
+    expect(record!.familyName).not.toBe('Jones');
+  });
+
+  it('stops the clock while asking for information, and starts it again on the reply', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId, email, citizenId } = await raised(child, 'Gender', 'not sure');
+    const caseworker = await caseworkerFor(child);
+    expect(await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'ask_for_information', question: 'What should it say?' }, now: NOW })).toBe('awaiting_information');
+    expect((await requestRow(requestId)).pausedAt).toEqual(NOW);
+    expect((await mailTo(email)).some((m) => m.subject.includes('need more information') && !m.body.includes('What should it say'))).toBe(true);
+    await replyToCorrection({ db: database.db, citizen: { id: citizenId }, requestId, reply: { message: 'Male' }, now: new Date('2026-12-02T10:00:00Z') });
+    expect(await requestRow(requestId)).toMatchObject({ status: 'in_review', daysPaused: 7, dueOn: '2027-01-01' });
+  });
+
+  it('tells the source system that sent an item that the index team corrected it', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const [source] = await database.db.select().from(sourceSystems).limit(1);
+    await database.db.update(children).set({ sourceSystemId: source!.id }).where(eq(children.id, child.childId));
+    const { requestId } = await raised(child, 'Gender', 'male');
+    const caseworker = await caseworkerFor(child);
+    await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'apply', change: { key: 'child:gender', value: { gender: 'male' } }, expectedVersion: await versionOf(child.childId) }, now: NOW });
+    const [notice] = await database.db.select().from(correctionNotices).where(eq(correctionNotices.requestId, requestId));
+    expect(notice).toMatchObject({ sourceSystemId: source!.id, childId: child.childId, previousValue: 'female', correctedValue: 'male' });
+  });
+
+  it('refuses any move the request’s status does not allow, changing nothing', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raised(child, 'Gender', 'male');
+    const caseworker = await caseworkerFor(child);
+    await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'close', reason: 'Withdrawn by phone' }, now: NOW });
+    await expect(actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'refuse', reason: 'x' }, now: NOW })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await requestRow(requestId)).toMatchObject({ status: 'closed', decisionReason: 'Withdrawn by phone' });
+  });
+});

@@ -1,0 +1,67 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { addresses, carers, childAddresses, children, sourceSystems, staffUsers } from '@/db/schema';
+import { type ChangeKey, changeKeyOf } from '@/lib/validation/correction-change';
+
+type ProvenanceRow = { sourceSystemId: string | null; recordedByStaffId: string | null; lastConfirmedAt: Date };
+
+/** An item as the record holds it now, in the shape its change schema uses, with where it came from. */
+export type CurrentItem = {
+  key: ChangeKey;
+  /** The row that changes: the child, the child's current address link, or the carer. */
+  rowId: string;
+  value: Record<string, string | null>;
+  sourceSystemId: string | null;
+  source: string;
+  lastConfirmedAt: Date;
+};
+
+async function describeSource(db: DbOrTx, row: ProvenanceRow): Promise<string> {
+  if (row.sourceSystemId) {
+    const [system] = await db.select({ name: sourceSystems.name }).from(sourceSystems).where(eq(sourceSystems.id, row.sourceSystemId));
+    return system?.name ?? 'A source system';
+  }
+  if (row.recordedByStaffId) {
+    const [staff] = await db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, row.recordedByStaffId));
+    return staff ? `${staff.name} (index team or practitioner)` : 'A member of staff';
+  }
+  return 'Not recorded';
+}
+
+async function itemWithSource(db: DbOrTx, key: ChangeKey, rowId: string, value: CurrentItem['value'], row: ProvenanceRow): Promise<CurrentItem> {
+  return { key, rowId, value, sourceSystemId: row.sourceSystemId, source: await describeSource(db, row), lastConfirmedAt: row.lastConfirmedAt };
+}
+
+/**
+ * Reads the item a request is about, as it is now (it may have changed since the request arrived). Null when the
+ * item is not one the index team changes here, or no longer exists.
+ */
+export async function loadCurrentItem({ db, childId, itemKind, field, itemId }: { db: DbOrTx; childId: string; itemKind: string; field: string; itemId: string | null }): Promise<CurrentItem | null> {
+  const key = changeKeyOf(itemKind, field);
+  if (!key) return null;
+  if (key === 'address:address') {
+    const [home] = await db
+      .select({ link: childAddresses, address: addresses })
+      .from(childAddresses)
+      .innerJoin(addresses, eq(addresses.id, childAddresses.addressId))
+      .where(and(eq(childAddresses.childId, childId), isNull(childAddresses.livedUntil)));
+    if (!home) return null;
+    const { line1, line2, town, postcode } = home.address;
+    return itemWithSource(db, key, home.link.id, { line1, line2, town, postcode }, home.link);
+  }
+  if (key === 'carer:details') {
+    if (!itemId) return null;
+    const [carer] = await db.select().from(carers).where(eq(carers.id, itemId));
+    return carer ? itemWithSource(db, key, carer.id, { phone: carer.phone, email: carer.email }, carer) : null;
+  }
+  const [child] = await db.select().from(children).where(eq(children.id, childId));
+  if (!child) return null;
+  const value: CurrentItem['value'] =
+    key === 'child:name'
+      ? { givenNames: child.givenNames, familyName: child.familyName }
+      : key === 'child:dateOfBirth'
+        ? { dateOfBirth: child.dateOfBirth }
+        : { gender: child.gender };
+  return itemWithSource(db, key, child.id, value, child);
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull, ne, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '@/db';
+import { children, correctionMessages, correctionRequests, recordVersions, staffUsers } from '@/db/schema';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { changeKeyOf } from '@/lib/validation/correction-change';
+import type { Caseworker } from './act-on-request';
+import { hasConflictOfInterest } from './conflict-of-interest';
+import { type CurrentItem, loadCurrentItem } from './current-item';
+import { canTake, type RequestAction } from './request-transitions';
+import { suggestChange } from './suggest-change';
+
+export type RequestForCasework = {
+  request: typeof correctionRequests.$inferSelect & { assignedTo: string | null; proposedBy: string | null };
+  child: { id: string; indexNumber: string; givenNames: string; familyName: string; dateOfBirth: string; version: number; isShielded: boolean };
+  /** The item as held now, with its source; null when it is not changed from this page. */
+  item: CurrentItem | null;
+  /** The form's starting values: the proposed edit waiting for approval, else a reading of what was asked. */
+  startingValues: Record<string, string>;
+  messages: { author: 'citizen' | 'staff'; staffName: string | null; body: string; createdAt: Date }[];
+  history: { version: number; changedAt: Date; reason: string; changedBy: string | null; changes: (typeof recordVersions.$inferSelect)['changes'] }[];
+  colleagues: { id: string; displayName: string }[];
+  /** What this caseworker may do now, and why not when a rule stops them. */
+  allowed: Set<RequestAction>;
+  blockedBecause: string | null;
+};
+
+/**
+ * A correction request as the index team works on it: the item as held and where it came from, what the requester
+ * says, the conversation and the record's history. Reading it is audited, as is every read of a child's record.
+ */
+export async function viewRequest({ db, caseworker, requestId, clientAddress = null }: { db: Database; caseworker: Caseworker; requestId: string; clientAddress?: string | null }): Promise<RequestForCasework | null> {
+  const assignee = alias(staffUsers, 'assignee');
+  const proposer = alias(staffUsers, 'proposer');
+  const [found] = await db
+    .select({ request: correctionRequests, assignedTo: assignee.displayName, proposedBy: proposer.displayName, child: children })
+    .from(correctionRequests)
+    .innerJoin(children, eq(children.id, correctionRequests.childId))
+    .leftJoin(assignee, eq(assignee.id, correctionRequests.assignedToStaffId))
+    .leftJoin(proposer, eq(proposer.id, correctionRequests.proposedByStaffId))
+    .where(and(eq(correctionRequests.id, requestId), or(eq(correctionRequests.localAuthorityCode, caseworker.localAuthorityCode), isNull(correctionRequests.localAuthorityCode))));
+  if (!found) return null;
+  const { request, child } = found;
+
+  const item = await loadCurrentItem({ db, childId: child.id, itemKind: request.itemKind, field: request.field, itemId: request.itemId });
+  const key = changeKeyOf(request.itemKind, request.field);
+  const startingValues = request.proposedChange
+    ? Object.fromEntries(Object.entries(request.proposedChange).map(([k, v]) => [k, v ?? '']))
+    : key
+      ? suggestChange(key, request.requestedValue)
+      : {};
+  const messages = await db
+    .select({ author: correctionMessages.author, staffName: staffUsers.displayName, body: correctionMessages.body, createdAt: correctionMessages.createdAt })
+    .from(correctionMessages)
+    .leftJoin(staffUsers, eq(staffUsers.id, correctionMessages.staffUserId))
+    .where(eq(correctionMessages.requestId, requestId))
+    .orderBy(asc(correctionMessages.createdAt));
+  const history = await db
+    .select({ version: recordVersions.version, changedAt: recordVersions.changedAt, reason: recordVersions.reason, changedBy: staffUsers.displayName, changes: recordVersions.changes })
+    .from(recordVersions)
+    .leftJoin(staffUsers, eq(staffUsers.id, recordVersions.changedByStaffId))
+    .where(eq(recordVersions.childId, child.id))
+    .orderBy(desc(recordVersions.version))
+    .limit(20);
+  const colleagues = await db
+    .select({ id: staffUsers.id, displayName: staffUsers.displayName })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, 'caseworker'), eq(staffUsers.localAuthorityCode, caseworker.localAuthorityCode), eq(staffUsers.status, 'active'), ne(staffUsers.id, caseworker.id)))
+    .orderBy(asc(staffUsers.displayName));
+
+  let blockedBecause: string | null = null;
+  if (await hasConflictOfInterest({ db, caseworker, childId: child.id })) blockedBecause = 'This request is about a child who shares your family name and address. Ask a colleague to deal with it.';
+  const allowed = new Set<RequestAction>();
+  if (!blockedBecause) {
+    for (const action of ['assign', 'ask_for_information', 'approve', 'propose_edit', 'confirm_edit', 'return_edit', 'refuse', 'close'] as RequestAction[]) {
+      if (!canTake(request.status, action)) continue;
+      if ((action === 'approve' || action === 'propose_edit') && !item) continue;
+      if (action === 'confirm_edit' && (request.proposedByStaffId === caseworker.id || request.raisedByStaffId === caseworker.id)) continue;
+      allowed.add(action);
+    }
+    if (request.status === 'awaiting_approval' && request.proposedByStaffId === caseworker.id) blockedBecause = 'You edited this change, so another caseworker must approve it.';
+  }
+
+  await recordAuditEvent({
+    db,
+    event: { actorKind: 'staff', actorId: caseworker.id, organisationId: caseworker.organisationId, action: 'correction.view', query: { requestId }, childIds: [child.id], clientAddress },
+  });
+  return {
+    request: { ...request, assignedTo: found.assignedTo, proposedBy: found.proposedBy },
+    child: { id: child.id, indexNumber: child.indexNumber, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, version: child.version, isShielded: child.isShielded },
+    item,
+    startingValues,
+    messages,
+    history,
+    colleagues,
+    allowed,
+    blockedBecause,
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const FULL_POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/;
+
+const text = (missing: string, max = 100) => z.string(missing).trim().min(1, missing).max(max, `Must be ${max} characters or fewer`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v || null);
+
+const postcode = z
+  .string('Enter the postcode')
+  .trim()
+  .toUpperCase()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .refine((v) => v.length > 0, 'Enter the postcode')
+  .refine((v) => v.length === 0 || FULL_POSTCODE.test(v), 'Enter a full postcode, like LS6 2AB')
+  .transform((v) => `${v.slice(0, -3)} ${v.slice(-3)}`);
+
+/**
+ * What a caseworker applies, one schema per item that can be changed here, keyed by `<item kind>:<field>` as the
+ * request records it. The same schema checks the form and the value stored for a second caseworker to approve.
+ */
+export const CHANGE_SCHEMAS = {
+  'child:name': z.object({ givenNames: text('Enter the given names'), familyName: text('Enter the family name') }),
+  'child:dateOfBirth': z.object({
+    dateOfBirth: z
+      .string('Enter the date of birth')
+      .min(1, 'Enter the date of birth')
+      .pipe(z.iso.date('Enter a real date of birth, like 27 3 2012'))
+      .refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date of birth must be in the past'),
+  }),
+  'child:gender': z.object({ gender: z.enum(['female', 'male', 'not_specified'], 'Select the gender') }),
+  'address:address': z.object({
+    line1: text('Enter the first line of the address'),
+    line2: optionalText(100),
+    town: text('Enter the town or city'),
+    postcode,
+  }),
+  'carer:details': z
+    .object({
+      phone: optionalText(30).refine((v) => v === null || /^[0-9 +()-]{7,30}$/.test(v), 'Enter a phone number, like 0113 496 0000'),
+      email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, 'Enter an email address, like name@example.com'),
+    })
+    .refine((v) => v.phone !== null || v.email !== null, { message: 'Enter a phone number or an email address', path: ['phone'] }),
+} as const;
+
+export type ChangeKey = keyof typeof CHANGE_SCHEMAS;
+export type CorrectionChange = { [K in ChangeKey]: { key: K; value: z.output<(typeof CHANGE_SCHEMAS)[K]> } }[ChangeKey];
+
+export function changeKeyOf(itemKind: string, field: string): ChangeKey | null {
+  const key = `${itemKind}:${field}`;
+  return key in CHANGE_SCHEMAS ? (key as ChangeKey) : null;
+}
