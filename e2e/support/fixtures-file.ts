@@ -16,6 +16,8 @@ export function e2eChildren(): {
   /** Another young person of 12 to 17, for the identity journey (e2e/portal-identity.spec.ts). */
   teen: E2eChild;
   smallChild: E2eParentOf;
+  /** A young person in the demo caseworker's council, whose correction goes through casework (e2e/casework.spec.ts). */
+  corrected: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

@@ -1,0 +1,39 @@
+'use server';
+
+import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { correctionRequests } from '@/db/schema';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { actOnRequest, type CaseworkCommand } from '@/lib/casework/act-on-request';
+import { deliverSoon } from '@/lib/email/deliver-soon';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { isRecordId } from '@/lib/records/record-path';
+import { COMMAND_NAMES, type CommandName, parseCaseworkForm } from '@/lib/validation/casework-command';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+
+export type CaseworkFormState = { command?: CommandName; errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function caseworkAction(requestId: string, _previous: CaseworkFormState, formData: FormData): Promise<CaseworkFormState> {
+  const caseworker = await requireStaff('caseworker');
+  if (!isRecordId(requestId)) notFound();
+  const { command: commandField, ...values } = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const command = COMMAND_NAMES.find((name) => name === commandField);
+  if (!command) return { message: 'Choose what to do with the request' };
+  const db = await getDb();
+  const [item] = await db.select({ itemKind: correctionRequests.itemKind, field: correctionRequests.field }).from(correctionRequests).where(eq(correctionRequests.id, requestId));
+  if (!item) notFound();
+  const parsed = parseCaseworkForm(command, values, item);
+  if (!parsed.success) return { command, errors: fieldErrors(parsed.error), values };
+  let status: string;
+  try {
+    status = await actOnRequest({ db, caseworker, requestId, command: { kind: command, ...parsed.data } as CaseworkCommand, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { command, message: error.userMessage, values };
+    throw error;
+  }
+  await deliverSoon();
+  redirect(`/staff/casework/${requestId}?done=${command === 'apply' ? status : command}`);
+}

@@ -1,0 +1,52 @@
+import type { ChangeKey } from '@/lib/validation/correction-change';
+import type { FieldSpec } from './command-form';
+
+const GENDERS = [
+  { value: 'female', label: 'Female' },
+  { value: 'male', label: 'Male' },
+  { value: 'not_specified', label: 'Not specified' },
+];
+
+/** The fields of the "correct the record" form for each kind of item. */
+export function changeFields(key: ChangeKey): FieldSpec[] {
+  switch (key) {
+    case 'child:name':
+      return [
+        { kind: 'text', name: 'givenNames', label: 'Given names' },
+        { kind: 'text', name: 'familyName', label: 'Family name' },
+      ];
+    case 'child:dateOfBirth':
+      return [{ kind: 'date', name: 'dateOfBirth', label: 'Date of birth' }];
+    case 'child:gender':
+      return [{ kind: 'select', name: 'gender', label: 'Gender', options: GENDERS }];
+    case 'address:address':
+      return [
+        { kind: 'text', name: 'line1', label: 'Address line 1' },
+        { kind: 'text', name: 'line2', label: 'Address line 2 (optional)' },
+        { kind: 'text', name: 'town', label: 'Town or city' },
+        { kind: 'text', name: 'postcode', label: 'Postcode' },
+      ];
+    case 'carer:details':
+      return [
+        { kind: 'text', name: 'phone', label: 'Phone number' },
+        { kind: 'text', name: 'email', label: 'Email address' },
+      ];
+  }
+}
+
+export const describeValue = (value: Record<string, string | null>) => Object.values(value).filter(Boolean).join(', ') || 'Nothing held';
+
+const ITEM_LABELS: Record<string, string> = {
+  'child:name': 'Name',
+  'child:dateOfBirth': 'Date of birth',
+  'child:gender': 'Gender',
+  'address:address': 'Address',
+  'carer:details': 'Parent or carer’s contact details',
+  'other_name:name': 'Other name',
+  'education:setting': 'School or setting',
+  'gp:practice': 'GP practice',
+  'involvement:service': 'Service involved',
+  'indication:indication': 'Indication of action',
+};
+
+export const itemLabel = (itemKind: string, field: string) => ITEM_LABELS[`${itemKind}:${field}`] ?? `${itemKind} ${field}`;

@@ -1,0 +1,205 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { viewRequest } from '@/lib/casework/view-request';
+import { formatDate } from '@/lib/dates/london';
+import { clientAddress } from '@/lib/http/client-address';
+import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { isRecordId } from '@/lib/records/record-path';
+import { NotificationBanner } from '../../../_components/notification-banner';
+import { STATUS_TAGS } from '../status-tags';
+import { changeFields, describeValue, itemLabel } from './change-fields';
+import { CommandForm } from './command-form';
+
+export const metadata: Metadata = { title: 'Correction request' };
+
+const DONE: Record<string, string> = {
+  applied: 'The record has been corrected and the requester told.',
+  awaiting_approval: 'Your edited change is waiting for another caseworker to approve it.',
+  confirm_edit: 'The edited change is approved: the record has been corrected and the requester told.',
+  return_edit: 'The edit has been sent back for review.',
+  ask_for_information: 'Your question has been sent. The clock has stopped until the requester replies.',
+  refuse: 'The request is refused and the requester told.',
+  close: 'The request is closed and the requester told.',
+  assign: 'The request has been assigned.',
+};
+
+type Props = { params: Promise<{ requestId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <div className="govuk-summary-list__row">
+    <dt className="govuk-summary-list__key">{label}</dt>
+    <dd className="govuk-summary-list__value">{children}</dd>
+  </div>
+);
+
+export default async function CorrectionRequestPage({ params, searchParams }: Props) {
+  const caseworker = await requireStaff('caseworker');
+  const { requestId } = await params;
+  if (!isRecordId(requestId)) notFound();
+  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) });
+  if (!view) notFound();
+  const { request, child, item, allowed } = view;
+  const done = (await searchParams).done;
+  const status = STATUS_TAGS[request.status];
+  const fields = item ? changeFields(item.key) : [];
+  const hidden = { expectedVersion: String(child.version) };
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" href="/staff/casework">
+          Back to the queue
+        </Link>
+        {typeof done === 'string' && DONE[done] ? <NotificationBanner success text={DONE[done]} /> : null}
+        <span className="govuk-caption-l">Correction request {request.reference}</span>
+        <h1 className="govuk-heading-l">{itemLabel(request.itemKind, request.field)}</h1>
+        <p className="govuk-body">
+          <strong className={`govuk-tag ${status.tag}`}>{status.text}</strong>
+        </p>
+        {view.blockedBecause ? <div className="govuk-inset-text">{view.blockedBecause}</div> : null}
+
+        <h2 className="govuk-heading-m">The request</h2>
+        <dl className="govuk-summary-list">
+          <Row label="Child">
+            {child.givenNames} {child.familyName}, born {formatDate(child.dateOfBirth)}
+            <br />
+            Index number {formatIndexNumber(child.indexNumber)}
+          </Row>
+          <Row label="Received">{formatDate(request.receivedAt)}</Row>
+          <Row label="Answer due by">{formatDate(request.dueOn)}</Row>
+          <Row label="Assigned to">{request.assignedTo ?? 'Nobody yet'}</Row>
+          <Row label="Held when asked">{request.valueAsHeld ?? 'Nothing held'}</Row>
+          <Row label="What the requester says it should be">{request.requestedValue}</Row>
+          {request.explanation ? <Row label="Their explanation">{request.explanation}</Row> : null}
+          {request.decisionReason ? <Row label="Reason given">{request.decisionReason}</Row> : null}
+        </dl>
+
+        <h2 className="govuk-heading-m">The item as held now</h2>
+        {item ? (
+          <dl className="govuk-summary-list">
+            <Row label="Value">{describeValue(item.value)}</Row>
+            <Row label="Source">{item.source}</Row>
+            <Row label="Last confirmed">{formatDate(item.lastConfirmedAt)}</Row>
+          </dl>
+        ) : (
+          <p className="govuk-body">This item is not changed from this page: correct it at its source, or refuse or close the request with a reason.</p>
+        )}
+
+        {view.messages.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">Messages</h2>
+            {view.messages.map((m, i) => (
+              <div className="govuk-inset-text" key={i}>
+                <p className="govuk-body-s govuk-!-margin-bottom-1">
+                  {m.author === 'citizen' ? 'The requester' : (m.staffName ?? 'Index team')}, {formatDate(m.createdAt)}
+                </p>
+                <p className="govuk-body">{m.body}</p>
+              </div>
+            ))}
+          </>
+        ) : null}
+
+        {request.status === 'awaiting_approval' && request.proposedChange ? (
+          <>
+            <h2 className="govuk-heading-m">Edited change waiting for approval</h2>
+            <p className="govuk-body">
+              {request.proposedBy ?? 'A caseworker'} changed what the requester asked for to: <strong>{describeValue(request.proposedChange)}</strong>
+            </p>
+            {allowed.has('confirm_edit') ? <CommandForm requestId={request.id} command="confirm_edit" fields={[]} hidden={hidden} button="Approve the edited change" /> : null}
+            {allowed.has('return_edit') && request.proposedByStaffId !== caseworker.id ? (
+              <CommandForm requestId={request.id} command="return_edit" fields={[{ kind: 'textarea', name: 'note', label: 'Why are you sending it back?' }]} button="Send the edit back" buttonClass="govuk-button--secondary" />
+            ) : null}
+          </>
+        ) : null}
+
+        {allowed.has('approve') ? (
+          <>
+            <h2 className="govuk-heading-m">Correct the record</h2>
+            <p className="govuk-body">
+              We have filled this in from what the requester asked for. If you change anything, another caseworker must approve the change before it is made.
+            </p>
+            <CommandForm requestId={request.id} command="apply" fields={fields} defaults={view.startingValues} hidden={hidden} button="Approve this change" />
+          </>
+        ) : null}
+
+        {allowed.has('ask_for_information') ? (
+          <>
+            <h2 className="govuk-heading-m">Ask for more information</h2>
+            <CommandForm
+              requestId={request.id}
+              command="ask_for_information"
+              fields={[{ kind: 'textarea', name: 'question', label: 'Your question', hint: 'The requester reads this after signing in. The time to answer stops until they reply.' }]}
+              button="Send the question"
+              buttonClass="govuk-button--secondary"
+            />
+          </>
+        ) : null}
+
+        {allowed.has('refuse') ? (
+          <>
+            <h2 className="govuk-heading-m">Refuse the request</h2>
+            <CommandForm requestId={request.id} command="refuse" fields={[{ kind: 'textarea', name: 'reason', label: 'Why the record is not changed', hint: 'The requester reads this reason.' }]} button="Refuse the request" buttonClass="govuk-button--warning" />
+          </>
+        ) : null}
+
+        {allowed.has('assign') ? (
+          <>
+            <h2 className="govuk-heading-m">Assign</h2>
+            <CommandForm
+              requestId={request.id}
+              command="assign"
+              fields={[{ kind: 'select', name: 'toStaffId', label: 'Caseworker', options: [{ value: caseworker.id, label: `Me (${caseworker.displayName})` }, ...view.colleagues.map((c) => ({ value: c.id, label: c.displayName }))] }]}
+              defaults={{ toStaffId: caseworker.id }}
+              button="Assign"
+              buttonClass="govuk-button--secondary"
+            />
+          </>
+        ) : null}
+
+        {allowed.has('close') ? (
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Close the request without a decision</span>
+            </summary>
+            <div className="govuk-details__text">
+              <CommandForm requestId={request.id} command="close" fields={[{ kind: 'textarea', name: 'closeReason', label: 'Why is it closed?', hint: 'For example, the requester withdrew it.' }]} button="Close the request" buttonClass="govuk-button--secondary" />
+            </div>
+          </details>
+        ) : null}
+
+        <h2 className="govuk-heading-m">History of the record</h2>
+        {view.history.length === 0 ? (
+          <p className="govuk-body">No changes since the record was created.</p>
+        ) : (
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Version</th>
+                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">Why</th>
+                <th scope="col" className="govuk-table__header">By</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {view.history.map((h) => (
+                <tr className="govuk-table__row" key={h.version}>
+                  <td className="govuk-table__cell">{h.version}</td>
+                  <td className="govuk-table__cell">{formatDate(h.changedAt)}</td>
+                  <td className="govuk-table__cell">
+                    {h.reason}
+                    {h.changes.length > 0 ? <span className="govuk-body-s govuk-!-display-block">{h.changes.map((c) => c.field).join(', ')}</span> : null}
+                  </td>
+                  <td className="govuk-table__cell">{h.changedBy ?? 'Source or requester'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}

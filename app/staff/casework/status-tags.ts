@@ -1,0 +1,11 @@
+import type { RequestStatus } from '@/lib/casework/request-transitions';
+
+export const STATUS_TAGS: Record<RequestStatus, { text: string; tag: string }> = {
+  received: { text: 'Received', tag: 'govuk-tag--blue' },
+  in_review: { text: 'In review', tag: 'govuk-tag--light-blue' },
+  awaiting_information: { text: 'Waiting for information', tag: 'govuk-tag--orange' },
+  awaiting_approval: { text: 'Waiting for approval', tag: 'govuk-tag--purple' },
+  applied: { text: 'Corrected', tag: 'govuk-tag--green' },
+  refused: { text: 'Refused', tag: 'govuk-tag--red' },
+  closed: { text: 'Closed', tag: 'govuk-tag--grey' },
+};

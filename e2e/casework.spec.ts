@@ -1,0 +1,59 @@
+import { expect, test } from './support/fixtures';
+import { citizenEmail, openLinkedRecord, receivedCode, signInAsCitizen, stateIdentity } from './support/citizen';
+import { e2eChildren } from './support/fixtures-file';
+import { receivedEmails } from './support/mailbox';
+import { signInAsDemo } from './support/staff';
+
+const PRINT_ROOM = 'print-room@childrens-index.localhost';
+
+test('[CASEWORK] a young person asks for their address to be corrected, a caseworker approves, the record changes and the email arrives', async ({ page, browser, expectAccessible }) => {
+  const child = e2eChildren().corrected;
+  const email = citizenEmail('casework');
+
+  // The young person links their record and asks for the correction.
+  await signInAsCitizen(page, email);
+  const mailBefore = receivedEmails().length;
+  await stateIdentity(page, child);
+  await page.getByLabel('Code').fill(await receivedCode(PRINT_ROOM, mailBefore));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await openLinkedRecord(page);
+  const recordUrl = page.url();
+  await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();
+  await page.getByLabel(/^Address:/).check();
+  await page.getByLabel('What should it be?').fill('27 Quarry Bank Road, Leeds, LS6 4QT');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const reference = (await page.locator('.govuk-panel__body strong').textContent())!;
+
+  // The index team finds it in the queue and approves it as asked.
+  const staff = await (await browser.newContext()).newPage();
+  await signInAsDemo(staff, 'demo.caseworker');
+  await staff.getByRole('link', { name: 'Correction requests' }).click();
+  await expectAccessible(staff);
+  await staff.getByRole('link', { name: reference }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Address');
+  await expect(staff.locator('.govuk-summary-list').first()).toContainText('27 Quarry Bank Road, Leeds, LS6 4QT');
+  await expectAccessible(staff);
+
+  await staff.getByLabel('Postcode').fill('');
+  await staff.getByRole('button', { name: 'Approve this change' }).click();
+  await expect(staff.locator('.govuk-error-summary')).toContainText('Enter the postcode');
+  await staff.getByLabel('Postcode').fill('LS6 4QT');
+  await staff.getByRole('button', { name: 'Approve this change' }).click();
+  await expect(staff.locator('.govuk-notification-banner')).toContainText('The record has been corrected');
+  await expect(staff.getByText('Corrected', { exact: true })).toBeVisible();
+  await expect(staff.locator('.govuk-table')).toContainText(`Correction ${reference}`);
+  await expectAccessible(staff);
+
+  // The young person sees the corrected record and the decision; the email reached the mail server.
+  await page.goto(recordUrl);
+  await expect(page.getByText('27 Quarry Bank Road').first()).toBeVisible();
+  await expect(page.getByText('LS6 4QT').first()).toBeVisible();
+  await page.goto('/portal/requests');
+  await expect(page.locator('.govuk-summary-card').filter({ hasText: reference })).toContainText('Corrected');
+  await expect
+    .poll(() => receivedEmails().find((e) => e.to.includes(email) && e.subject === `We have corrected the record: request ${reference}`)?.text ?? '')
+    .toContain(reference);
+  const decision = receivedEmails().find((e) => e.subject === `We have corrected the record: request ${reference}`)!;
+  expect(decision.text).not.toContain('Quarry Bank');
+});
