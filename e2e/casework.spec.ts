@@ -17,6 +17,7 @@ test('[CASEWORK] a young person asks for their address to be corrected, a casewo
   await page.getByLabel('Code').fill(await receivedCode(PRINT_ROOM, mailBefore));
   await page.getByRole('button', { name: 'Continue' }).click();
   await openLinkedRecord(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
   const recordUrl = page.url();
   await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();
   await page.getByLabel(/^Address:/).check();
