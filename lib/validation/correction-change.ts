@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const FULL_POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/;
+import { fullPostcode } from './full-postcode';
 
 const text = (missing: string, max = 100) => z.string(missing).trim().min(1, missing).max(max, `Must be ${max} characters or fewer`);
 const optionalText = (max: number) =>
@@ -10,15 +9,6 @@ const optionalText = (max: number) =>
     .max(max, `Must be ${max} characters or fewer`)
     .optional()
     .transform((v) => v || null);
-
-const postcode = z
-  .string('Enter the postcode')
-  .trim()
-  .toUpperCase()
-  .transform((v) => v.replace(/\s+/g, ''))
-  .refine((v) => v.length > 0, 'Enter the postcode')
-  .refine((v) => v.length === 0 || FULL_POSTCODE.test(v), 'Enter a full postcode, like LS6 2AB')
-  .transform((v) => `${v.slice(0, -3)} ${v.slice(-3)}`);
 
 /**
  * What a caseworker applies, one schema per item that can be changed here, keyed by `<item kind>:<field>` as the
@@ -38,7 +28,7 @@ export const CHANGE_SCHEMAS = {
     line1: text('Enter the first line of the address'),
     line2: optionalText(100),
     town: text('Enter the town or city'),
-    postcode,
+    postcode: fullPostcode,
   }),
   'carer:details': z
     .object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { fullPostcode } from './full-postcode';
 
-/** A full postcode with its space taken out: outward code (LS6, SW1A) and inward code (2AB). */
-const FULL_POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/;
 
 const name = (missing: string) => z.string(missing).trim().min(1, missing).max(100, 'Names must be 100 characters or fewer');
 const optionalName = z
@@ -22,14 +21,7 @@ export const ZIdentityStatement = z
       .min(1, 'Enter the date of birth')
       .pipe(z.iso.date('Enter a real date of birth, like 27 3 2012'))
       .refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date of birth must be in the past'),
-    postcode: z
-      .string('Enter the postcode')
-      .trim()
-      .toUpperCase()
-      .transform((v) => v.replace(/\s+/g, ''))
-      .refine((v) => v.length > 0, 'Enter the postcode')
-      .refine((v) => v.length === 0 || FULL_POSTCODE.test(v), 'Enter a full postcode, like LS6 2AB')
-      .transform((v) => `${v.slice(0, -3)} ${v.slice(-3)}`),
+    postcode: fullPostcode,
     parentGivenName: optionalName,
     parentFamilyName: optionalName,
   })
