@@ -26,6 +26,8 @@ export const test = base.extend<Fixtures>({
   },
   expectAccessible: async ({ page }, use) => {
     await use(async (target = page) => {
+      // After a client-side navigation Next.js sets the title a moment later; every page must have one.
+      await expect(target).toHaveTitle(/\S/);
       const results = await new AxeBuilder({ page: target })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .analyze();
