@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { children } from './children';
 import { citizenAccounts } from './citizens';
@@ -111,6 +112,11 @@ export const correctionNotices = pgTable(
     correctedValue: text().notNull(),
     recordVersion: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the source said it had taken the correction in; until then the notice is offered on every fetch. */
+    acknowledgedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('correction_notices_source_idx').on(t.sourceSystemId, t.createdAt)],
+  (t) => [
+    index('correction_notices_source_idx').on(t.sourceSystemId, t.createdAt),
+    index('correction_notices_pending_idx').on(t.sourceSystemId, t.createdAt, t.id).where(sql`${t.acknowledgedAt} is null`),
+  ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "correction_notices" ADD COLUMN "acknowledged_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "correction_notices_pending_idx" ON "correction_notices" USING btree ("source_system_id","created_at","id") WHERE "correction_notices"."acknowledged_at" is null;
