@@ -19,6 +19,11 @@ export const env = createEnv({
     PRINT_ROOM_EMAIL: z.email('PRINT_ROOM_EMAIL must be an email address').default('print-room@childrens-index.localhost'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: z.url('APP_URL must be a full URL such as https://index.example.gov.uk').optional(),
+    /** Whether the web server also works the job queue; false when `npm run worker` runs beside it. */
+    JOBS_IN_APP: z
+      .enum(['true', 'false'], { message: 'JOBS_IN_APP must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -4,7 +4,6 @@ import NextAuth from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import { getDb } from '@/db';
 import { citizenSignInTokens } from '@/db/schema';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { queueEmail } from '@/lib/email/queue-email';
 import { env } from '@/lib/env.js';
 import { citizenAdapter } from './citizen-adapter';
@@ -38,7 +37,6 @@ async function sendSignInLink({ identifier, url, expires }: { identifier: string
       ].join('\n'),
     },
   });
-  await deliverSoon();
 }
 
 /**

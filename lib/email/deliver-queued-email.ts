@@ -1,49 +1,46 @@
 import 'server-only';
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { emailOutbox, printedLetters } from '@/db/schema';
+import { emailOutbox } from '@/db/schema';
+import { deliverEmail } from './deliver-email';
 import { emailTransport, type SendEmail } from './transport';
 
 export const MAX_ATTEMPTS = 20;
 
-export type DeliverQueuedEmailOptions = { db: Database; send?: SendEmail; limit?: number };
+export type DeliverQueuedEmailOptions = {
+  db: Database;
+  send?: SendEmail;
+  limit?: number;
+  /** Leave younger messages to their own delivery job. */
+  olderThanMinutes?: number;
+};
 
 /**
- * Sends what is waiting in the outbox. A message that fails stays queued with the error, to be tried again on the
- * next delivery; each row is claimed with SKIP LOCKED so that two deliverers never send the same message twice.
+ * The sweep: sends whatever is still waiting in the outbox, oldest first — messages whose delivery job ran out of
+ * retries, or that were queued before there was a job queue. Stops at the first failure (the server is probably
+ * down) and leaves the rest for the next sweep.
  */
-export async function deliverQueuedEmail({ db, send = emailTransport(), limit = 50 }: DeliverQueuedEmailOptions) {
+export async function deliverQueuedEmail({ db, send = emailTransport(), limit = 50, olderThanMinutes = 0 }: DeliverQueuedEmailOptions) {
+  const waiting = await db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      and(
+        isNull(emailOutbox.sentAt),
+        lt(emailOutbox.attempts, MAX_ATTEMPTS),
+        lt(emailOutbox.createdAt, sql`now() - make_interval(mins => ${olderThanMinutes})`),
+      ),
+    )
+    .orderBy(asc(emailOutbox.createdAt))
+    .limit(limit);
   let sent = 0;
   let failed = 0;
-  for (let i = 0; i < limit; i++) {
-    const outcome = await db.transaction(async (tx) => {
-      const [message] = await tx
-        .select()
-        .from(emailOutbox)
-        .where(and(isNull(emailOutbox.sentAt), lt(emailOutbox.attempts, MAX_ATTEMPTS)))
-        .orderBy(asc(emailOutbox.createdAt))
-        .limit(1)
-        .for('update', { skipLocked: true });
-      if (!message) return 'empty' as const;
-      try {
-        const [letter] = message.attachmentLetterId
-          ? await tx.select({ pdf: printedLetters.pdf }).from(printedLetters).where(eq(printedLetters.id, message.attachmentLetterId))
-          : [];
-        const attachments = letter ? [{ filename: 'letter.pdf', contentType: 'application/pdf', content: letter.pdf }] : undefined;
-        await send({ to: message.toAddress, subject: message.subject, text: message.body, attachments });
-        await tx.update(emailOutbox).set({ sentAt: new Date(), attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, message.id));
-        return 'sent' as const;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
-        await tx.update(emailOutbox).set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: reason }).where(eq(emailOutbox.id, message.id));
-        return 'failed' as const;
-      }
-    });
-    if (outcome === 'empty') break;
+  for (const { id } of waiting) {
+    const outcome = await deliverEmail({ db, outboxId: id, send });
     if (outcome === 'sent') sent += 1;
-    else {
+    if (outcome === 'failed') {
       failed += 1;
-      break; // the server is probably down: stop, and let the next delivery try again
+      break;
     }
   }
   return { sent, failed };

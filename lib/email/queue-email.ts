@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
 import { emailOutbox } from '@/db/schema';
+import { enqueueJob, JOB_QUEUES } from '@/lib/jobs/enqueue-job';
 import type { OutgoingEmail } from './transport';
 
 export type QueuedEmail = Omit<OutgoingEmail, 'attachments'> & {
@@ -8,7 +9,16 @@ export type QueuedEmail = Omit<OutgoingEmail, 'attachments'> & {
   attachmentLetterId?: string;
 };
 
-/** Puts an email in the outbox. Call it inside the transaction that makes the change the email reports. */
+export type DeliverEmailJob = { outboxId: string };
+
+/**
+ * Puts an email in the outbox and a job to deliver it on the queue. Call it inside the transaction that makes the
+ * change the email reports: the message is sent if and only if the change is kept.
+ */
 export async function queueEmail({ db, email }: { db: DbOrTx; email: QueuedEmail }): Promise<void> {
-  await db.insert(emailOutbox).values({ toAddress: email.to, subject: email.subject, body: email.text, attachmentLetterId: email.attachmentLetterId ?? null });
+  const [queued] = await db
+    .insert(emailOutbox)
+    .values({ toAddress: email.to, subject: email.subject, body: email.text, attachmentLetterId: email.attachmentLetterId ?? null })
+    .returning({ id: emailOutbox.id });
+  await enqueueJob({ db, queue: JOB_QUEUES.deliverEmail.name, data: { outboxId: queued!.id } satisfies DeliverEmailJob });
 }

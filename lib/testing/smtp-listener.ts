@@ -5,19 +5,26 @@ import { SMTPServer } from 'smtp-server';
 export type ReceivedAttachment = { filename: string; contentType: string; base64: string };
 export type ReceivedEmail = { to: string[]; subject: string; text: string; attachments?: ReceivedAttachment[] };
 
-export type SmtpListener = { url: string; received: ReceivedEmail[]; close: () => Promise<void> };
+export type SmtpListener = {
+  url: string;
+  received: ReceivedEmail[];
+  /** From now on refuse every message (as a mail server that is down would), or accept them again. */
+  setRejectAll: (reject: boolean) => void;
+  close: () => Promise<void>;
+};
 
 /** A real SMTP server on a loopback port, for tests to send to and read what arrived. */
 export async function startSmtpListener(
   options: { rejectAll?: boolean; onReceive?: (email: ReceivedEmail) => void } = {},
 ): Promise<SmtpListener> {
   const received: ReceivedEmail[] = [];
+  let rejectAll = options.rejectAll ?? false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
-      if (options.rejectAll) {
+      if (rejectAll) {
         stream.resume();
         stream.on('end', () => callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 451 })));
         return;
@@ -39,6 +46,9 @@ export async function startSmtpListener(
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    setRejectAll: (reject) => {
+      rejectAll = reject;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,10 +2,8 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { after } from 'next/server';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { clientAddress } from '@/lib/http/client-address';
 import { stateIdentity } from '@/lib/identity/state-identity';
 import { foldDateParts } from '@/lib/validation/date-parts';
@@ -23,7 +21,5 @@ export async function stateIdentityAction(_previous: StatementState, formData: F
   if (result.outcome === 'too_many_tries') {
     return { message: 'You have tried too many times today. Try again tomorrow, or contact your local authority and ask for the Children’s Index team.', values };
   }
-  // Sent after the answer, so that how long the answer takes does not depend on whether there was mail to send.
-  after(deliverSoon);
   redirect('/portal/link-record/code');
 }

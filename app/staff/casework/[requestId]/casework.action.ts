@@ -7,7 +7,6 @@ import { getDb } from '@/db';
 import { correctionRequests } from '@/db/schema';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { actOnRequest, type CaseworkCommand } from '@/lib/casework/act-on-request';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
@@ -34,6 +33,5 @@ export async function caseworkAction(requestId: string, _previous: CaseworkFormS
     if (error instanceof AppError) return { command, message: error.userMessage, values };
     throw error;
   }
-  await deliverSoon();
   redirect(`/staff/casework/${requestId}?done=${command === 'apply' ? status : command}`);
 }

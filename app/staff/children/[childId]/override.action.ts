@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { overrideShield } from '@/lib/records/override-shield';
@@ -27,6 +26,5 @@ export async function overrideAction(childId: string, _previous: OverrideFormSta
     if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
-  await deliverSoon();
   redirect(recordPath(childId, eventId));
 }

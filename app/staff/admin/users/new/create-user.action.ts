@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { AppError } from '@/lib/errors';
 import { createStaffUser } from '@/lib/staff-admin/create-staff-user';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
@@ -23,6 +22,5 @@ export async function createUserAction(_previous: CreateUserFormState, formData:
     if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
-  await deliverSoon();
   redirect(`/staff/admin/users/${id}`);
 }

@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { listServicesFor } from '@/lib/involvements/list-services-for';
@@ -30,7 +29,6 @@ export async function recordInvolvementAction(childId: string, _previous: Involv
     if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
-  await deliverSoon();
   const purpose = parseEventId(values.purpose);
   redirect(purpose ? recordPath(childId, purpose, { done: 'involvement' }) : `/staff/children/${childId}`);
 }

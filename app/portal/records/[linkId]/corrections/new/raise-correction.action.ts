@@ -5,7 +5,6 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
-import { deliverSoon } from '@/lib/email/deliver-soon';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
@@ -27,6 +26,5 @@ export async function raiseCorrectionAction(linkId: string, _previous: RaiseCorr
     if (error instanceof AppError) return { message: error.userMessage };
     throw error;
   }
-  await deliverSoon();
   redirect(`/portal/requests/sent?reference=${reference}`);
 }

@@ -1,0 +1,38 @@
+import PgBoss from 'pg-boss';
+import type { Database } from './index';
+import { jobQueueSql } from './job-queue-sql';
+
+/** pg-boss keeps its tables in a schema of its own, created and upgraded with the rest of the database. */
+export const JOB_SCHEMA = 'pgboss';
+
+/**
+ * The queues and how each retries. An email is retried for about four hours (15 s doubling, ten times) before the
+ * sweep (every ten minutes) is its last resort.
+ */
+export const JOB_QUEUES = {
+  deliverEmail: { name: 'deliver-email', retryLimit: 10, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
+  sweepEmail: { name: 'sweep-email', retryLimit: 0, expireInSeconds: 600 },
+} as const satisfies Record<string, PgBoss.Queue>;
+
+export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES]['name'];
+
+export type JobQueueSettings = Pick<PgBoss.ConstructorOptions, 'migrate' | 'supervise' | 'schedule' | 'maintenanceIntervalSeconds'>;
+
+/** A pg-boss instance over the application's own database client. */
+export function openJobQueue(db: Database, settings: JobQueueSettings): PgBoss {
+  return new PgBoss({ db: jobQueueSql(db), schema: JOB_SCHEMA, ...settings });
+}
+
+/** Creates or upgrades pg-boss's tables and the queues above; safe to run again, and in several processes at once. */
+export async function installJobQueue(db: Database): Promise<void> {
+  const boss = openJobQueue(db, { migrate: true, supervise: false, schedule: false });
+  await boss.start();
+  try {
+    for (const queue of Object.values(JOB_QUEUES)) {
+      await boss.createQueue(queue.name, queue);
+      await boss.updateQueue(queue.name, queue); // a changed retry policy takes effect on the next start
+    }
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+  }
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import type PgBoss from 'pg-boss';
+import type { Database } from '@/db';
+import { JOB_QUEUES, openJobQueue } from '@/db/job-queue';
+import { deliverEmail } from '@/lib/email/deliver-email';
+import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
+import type { DeliverEmailJob } from '@/lib/email/queue-email';
+import { emailTransport, type SendEmail } from '@/lib/email/transport';
+
+export type StartWorkerOptions = {
+  db: Database;
+  send?: SendEmail;
+  /** How often an idle worker looks for new jobs. */
+  pollingIntervalSeconds?: number;
+};
+
+export type Worker = { boss: PgBoss; stop: () => Promise<void> };
+
+const SWEEP_EVERY_MINUTES = 15;
+
+/** Works the job queue: email deliveries as they are queued, and the scheduled sweep of the outbox. */
+export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1 }: StartWorkerOptions): Promise<Worker> {
+  const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
+  // Messages only: an error from the queue may quote a job's data.
+  boss.on('error', (error) => console.error('Job queue error:', error.message));
+  await boss.start();
+
+  await boss.work<DeliverEmailJob>(JOB_QUEUES.deliverEmail.name, { pollingIntervalSeconds }, async ([job]) => {
+    const outcome = await deliverEmail({ db, outboxId: job!.data.outboxId, send });
+    // Throwing hands the job back to pg-boss, which tries again later with a growing delay.
+    if (outcome === 'failed') throw new Error(`Email ${job!.data.outboxId} was not accepted by the mail server`);
+  });
+
+  await boss.schedule(JOB_QUEUES.sweepEmail.name, `*/${SWEEP_EVERY_MINUTES} * * * *`);
+  await boss.work(JOB_QUEUES.sweepEmail.name, { pollingIntervalSeconds: 30 }, async () => {
+    await deliverQueuedEmail({ db, send, olderThanMinutes: SWEEP_EVERY_MINUTES });
+  });
+
+  return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };
+}
