@@ -18,6 +18,8 @@ export function e2eChildren(): {
   smallChild: E2eParentOf;
   /** A young person in the demo caseworker's council, whose correction goes through casework (e2e/casework.spec.ts). */
   corrected: E2eChild;
+  /** Another in that council, whose record the demo caseworker changes directly (e2e/record-edit.spec.ts). */
+  edited: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

@@ -83,8 +83,9 @@ try {
     join carers p on p.id = cc.carer_id and p.email is not null
     where not c.is_shielded and c.address_status = 'current' and c.status = 'live' and c.date_of_birth > current_date - interval '10 years'
     order by c.index_number limit 1`;
-  // For casework: a young person living where the demo caseworker's index team answers for them.
-  const [corrected] = await connection.sql<E2eChild[]>`
+  // For casework: young people living where the demo caseworker's index team answers for them, one whose correction
+  // goes through the queue and one whose record the caseworker changes directly.
+  const [corrected, edited] = await connection.sql<E2eChild[]>`
     select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
            c.date_of_birth::text as "dateOfBirth", c.postcode
     from children c
@@ -94,8 +95,8 @@ try {
     where not c.is_shielded and c.address_status = 'current' and c.status = 'live'
       and c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
       and c.id not in (${ordinary!.id}, ${involved!.id}, ${youngPerson!.id}, ${teen!.id})
-    order by c.index_number limit 1`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected }));
+    order by c.index_number limit 2`;
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited }));
 } finally {
   await connection.close();
 }

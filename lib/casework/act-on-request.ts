@@ -6,7 +6,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
 import { AppError } from '@/lib/errors';
 import { CHANGE_SCHEMAS, changeKeyOf, type CorrectionChange } from '@/lib/validation/correction-change';
-import { applyCorrection } from './apply-correction';
+import { applyChange } from './apply-change';
 import { hasConflictOfInterest } from './conflict-of-interest';
 import { loadCurrentItem } from './current-item';
 import { nextStatus, type RequestAction } from './request-transitions';
@@ -15,6 +15,7 @@ import { suggestChange } from './suggest-change';
 
 export type Caseworker = {
   id: string;
+  role: 'practitioner' | 'caseworker' | 'administrator';
   organisationId: string;
   localAuthorityCode: string;
   displayName: string;
@@ -128,7 +129,17 @@ export async function actOnRequest({ db, caseworker, requestId, command, clientA
           Object.assign(update, { proposedChange: change.value, proposedByStaffId: caseworker.id, proposedAt: now });
           break;
         }
-        const version = await applyCorrection({ db: tx, request, item, change, staffId: caseworker.id, expectedVersion: command.expectedVersion, now });
+        const version = await applyChange({
+          db: tx,
+          childId: request.childId,
+          item,
+          change,
+          staffId: caseworker.id,
+          reason: `Correction ${request.reference}`,
+          requestId: request.id,
+          expectedVersion: command.expectedVersion,
+          now,
+        });
         Object.assign(update, { decidedByStaffId: caseworker.id, decidedAt: now, appliedVersion: version });
         audit.version = version;
         if (email) await queueEmail({ db: tx, email: requesterEmails.corrected(email, request.reference) });

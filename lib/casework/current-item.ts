@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { addresses, carers, childAddresses, children, sourceSystems, staffUsers } from '@/db/schema';
+import { addresses, carers, childAddresses, childCarers, children, sourceSystems, staffUsers } from '@/db/schema';
 import { type ChangeKey, changeKeyOf } from '@/lib/validation/correction-change';
 
 type ProvenanceRow = { sourceSystemId: string | null; recordedByStaffId: string | null; lastConfirmedAt: Date };
@@ -52,7 +52,12 @@ export async function loadCurrentItem({ db, childId, itemKind, field, itemId }: 
   }
   if (key === 'carer:details') {
     if (!itemId) return null;
-    const [carer] = await db.select().from(carers).where(eq(carers.id, itemId));
+    // Only a carer of this child: an id from a form must not reach someone else's carer.
+    const [carer] = await db
+      .select({ id: carers.id, phone: carers.phone, email: carers.email, sourceSystemId: carers.sourceSystemId, recordedByStaffId: carers.recordedByStaffId, lastConfirmedAt: carers.lastConfirmedAt })
+      .from(carers)
+      .innerJoin(childCarers, and(eq(childCarers.carerId, carers.id), eq(childCarers.childId, childId)))
+      .where(eq(carers.id, itemId));
     return carer ? itemWithSource(db, key, carer.id, { phone: carer.phone, email: carer.email }, carer) : null;
   }
   const [child] = await db.select().from(children).where(eq(children.id, childId));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { foldDateParts } from './date-parts';
-import { CHANGE_SCHEMAS, changeKeyOf } from './correction-change';
+import { CHANGE_SCHEMAS, type ChangeKey, changeKeyOf, type CorrectionChange } from './correction-change';
 
 const words = (missing: string, max: number) => z.string(missing).trim().min(1, missing).max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
 const version = z.coerce.number().int().positive();
@@ -26,13 +26,27 @@ export function parseCaseworkForm(command: CommandName, fields: Record<string, s
   if (command !== 'apply') return SIMPLE[command].safeParse(fields);
   const key = changeKeyOf(item.itemKind, item.field);
   if (!key) return z.never('This item cannot be changed here').safeParse(undefined);
-  const schema = z.object({ expectedVersion: version, change: CHANGE_SCHEMAS[key] });
-  const { expectedVersion, ...rest } = foldDateParts(fields, 'dateOfBirth');
-  const parsed = schema.safeParse({ expectedVersion, change: rest });
+  return parseChangeForm(key, fields, z.object({ expectedVersion: version }));
+}
+
+const editExtras = z.object({ expectedVersion: version, reason: words('Enter why you are changing the record', 1000) });
+export type TRecordEdit = { change: CorrectionChange; expectedVersion: number; reason: string };
+
+/** Reads the form a caseworker uses to change one item of a record directly: the item's fields and the reason. */
+export function parseRecordEditForm(key: ChangeKey, fields: Record<string, string>) {
+  return parseChangeForm(key, fields, editExtras);
+}
+
+/** The item's fields checked by its change schema, beside the form's other fields; errors name the form's fields. */
+function parseChangeForm<Extras extends z.ZodObject>(key: ChangeKey, fields: Record<string, string>, extras: Extras) {
+  const folded = foldDateParts(fields, 'dateOfBirth');
+  const extraNames = Object.keys(extras.shape);
+  const changeFields = Object.fromEntries(Object.entries(folded).filter(([name]) => !extraNames.includes(name)));
+  const parsed = extras.extend({ change: CHANGE_SCHEMAS[key] }).safeParse({ ...folded, change: changeFields });
   if (!parsed.success) {
-    // Errors name the form's fields, not the nesting.
     const issues = parsed.error.issues.map((issue) => (issue.path[0] === 'change' ? { ...issue, path: issue.path.slice(1) } : issue));
     return { success: false as const, error: new z.ZodError(issues) };
   }
-  return { success: true as const, data: { expectedVersion: parsed.data.expectedVersion, change: { key, value: parsed.data.change } } };
+  const { change, ...rest } = parsed.data as z.output<Extras> & { change: CorrectionChange['value'] };
+  return { success: true as const, data: { ...rest, change: { key, value: change } as CorrectionChange } };
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listWorkQueue, type QueueFilter } from '@/lib/casework/list-work-queue';
 import { formatDate } from '@/lib/dates/london';
-import { itemLabel } from './[requestId]/change-fields';
+import { itemLabel } from '../../_components/form/change-fields';
 import { STATUS_TAGS } from './status-tags';
 
 export const metadata: Metadata = { title: 'Correction requests' };

@@ -1,18 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { DateInput } from '../../../_components/form/date-input';
 import { ErrorSummary } from '../../../_components/form/error-summary';
-import { Select } from '../../../_components/form/select';
-import { TextInput } from '../../../_components/form/text-input';
-import { Textarea } from '../../../_components/form/textarea';
+import { type FieldSpec, FormFields } from '../../../_components/form/form-fields';
 import type { CommandName } from '@/lib/validation/casework-command';
 import { caseworkAction, type CaseworkFormState } from './casework.action';
-
-export type FieldSpec =
-  | { kind: 'text' | 'textarea'; name: string; label: string; hint?: string }
-  | { kind: 'date'; name: string; label: string }
-  | { kind: 'select'; name: string; label: string; options: { value: string; label: string }[] };
 
 type Props = {
   requestId: string;
@@ -37,28 +29,10 @@ export function CommandForm({ requestId, command, fields, defaults = {}, hidden 
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.map((field) => {
-        const id = `${command}-${field.name}`;
-        switch (field.kind) {
-          case 'text':
-            return <TextInput key={id} name={field.name} label={field.label} hint={field.hint} error={errors[field.name]} defaultValue={values[field.name] ?? ''} />;
-          case 'textarea':
-            return <Textarea key={id} name={field.name} label={field.label} hint={field.hint} error={errors[field.name]} defaultValue={values[field.name] ?? ''} />;
-          case 'date':
-            return <DateInput key={id} name={field.name} legend={field.label} error={errors[field.name]} values={dateParts(field.name, values)} />;
-          case 'select':
-            return <Select key={id} name={field.name} label={field.label} options={field.options} error={errors[field.name]} defaultValue={values[field.name] ?? ''} />;
-        }
-      })}
+      <FormFields fields={fields} values={values} errors={errors} />
       <button type="submit" className={`govuk-button ${buttonClass}`} data-module="govuk-button" disabled={pending}>
         {button}
       </button>
     </form>
   );
-}
-
-function dateParts(name: string, values: Record<string, string>): Record<string, string> {
-  if (values[`${name}Day`] !== undefined) return values;
-  const [year = '', month = '', day = ''] = (values[name] ?? '').split('-');
-  return { ...values, [`${name}Day`]: day ? String(Number(day)) : '', [`${name}Month`]: month ? String(Number(month)) : '', [`${name}Year`]: year };
 }

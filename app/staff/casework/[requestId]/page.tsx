@@ -11,7 +11,7 @@ import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
 import { NotificationBanner } from '../../../_components/notification-banner';
 import { STATUS_TAGS } from '../status-tags';
-import { changeFields, describeValue, itemLabel } from './change-fields';
+import { changeFields, describeValue, itemLabel } from '../../../_components/form/change-fields';
 import { CommandForm } from './command-form';
 
 export const metadata: Metadata = { title: 'Correction request' };

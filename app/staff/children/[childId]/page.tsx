@@ -93,6 +93,13 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
               <div className="govuk-inset-text">This record is shielded: practitioners see only the child’s name, gender, date of birth and parents’ names.</div>
             ) : null}
             {actions(view.record.child.id)}
+            {staff.role === 'caseworker' ? (
+              <p className="govuk-body">
+                <Link className="govuk-link" href={`/staff/children/${view.record.child.id}/edit`}>
+                  Change the record
+                </Link>
+              </p>
+            ) : null}
             <ChildDetails record={view.record} />
             {!view.record.shieldedBy || staff.role === 'caseworker' ? (
               <p className="govuk-body">

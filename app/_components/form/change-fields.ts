@@ -1,5 +1,5 @@
 import type { ChangeKey } from '@/lib/validation/correction-change';
-import type { FieldSpec } from './command-form';
+import type { FieldSpec } from './form-fields';
 
 const GENDERS = [
   { value: 'female', label: 'Female' },

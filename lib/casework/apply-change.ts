@@ -6,52 +6,52 @@ import { writeRecordVersion } from '@/lib/records/write-record-version';
 import type { CorrectionChange } from '@/lib/validation/correction-change';
 import type { CurrentItem } from './current-item';
 
-export type ApplyCorrectionOptions = {
+export type ApplyChangeOptions = {
   db: DbOrTx;
-  request: { id: string; reference: string; childId: string; itemKind: (typeof correctionNotices.$inferInsert)['itemKind']; field: string };
+  childId: string;
   item: CurrentItem;
   change: CorrectionChange;
   staffId: string;
+  /** Why, as the record version keeps it: the correction request's reference, or the caseworker's own words. */
+  reason: string;
+  /** The correction request the change answers, if any. */
+  requestId?: string;
   expectedVersion: number;
   now: Date;
 };
 
+type ItemKind = (typeof correctionNotices.$inferInsert)['itemKind'];
+
 const asText = (value: Record<string, string | null>) => Object.values(value).filter(Boolean).join(', ');
 
 /**
- * Makes an approved change, inside the caller's transaction: a new version of the record (refused as a conflict if
- * the record moved on since the caseworker looked), the item itself with the caseworker as its source, and — for an
- * item a source system sent — a correction notice, so that the source's next load does not put the old value back.
+ * Makes a caseworker's change to one item, inside the caller's transaction: a new version of the record (refused as
+ * a conflict if the record moved on since the caseworker looked), the item itself with the caseworker as its source,
+ * and — for an item a source system sent — a correction notice, so that the source's next load does not put the old
+ * value back.
  */
-export async function applyCorrection({ db, request, item, change, staffId, expectedVersion, now }: ApplyCorrectionOptions): Promise<number> {
+export async function applyChange({ db, childId, item, change, staffId, reason, requestId, expectedVersion, now }: ApplyChangeOptions): Promise<number> {
+  const [itemKind, field] = change.key.split(':') as [ItemKind, string];
   const changes: RecordChange[] = Object.entries(change.value)
-    .filter(([field, after]) => (item.value[field] ?? null) !== (after ?? null))
-    .map(([field, after]) => ({ item: request.itemKind, itemId: item.rowId, field, before: item.value[field] ?? null, after }));
-  const version = await writeRecordVersion({
-    db,
-    childId: request.childId,
-    changedByStaffId: staffId,
-    reason: `Correction ${request.reference}`,
-    changes,
-    expectedVersion,
-    correctionRequestId: request.id,
-  });
+    .filter(([name, after]) => (item.value[name] ?? null) !== (after ?? null))
+    .map(([name, after]) => ({ item: itemKind, itemId: item.rowId, field: name, before: item.value[name] ?? null, after }));
+  const version = await writeRecordVersion({ db, childId, changedByStaffId: staffId, reason, changes, expectedVersion, correctionRequestId: requestId });
   const provenance = { sourceSystemId: null, recordedByStaffId: staffId, lastConfirmedAt: now };
 
   switch (change.key) {
     case 'child:name':
     case 'child:dateOfBirth':
     case 'child:gender':
-      await db.update(children).set({ ...change.value, ...provenance }).where(eq(children.id, request.childId));
+      await db.update(children).set({ ...change.value, ...provenance }).where(eq(children.id, childId));
       break;
     case 'address:address': {
       // A new address row: the old one may be a sibling's or a parent's too, and they are not what was corrected.
       const [old] = await db.select({ localAuthorityCode: addresses.localAuthorityCode }).from(childAddresses).innerJoin(addresses, eq(addresses.id, childAddresses.addressId)).where(eq(childAddresses.id, item.rowId));
       const [created] = await db.insert(addresses).values({ ...change.value, localAuthorityCode: old?.localAuthorityCode ?? null }).returning({ id: addresses.id });
       await db.update(childAddresses).set({ addressId: created!.id, ...provenance }).where(eq(childAddresses.id, item.rowId));
-      const [child] = await db.select({ isShielded: children.isShielded }).from(children).where(eq(children.id, request.childId));
+      const [child] = await db.select({ isShielded: children.isShielded }).from(children).where(eq(children.id, childId));
       // The searchable postcode of a shielded child stays empty.
-      if (!child!.isShielded) await db.update(children).set({ postcode: change.value.postcode }).where(eq(children.id, request.childId));
+      if (!child!.isShielded) await db.update(children).set({ postcode: change.value.postcode }).where(eq(children.id, childId));
       break;
     }
     case 'carer:details':
@@ -62,10 +62,10 @@ export async function applyCorrection({ db, request, item, change, staffId, expe
   if (item.sourceSystemId) {
     await db.insert(correctionNotices).values({
       sourceSystemId: item.sourceSystemId,
-      childId: request.childId,
-      requestId: request.id,
-      itemKind: request.itemKind,
-      field: request.field,
+      childId: childId,
+      requestId: requestId ?? null,
+      itemKind,
+      field,
       previousValue: asText(item.value),
       correctedValue: asText(change.value),
       recordVersion: version,

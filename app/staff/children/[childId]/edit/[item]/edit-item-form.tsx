@@ -1,0 +1,30 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ErrorSummary } from '../../../../../_components/form/error-summary';
+import { type FieldSpec, FormFields } from '../../../../../_components/form/form-fields';
+import { editItemAction, type EditItemFormState } from './edit-item.action';
+
+type Props = { childId: string; slug: string; fields: FieldSpec[]; current: Record<string, string>; version: number };
+
+const REASON: FieldSpec = {
+  kind: 'textarea',
+  name: 'reason',
+  label: 'Why are you changing it?',
+  hint: 'Kept with the new version of the record, for the index team and for audit. Say where the right value came from.',
+};
+
+/** The item's fields, filled in as held now, and the reason for the change. */
+export function EditItemForm({ childId, slug, fields, current, version }: Props) {
+  const [state, action, pending] = useActionState<EditItemFormState, FormData>(editItemAction.bind(null, childId, slug), {});
+  return (
+    <form action={action} noValidate>
+      <ErrorSummary errors={state.errors ?? {}} message={state.message} />
+      <input type="hidden" name="expectedVersion" value={String(version)} />
+      <FormFields fields={[...fields, REASON]} values={state.values ?? current} errors={state.errors ?? {}} />
+      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+        Save the change
+      </button>
+    </form>
+  );
+}

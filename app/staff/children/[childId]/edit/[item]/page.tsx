@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { type EditableRecord, loadEditableRecord } from '@/lib/casework/load-editable-record';
+import { formatDate } from '@/lib/dates/london';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { isRecordId } from '@/lib/records/record-path';
+import { changeFields } from '../../../../../_components/form/change-fields';
+import { parseItemSlug } from '../item-slug';
+import { EditRefused } from '../refused';
+import { EditItemForm } from './edit-item-form';
+
+export const metadata: Metadata = { title: 'Change an item of the record' };
+
+type Props = { params: Promise<{ childId: string; item: string }> };
+
+export default async function EditItemPage({ params }: Props) {
+  const caseworker = await requireStaff('caseworker');
+  const { childId, item: slug } = await params;
+  const wanted = parseItemSlug(slug);
+  if (!isRecordId(childId) || !wanted) notFound();
+  let record: EditableRecord;
+  try {
+    record = await loadEditableRecord({ db: await getDb(), caseworker, childId, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError) return <EditRefused message={error.userMessage} />;
+    throw error;
+  }
+  const item = record.items.find((i) => i.key === wanted.key && i.itemId === wanted.itemId);
+  if (!item) notFound();
+  const current = Object.fromEntries(Object.entries(item.value).map(([k, v]) => [k, v ?? '']));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" href={`/staff/children/${childId}/edit`}>
+          Back
+        </Link>
+        <span className="govuk-caption-l">
+          {record.child.givenNames} {record.child.familyName}
+        </span>
+        <h1 className="govuk-heading-l">Change: {item.label}</h1>
+        <p className="govuk-body">
+          Held now from {item.source}, last confirmed {formatDate(item.lastConfirmedAt)}.
+        </p>
+        <EditItemForm childId={childId} slug={slug} fields={changeFields(item.key)} current={current} version={record.child.version} />
+      </div>
+    </div>
+  );
+}

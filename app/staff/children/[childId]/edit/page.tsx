@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { type EditableRecord, loadEditableRecord } from '@/lib/casework/load-editable-record';
+import { formatDate } from '@/lib/dates/london';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { isRecordId } from '@/lib/records/record-path';
+import { describeValue } from '../../../../_components/form/change-fields';
+import { NotificationBanner } from '../../../../_components/notification-banner';
+import { itemSlug } from './item-slug';
+import { EditRefused } from './refused';
+
+export const metadata: Metadata = { title: 'Change the record' };
+
+type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EditRecordPage({ params, searchParams }: Props) {
+  const caseworker = await requireStaff('caseworker');
+  const { childId } = await params;
+  if (!isRecordId(childId)) notFound();
+  let record: EditableRecord;
+  try {
+    record = await loadEditableRecord({ db: await getDb(), caseworker, childId, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError) return <EditRefused message={error.userMessage} />;
+    throw error;
+  }
+  const { child, items } = record;
+  const changed = (await searchParams).done === 'changed';
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {changed ? <NotificationBanner text="The record has been changed. A new version names you and your reason." success /> : null}
+        <span className="govuk-caption-l">Index number {formatIndexNumber(child.indexNumber)}</span>
+        <h1 className="govuk-heading-l">
+          Change the record of {child.givenNames} {child.familyName}
+        </h1>
+        <p className="govuk-body">
+          Change an item only when you know it is wrong, and say why. If a source system sent the item, it is told of the
+          change so that its next load does not put the old value back.
+        </p>
+        <dl className="govuk-summary-list">
+          {items.map((item) => (
+            <div className="govuk-summary-list__row" key={`${item.key}-${item.itemId ?? ''}`}>
+              <dt className="govuk-summary-list__key">{item.label}</dt>
+              <dd className="govuk-summary-list__value">
+                {describeValue(item.value)}
+                <span className="govuk-hint govuk-!-margin-bottom-0">
+                  From {item.source}, last confirmed {formatDate(item.lastConfirmedAt)}
+                </span>
+              </dd>
+              <dd className="govuk-summary-list__actions">
+                <Link className="govuk-link" href={`/staff/children/${child.id}/edit/${itemSlug(item.key, item.itemId)}`}>
+                  Change<span className="govuk-visually-hidden"> {item.label.toLowerCase()}</span>
+                </Link>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`/staff/children/${child.id}`}>
+            Back to the record
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
