@@ -18,6 +18,8 @@ export function e2eChildren(): {
   smallChild: E2eParentOf;
   /** A young person in the demo caseworker's council, whose correction goes through casework (e2e/casework.spec.ts). */
   corrected: E2eChild;
+  /** A correction notice about `ordinary`, waiting for a source of the demo API client's council. */
+  correctionNotice: { id: string; sourceSystem: string };
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }
