@@ -2,6 +2,7 @@ import 'server-only';
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { correctionNotices } from '@/db/schema';
+import { apiClientActor } from '@/lib/api-clients/api-client-actor';
 import type { ApiClient } from '@/lib/api-clients/authenticate-api-client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ownSourceSystems } from './own-source-systems';
@@ -34,9 +35,7 @@ export async function acknowledgeCorrectionNotices({ db, client, ids, clientAddr
     await recordAuditEvent({
       db: tx,
       event: {
-        actorKind: 'api_client',
-        actorId: client.id,
-        organisationId: client.organisationId,
+        ...apiClientActor(client),
         action: 'correction_notice.acknowledge',
         query: result,
         childIds: [...new Set(acknowledged.map((n) => n.childId))],

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { children, correctionNotices, sourceSystems } from '@/db/schema';
+import { apiClientActor } from '@/lib/api-clients/api-client-actor';
 import type { ApiClient } from '@/lib/api-clients/authenticate-api-client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { formatIndexNumber } from '@/lib/records/index-number';
@@ -56,9 +57,7 @@ export async function listCorrectionNotices({ db, client, limit = MAX_NOTICES_PE
     await recordAuditEvent({
       db: tx,
       event: {
-        actorKind: 'api_client',
-        actorId: client.id,
-        organisationId: client.organisationId,
+        ...apiClientActor(client),
         action: 'correction_notice.list',
         query: { limit: pageSize, noticeIds: page.map((n) => n.id) },
         childIds: [...new Set(page.map((n) => n.childId))],
