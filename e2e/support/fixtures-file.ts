@@ -20,6 +20,8 @@ export function e2eChildren(): {
   corrected: E2eChild;
   /** Another in that council, whose record the demo caseworker changes directly (e2e/record-edit.spec.ts). */
   edited: E2eChild;
+  /** A correction notice about `ordinary`, waiting for a source of the demo API client's council. */
+  correctionNotice: { id: string; sourceSystem: string };
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

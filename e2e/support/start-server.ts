@@ -6,6 +6,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { connect } from '@/db/index';
 import { applyMigrations } from '@/db/migrate';
+import { demoApiClient } from '@/db/seed/demo-credentials';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startSmtpListener } from '@/lib/testing/smtp-listener';
 import { E2E_FIXTURES, type E2eChild } from './fixtures-file';
@@ -96,7 +97,16 @@ try {
       and c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
       and c.id not in (${ordinary!.id}, ${involved!.id}, ${youngPerson!.id}, ${teen!.id})
     order by c.index_number limit 2`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited }));
+  // A correction notice waiting for a source of the demo API client's council (e2e/correction-notices-api.spec.ts),
+  // dated before any a test makes, so it is the first listed.
+  const [correctionNotice] = await connection.sql<{ id: string; sourceSystem: string }[]>`
+    insert into correction_notices (source_system_id, child_id, item_kind, field, previous_value, corrected_value, record_version, created_at)
+    select s.id, c.id, 'child', 'gender', c.gender::text, 'not_specified', c.version, '2000-01-01T00:00:00Z'
+    from api_clients a join source_systems s on s.organisation_id = a.organisation_id, children c
+    where a.id = ${demoApiClient().id} and c.id = ${ordinary!.id}
+    order by s.code limit 1
+    returning id, (select code from source_systems where id = source_system_id) as "sourceSystem"`;
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, correctionNotice }));
 } finally {
   await connection.close();
 }

@@ -2,17 +2,17 @@ import { getDb } from '@/db';
 import { authenticateApiClient } from '@/lib/api-clients/authenticate-api-client';
 import { currentStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
+import { jsonResponse } from '@/lib/http/json-response';
 import { findChildren, type SearchActor } from '@/lib/search/find-children';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZChildSearch } from '@/lib/validation/child-search';
 
 export const dynamic = 'force-dynamic';
 
-const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 /** Search details are personal data: they travel in the body, never in the address (which ends up in logs). */
 export function GET() {
-  return json({ error: 'Use POST with a JSON body: search details must not be put in the address.' }, 405);
+  return jsonResponse({ error: 'Use POST with a JSON body: search details must not be put in the address.' }, 405);
 }
 
 export async function POST(request: Request) {
@@ -24,17 +24,17 @@ export async function POST(request: Request) {
     if (found.status === 'signed_in' && ['practitioner', 'caseworker'].includes(found.staff.role)) {
       actor = { id: found.staff.id, organisationId: found.staff.organisationId, kind: 'staff' };
     } else if (found.status === 'signed_in') {
-      return json({ error: 'Your role cannot search the index.' }, 403);
+      return jsonResponse({ error: 'Your role cannot search the index.' }, 403);
     }
   }
-  if (!actor) return json({ error: 'Sign in, or send an API key as "Authorization: Bearer <key>".' }, 401);
+  if (!actor) return jsonResponse({ error: 'Sign in, or send an API key as "Authorization: Bearer <key>".' }, 401);
 
   const body: unknown = await request.json().catch(() => null);
-  if (!body || typeof body !== 'object') return json({ error: 'Send the search as a JSON object.' }, 400);
+  if (!body || typeof body !== 'object') return jsonResponse({ error: 'Send the search as a JSON object.' }, 400);
   const parsed = ZChildSearch.safeParse(body);
-  if (!parsed.success) return json({ error: 'The search is not valid.', fields: fieldErrors(parsed.error) }, 400);
+  if (!parsed.success) return jsonResponse({ error: 'The search is not valid.', fields: fieldErrors(parsed.error) }, 400);
 
   const result = await findChildren({ db, actor, search: parsed.data, clientAddress: clientAddress(request.headers) });
-  if (actor.kind === 'api_client') return json({ match: result.outcome === 'matches' ? (result.matches[0] ?? null) : null });
-  return json(result);
+  if (actor.kind === 'api_client') return jsonResponse({ match: result.outcome === 'matches' ? (result.matches[0] ?? null) : null });
+  return jsonResponse(result);
 }
