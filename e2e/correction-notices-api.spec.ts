@@ -26,6 +26,7 @@ test.describe('[API] correction notices for source systems', () => {
           field: 'gender',
           previousValue: expect.any(String),
           correctedValue: 'not_specified',
+          correctedValueWithheld: false,
           recordVersion: expect.any(Number),
           createdAt: '2000-01-01T00:00:00.000Z',
         },

@@ -21,6 +21,7 @@ test('[CASEWORK] a caseworker changes an address directly, with a reason, and th
   await expectAccessible(page);
 
   await page.getByLabel('Address line 1').fill('9 Mended Terrace');
+  await page.getByLabel('Address line 2 (optional)').fill('');
   await page.getByLabel('Town or city').fill('Leeds');
   await page.getByLabel('Postcode').fill('not a postcode');
   await page.getByRole('button', { name: 'Save the change' }).click();

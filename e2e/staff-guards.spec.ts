@@ -40,6 +40,7 @@ test.describe('[GUARD] every staff page', () => {
   });
 
   test('children’s records refuse an administrator, and recording involvement refuses the index team', async ({ page }) => {
+    test.slow(); // two sign-ins, each of which may wait for its token's next code
     const recordPages = guardedPages.filter((p) => p.startsWith('/staff/children/'));
     expect(recordPages.length).toBeGreaterThanOrEqual(4);
     await signInAsDemo(page, 'demo.admin');
