@@ -8,13 +8,12 @@ import {
   correctionNotices,
   correctionRequests,
   emailOutbox,
-  organisations,
   recordVersions,
   sourceSystems,
-  staffUsers,
 } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
+import { createCaseworkerFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { loadCorrectableRecord } from '@/lib/corrections/load-correctable-record';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
@@ -35,25 +34,8 @@ afterAll(async () => {
 });
 
 let made = 0;
-async function caseworkerFor(child: ChildFixture, home: { displayName?: string; line1?: string; postcode?: string } = {}): Promise<Caseworker> {
-  made += 1;
-  const [organisation] = await database.db.select().from(organisations).where(eq(organisations.localAuthorityCode, child.localAuthorityCode)).limit(1);
-  const [user] = await database.db
-    .insert(staffUsers)
-    .values({
-      username: `casework.${made}.${Date.now()}`,
-      displayName: home.displayName ?? `Case Worker${made}`,
-      email: `caseworker${made}@example.org`,
-      role: 'caseworker',
-      organisationId: organisation!.id,
-      localAuthorityCode: child.localAuthorityCode,
-      status: 'active',
-      homeAddressLine1: home.line1 ?? null,
-      homePostcode: home.postcode ?? null,
-    })
-    .returning();
-  return user!;
-}
+const caseworkerFor = (child: ChildFixture, home: { displayName?: string; line1?: string; postcode?: string } = {}): Promise<Caseworker> =>
+  createCaseworkerFixture(database.db, child.localAuthorityCode, home);
 
 /** A young person raises a correction of one item of their record; returns the request id and their email. */
 async function raised(child: ChildFixture, label: string, requestedValue: string) {
