@@ -48,6 +48,13 @@ export default async function StaffHome() {
             </Link>
           </p>
         ) : null}
+        {staff.role === 'caseworker' ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" href="/staff/casework/alerts">
+              Alerts to review
+            </Link>
+          </p>
+        ) : null}
         {staff.role === 'administrator' ? (
           <p className="govuk-body">
             <Link className="govuk-link" href="/staff/admin">

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { children, localAuthorities, shields, staffUsers } from '@/db/schema';
+import { findViewingPurpose } from './find-viewing-purpose';
 import { shieldingRefusal, type ShieldingStaff } from './shielding-refusal';
 
 export type ShieldState = {
@@ -12,10 +13,21 @@ export type ShieldState = {
   refusal: string | null;
 };
 
-export type LoadShieldStateOptions = { db: DbOrTx; caseworker: ShieldingStaff; childId: string };
+export type LoadShieldStateOptions = {
+  db: DbOrTx;
+  caseworker: ShieldingStaff;
+  childId: string;
+  /** The audited view of the record this page is reached from (see findViewingPurpose). */
+  purposeEventId: number;
+  now?: Date;
+};
 
-/** What a caseworker sees before setting or lifting a shield: the child, the shield in force, and the version they act on. */
-export async function loadShieldState({ db, caseworker, childId }: LoadShieldStateOptions): Promise<ShieldState | null> {
+/**
+ * What a caseworker sees before setting or lifting a shield: the child, the shield in force, and the version they act
+ * on; null if there is no such live child, 'purpose_needed' unless reached from the caseworker's own audited view.
+ */
+export async function loadShieldState({ db, caseworker, childId, purposeEventId, now = new Date() }: LoadShieldStateOptions): Promise<ShieldState | 'purpose_needed' | null> {
+  if (!(await findViewingPurpose({ db, viewerId: caseworker.id, childId, purposeEventId, now }))) return 'purpose_needed';
   const [child] = await db
     .select({ id: children.id, indexNumber: children.indexNumber, givenNames: children.givenNames, familyName: children.familyName, version: children.version, isShielded: children.isShielded })
     .from(children)

@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 /** What the index team can decide about an alert (the database's alerts_outcome_known check lists the same). */
 export const ALERT_OUTCOMES = [
-  { value: 'no_concern', label: 'No concern', hint: 'The reason given justified it' },
-  { value: 'account_suspended', label: 'Account suspended', hint: 'You have had the account suspended' },
-  { value: 'referred_for_investigation', label: 'Referred for investigation', hint: 'Someone else will look into it' },
+  { value: 'no_concern', label: 'No concern' },
+  { value: 'account_suspended', label: 'Account suspended' },
+  { value: 'referred_for_investigation', label: 'Referred for investigation' },
 ] as const;
 export type AlertOutcome = (typeof ALERT_OUTCOMES)[number]['value'];
 
