@@ -18,6 +18,8 @@ export function e2eChildren(): {
   smallChild: E2eParentOf;
   /** A young person in the demo caseworker's council, whose correction goes through casework (e2e/casework.spec.ts). */
   corrected: E2eChild;
+  /** A child of the demo caseworker's council that e2e/shielding.spec.ts shields: no other spec may use it. */
+  toShield: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

@@ -95,7 +95,19 @@ try {
       and c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
       and c.id not in (${ordinary!.id}, ${involved!.id}, ${youngPerson!.id}, ${teen!.id})
     order by c.index_number limit 1`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected }));
+  // For shielding: a child of the demo caseworker's council whom no other spec uses, living apart from those who are.
+  const others = [ordinary!.id, shielded!.id, involved!.id, youngPerson!.id, teen!.id, smallChild!.id, corrected!.id];
+  const [toShield] = await connection.sql<E2eChild[]>`
+    select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
+           c.date_of_birth::text as "dateOfBirth", c.postcode
+    from children c
+    join child_addresses ca on ca.child_id = c.id and ca.lived_until is null
+    join addresses a on a.id = ca.address_id
+    join staff_users s on s.username = 'demo.caseworker' and s.local_authority_code = a.local_authority_code
+    where not c.is_shielded and c.address_status = 'current' and c.status = 'live' and length(c.family_name) >= 5
+      and a.id not in (select address_id from child_addresses where child_id = any(${others}::uuid[]))
+    order by c.index_number limit 1`;
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, toShield }));
 } finally {
   await connection.close();
 }
