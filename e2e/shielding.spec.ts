@@ -1,7 +1,7 @@
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
-import { searchByNameAndBirth } from './support/search';
+import { searchByNameAndBirth, searchByNameAndPostcode } from './support/search';
 import { signInAsDemo } from './support/staff';
 
 const SHIELD_REASON = 'Family fleeing domestic violence; refuge placement agreed with the police';
@@ -33,12 +33,7 @@ test('[SHIELD] the index team shields a record, a teacher sees only the shielded
   // A teacher no longer finds the child by postcode, and by name and date of birth sees only who the child is.
   const teacher = await (await browser.newContext()).newPage();
   await signInAsDemo(teacher, 'demo.teacher');
-  await teacher.goto('/staff/search');
-  await teacher.getByLabel('I am working with this child').check();
-  await teacher.getByLabel('Family name').fill(child.familyName);
-  await teacher.getByLabel('Given name (optional)').fill(child.givenNames.split(' ')[0]!);
-  await teacher.getByLabel('Postcode or postcode district').fill(child.postcode);
-  await teacher.getByRole('button', { name: 'Search' }).click();
+  await searchByNameAndPostcode(teacher, child);
   await expect(teacher.getByText(/No children match|possible match|Too many children match/)).toBeVisible();
   await expect(teacher.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   await searchByNameAndBirth(teacher, child);

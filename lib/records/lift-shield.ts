@@ -1,21 +1,12 @@
 import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Database, DbOrTx } from '@/db';
+import type { DbOrTx } from '@/db';
 import { addresses, childAddresses, children, shields } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import type { TShieldChange } from '@/lib/validation/shield-change';
-import { lockChildForShielding } from './lock-child-for-shielding';
+import { lockChildForShielding, type ShieldChangeOptions } from './lock-child-for-shielding';
 import { recordChange } from './record-change';
-import type { ShieldingStaff } from './shielding-refusal';
 
-export type LiftShieldOptions = {
-  db: Database;
-  caseworker: ShieldingStaff;
-  childId: string;
-  change: TShieldChange;
-  clientAddress?: string | null;
-  now?: Date;
-};
+export type LiftShieldOptions = ShieldChangeOptions;
 
 /** The postcode of the child's current address, which searches match on once the child is no longer shielded. */
 async function currentPostcode(db: DbOrTx, childId: string): Promise<string | null> {

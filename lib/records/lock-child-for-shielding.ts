@@ -1,9 +1,20 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import type { Database, DbOrTx } from '@/db';
 import { children } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import type { TShieldChange } from '@/lib/validation/shield-change';
 import { shieldingRefusal, type ShieldingStaff } from './shielding-refusal';
+
+/** What setting and lifting a shield both take: who, which child, the reason and the version they saw. */
+export type ShieldChangeOptions = {
+  db: Database;
+  caseworker: ShieldingStaff;
+  childId: string;
+  change: TShieldChange;
+  clientAddress?: string | null;
+  now?: Date;
+};
 
 export type LockChildForShieldingOptions = { db: DbOrTx; staff: ShieldingStaff; childId: string };
 

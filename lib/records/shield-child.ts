@@ -1,21 +1,11 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db';
 import { children, shields } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import type { TShieldChange } from '@/lib/validation/shield-change';
-import { lockChildForShielding } from './lock-child-for-shielding';
+import { lockChildForShielding, type ShieldChangeOptions } from './lock-child-for-shielding';
 import { recordChange } from './record-change';
-import type { ShieldingStaff } from './shielding-refusal';
 
-export type ShieldChildOptions = {
-  db: Database;
-  caseworker: ShieldingStaff;
-  childId: string;
-  change: TShieldChange;
-  clientAddress?: string | null;
-  now?: Date;
-};
+export type ShieldChildOptions = ShieldChangeOptions;
 
 /**
  * The index team shields a child's record. In one transaction: the shield with its reason, the child marked shielded,
