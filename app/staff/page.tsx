@@ -3,12 +3,20 @@ import Link from 'next/link';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { organisations } from '@/db/schema';
-import { requireStaff } from '@/lib/auth/require-staff';
+import { requireStaff, type StaffRole } from '@/lib/auth/require-staff';
 import { signOutAction, signOutEverywhereAction } from './sign-out.action';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 const ROLE_NAMES = { practitioner: 'Practitioner', caseworker: 'Caseworker (index team)', administrator: 'Access manager' };
+
+/** Where each role's work starts. */
+const PLACES: { href: string; label: string; roles: StaffRole[] }[] = [
+  { href: '/staff/search', label: 'Find a child', roles: ['practitioner', 'caseworker'] },
+  { href: '/staff/casework', label: 'Correction requests', roles: ['caseworker'] },
+  { href: '/staff/casework/alerts', label: 'Alerts to review', roles: ['caseworker'] },
+  { href: '/staff/admin', label: 'Manage staff accounts', roles: ['administrator'] },
+];
 
 export default async function StaffHome() {
   const staff = await requireStaff();
@@ -34,27 +42,13 @@ export default async function StaffHome() {
             <dd className="govuk-summary-list__value">{staff.policeCheckExpiresOn}</dd>
           </div>
         </dl>
-        {staff.role !== 'administrator' ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" href="/staff/search">
-              Find a child
+        {PLACES.filter((place) => place.roles.includes(staff.role)).map((place) => (
+          <p className="govuk-body" key={place.href}>
+            <Link className="govuk-link" href={place.href}>
+              {place.label}
             </Link>
           </p>
-        ) : null}
-        {staff.role === 'caseworker' ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" href="/staff/casework">
-              Correction requests
-            </Link>
-          </p>
-        ) : null}
-        {staff.role === 'administrator' ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" href="/staff/admin">
-              Manage staff accounts
-            </Link>
-          </p>
-        ) : null}
+        ))}
         <form action={signOutAction}>
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
             Sign out

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { children } from './children';
 import { alertKind } from './enums';
 import { localAuthorities } from './local-authorities';
@@ -26,7 +26,14 @@ export const alerts = pgTable(
     raisedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewedByStaffId: uuid().references(() => staffUsers.id),
+    /** What the reviewer decided (see ALERT_OUTCOMES in lib/validation/alert-review.ts), with their note. */
     outcome: text(),
+    reviewNote: text(),
   },
-  (t) => [index('alerts_open_idx').on(t.localAuthorityCode, t.raisedAt).where(sql`${t.reviewedAt} is null`)],
+  (t) => [
+    index('alerts_open_idx').on(t.localAuthorityCode, t.raisedAt).where(sql`${t.reviewedAt} is null`),
+    // A review is all or nothing: who, when and what they decided.
+    check('alerts_review_complete', sql`(${t.reviewedAt} is null) = (${t.outcome} is null) and (${t.reviewedAt} is null) = (${t.reviewedByStaffId} is null)`),
+    check('alerts_outcome_known', sql`${t.outcome} in ('no_concern', 'account_suspended', 'referred_for_investigation')`),
+  ],
 );

@@ -22,6 +22,8 @@ export function e2eChildren(): {
   edited: E2eChild;
   /** A correction notice about `ordinary`, waiting for a source of the demo API client's council. */
   correctionNotice: { id: string; sourceSystem: string };
+  /** A child of the demo caseworker's council that e2e/shielding.spec.ts shields: no other spec may use it. */
+  toShield: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

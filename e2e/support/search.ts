@@ -18,3 +18,13 @@ export async function searchByNameAndBirth(page: Page, child: E2eChild, familyNa
   await fillDate(page, child.dateOfBirth);
   await page.getByRole('button', { name: 'Search' }).click();
 }
+
+/** Searches for a child by family name, first given name and postcode (which never finds a shielded child). */
+export async function searchByNameAndPostcode(page: Page, child: E2eChild) {
+  await page.goto('/staff/search');
+  await page.getByLabel('I am working with this child').check();
+  await page.getByLabel('Family name').fill(child.familyName);
+  await page.getByLabel('Given name (optional)').fill(child.givenNames.split(' ')[0]!);
+  await page.getByLabel('Postcode or postcode district').fill(child.postcode);
+  await page.getByRole('button', { name: 'Search' }).click();
+}

@@ -84,19 +84,27 @@ try {
     join carers p on p.id = cc.carer_id and p.email is not null
     where not c.is_shielded and c.address_status = 'current' and c.status = 'live' and c.date_of_birth > current_date - interval '10 years'
     order by c.index_number limit 1`;
-  // For casework: young people living where the demo caseworker's index team answers for them, one whose correction
-  // goes through the queue and one whose record the caseworker changes directly.
-  const [corrected, edited] = await connection.sql<E2eChild[]>`
+  // A live, unshielded child at a current address in the demo caseworker's council, meeting `condition` too.
+  const inCaseworkersCouncil = (condition: postgres.PendingQuery<postgres.Row[]>) => connection.sql<E2eChild[]>`
     select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
            c.date_of_birth::text as "dateOfBirth", c.postcode
     from children c
     join child_addresses ca on ca.child_id = c.id and ca.lived_until is null
     join addresses a on a.id = ca.address_id
     join staff_users s on s.username = 'demo.caseworker' and s.local_authority_code = a.local_authority_code
-    where not c.is_shielded and c.address_status = 'current' and c.status = 'live'
-      and c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
-      and c.id not in (${ordinary!.id}, ${involved!.id}, ${youngPerson!.id}, ${teen!.id})
-    order by c.index_number limit 2`;
+    where not c.is_shielded and c.address_status = 'current' and c.status = 'live' and ${condition}
+    order by c.index_number limit 1`;
+  // For casework: a young person living where the demo caseworker's index team answers for them.
+  const [corrected] = await inCaseworkersCouncil(connection.sql`
+    c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
+    and c.id not in (${ordinary!.id}, ${involved!.id}, ${youngPerson!.id}, ${teen!.id})`);
+  // For the direct edit (e2e/record-edit.spec.ts): another child of that council whom no other spec uses.
+  const [edited] = await inCaseworkersCouncil(connection.sql`
+    c.id not in (${ordinary!.id}, ${involved!.id}, ${youngPerson!.id}, ${teen!.id}, ${smallChild!.id}, ${corrected!.id})`);
+  // For shielding: a child whom no other spec uses, living apart from those who are.
+  const others = [ordinary!.id, shielded!.id, involved!.id, youngPerson!.id, teen!.id, smallChild!.id, corrected!.id, edited!.id];
+  const [toShield] = await inCaseworkersCouncil(connection.sql`
+    length(c.family_name) >= 5 and a.id not in (select address_id from child_addresses where child_id = any(${others}::uuid[]))`);
   // A correction notice waiting for a source of the demo API client's council (e2e/correction-notices-api.spec.ts),
   // dated before any a test makes, so it is the first listed.
   const [correctionNotice] = await connection.sql<{ id: string; sourceSystem: string }[]>`
@@ -106,7 +114,7 @@ try {
     where a.id = ${demoApiClient().id} and c.id = ${ordinary!.id}
     order by s.code limit 1
     returning id, (select code from source_systems where id = source_system_id) as "sourceSystem"`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, correctionNotice }));
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, correctionNotice }));
 } finally {
   await connection.close();
 }

@@ -9,6 +9,12 @@ export function formatDate(value: string | Date): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON }).format(date);
 }
 
+/** "25 November 2026 at 9:05am", as GOV.UK writes a moment. */
+export function formatDateTime(moment: Date): string {
+  const time = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: LONDON }).format(moment);
+  return `${formatDate(moment)} at ${time.replace(/\s/g, '').toLowerCase()}`;
+}
+
 /**
  * The same day a number of calendar months later, or the month's last day when it has no such day (31 January plus
  * one month is 28 or 29 February): how UK GDPR's "one month" is counted.

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, auditEvents, childCarers, children, citizenAccounts, citizenRecordLinks, parentAccessAgreements, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { addInvolvementFixture, createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
+import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { reviewAlert } from '@/lib/alerts/review-alert';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ageOn } from '@/lib/citizen-access/age';
 import { listParentAccess, setParentAccess } from '@/lib/citizen-access/parent-access';
@@ -113,7 +115,8 @@ describe('the record a citizen sees', () => {
     expect(before.view.viewers).toHaveLength(1);
     expect(JSON.stringify(before.view.viewers)).not.toContain(teacher.displayName);
 
-    await database.db.update(alerts).set({ reviewedAt: new Date(), outcome: 'justified' }).where(eq(alerts.id, alert!.id));
+    const caseworker = await createStaffFixture(database.db, child.localAuthorityCode);
+    await reviewAlert({ db: database.db, caseworker, alertId: alert!.id, review: { outcome: 'no_concern', note: 'Justified' } });
     const after = await view(self.citizen, self.linkId);
     if (after.outcome !== 'viewed') throw new Error('expected the record');
     expect(after.view.viewers.length).toBe(teacher.organisationId === socialWorker.organisationId ? 1 : 2);

@@ -5,6 +5,7 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { listWorkQueue, type QueueFilter } from '@/lib/casework/list-work-queue';
 import { formatDate } from '@/lib/dates/london';
 import { itemLabel } from '../../_components/form/change-fields';
+import { CaseworkNavigation } from './casework-navigation';
 import { STATUS_TAGS } from './status-tags';
 
 export const metadata: Metadata = { title: 'Correction requests' };
@@ -59,6 +60,7 @@ export default async function CaseworkQueuePage({ searchParams }: Props) {
   const rows = await listWorkQueue({ db: await getDb(), caseworker, filter });
   return (
     <>
+      <CaseworkNavigation current="/staff/casework" />
       <h1 className="govuk-heading-l">Correction requests</h1>
       <p className="govuk-body">Requests to correct records of children your index team answers for. Each must be answered within one calendar month of arriving; overdue requests are listed first.</p>
       <form method="get" action="/staff/casework">

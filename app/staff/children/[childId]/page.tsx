@@ -24,6 +24,8 @@ const NOTICES: Record<string, string> = {
   indication: 'The indication of action has been recorded.',
   'indication-ended': 'The indication of action has been ended.',
   'not-ended': 'That could not be ended: it may have been ended already.',
+  shielded: 'The record is now shielded. Practitioners see only who the child is and whom to contact, and searches by postcode no longer find the child.',
+  'shield-lifted': 'The shield has been lifted. Practitioners see the whole record again.',
 };
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -46,7 +48,7 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
   const isPractitioner = staff.role === 'practitioner';
   const endContext = { childId: view.kind === 'full' ? view.record.child.id : childId, purpose: viewEventId };
   const notice = typeof query.done === 'string' ? NOTICES[query.done] : undefined;
-  const actions = (recordId: string) =>
+  const actions = (recordId: string, shielded: boolean) =>
     isPractitioner ? (
       <ul className="govuk-list">
         <li>
@@ -60,7 +62,13 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
           </Link>
         </li>
       </ul>
-    ) : null;
+    ) : (
+      <p className="govuk-body">
+        <Link className="govuk-link" href={`/staff/children/${recordId}/shield?purpose=${viewEventId}`}>
+          {shielded ? 'Lift the shield' : 'Shield this record'}
+        </Link>
+      </p>
+    );
 
   return (
     <div className="govuk-grid-row">
@@ -69,7 +77,7 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
         {view.kind === 'shielded' ? (
           <>
             <ShieldedRecord view={view} overrideSpent={result.overrideSpent} />
-            {actions(view.child.id)}
+            {actions(view.child.id, true)}
           </>
         ) : (
           <>
@@ -92,7 +100,7 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
             {view.record.shieldedBy && !view.shieldOverridden ? (
               <div className="govuk-inset-text">This record is shielded: practitioners see only the child’s name, gender, date of birth and parents’ names.</div>
             ) : null}
-            {actions(view.record.child.id)}
+            {actions(view.record.child.id, view.record.shieldedBy !== null)}
             {staff.role === 'caseworker' ? (
               <p className="govuk-body">
                 <Link className="govuk-link" href={`/staff/children/${view.record.child.id}/edit`}>

@@ -1,0 +1,3 @@
+ALTER TABLE "alerts" ADD COLUMN "review_note" text;--> statement-breakpoint
+ALTER TABLE "alerts" ADD CONSTRAINT "alerts_review_complete" CHECK (("alerts"."reviewed_at" is null) = ("alerts"."outcome" is null) and ("alerts"."reviewed_at" is null) = ("alerts"."reviewed_by_staff_id" is null));--> statement-breakpoint
+ALTER TABLE "alerts" ADD CONSTRAINT "alerts_outcome_known" CHECK ("alerts"."outcome" in ('no_concern', 'account_suspended', 'referred_for_investigation'));
