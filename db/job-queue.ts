@@ -7,11 +7,13 @@ export const JOB_SCHEMA = 'pgboss';
 
 /**
  * The queues and how each retries. An email is retried for about four hours (15 s doubling, ten times) before the
- * sweep (every ten minutes) is its last resort.
+ * sweep (every 15 minutes) is its last resort. Retention runs once a day, one run at a time.
  */
 export const JOB_QUEUES = {
   deliverEmail: { name: 'deliver-email', retryLimit: 10, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
   sweepEmail: { name: 'sweep-email', retryLimit: 0, expireInSeconds: 600 },
+  // Daily; a failed run changes nothing (one transaction) and is tried again within the hour.
+  retention: { name: 'retention', policy: 'singleton', retryLimit: 3, retryDelay: 900, expireInSeconds: 3600 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES]['name'];

@@ -1,7 +1,12 @@
 // npm run cli -- <command>. Commands:
 //   totp <user name>   the current security code of a demo account (for signing in to the demo)
 //   api-key            the demo system client's API key
+//   retention [--dry-run] [--today YYYY-MM-DD]
+//                      run the retention rules now (as the nightly job does) and print the report
 import { generate } from 'otplib';
+import { appConnection } from '@/db';
+import { todayInLondon } from '@/lib/dates/london';
+import { runRetention } from '@/lib/retention/run-retention';
 import { DEMO_ACCOUNTS } from '@/db/seed/demo-accounts';
 import { demoApiClient, demoTotpSecret } from '@/db/seed/demo-credentials';
 
@@ -19,6 +24,30 @@ async function totp(username: string | undefined) {
   console.log(`${code}  (for ${account.username}; changes in ${secondsLeft} s)`);
 }
 
+async function retention(args: string[]) {
+  const dryRun = args.includes('--dry-run');
+  const todayAt = args.indexOf('--today');
+  const today = todayAt >= 0 ? args[todayAt + 1] : todayInLondon();
+  const isRealDate = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  if (!today || !isRealDate(today)) {
+    console.error('Give the day as --today YYYY-MM-DD, or leave it out for today.');
+    process.exit(2);
+  }
+  const connection = await appConnection();
+  try {
+    const report = await runRetention({ db: connection.db, today, dryRun });
+    const { counts } = report;
+    console.log(`${dryRun ? 'Dry run: nothing was changed. ' : ''}Retention for ${today}:`);
+    console.log(`  left the live index at 18: ${counts.leftAt18}, at 25: ${counts.leftAt25}, a year after a death: ${counts.leftAfterDeath}`);
+    console.log(`  purged after six years in the archive: ${counts.purged}`);
+    for (const [label, ids] of [['left', [...report.left.at18, ...report.left.at25, ...report.left.afterDeath]], ['purged', report.purged]] as const) {
+      for (const id of ids) console.log(`  ${label} ${id}`);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
 switch (command) {
   case 'totp':
     await totp(args[0]);
@@ -26,7 +55,10 @@ switch (command) {
   case 'api-key':
     console.log(demoApiClient().key);
     break;
+  case 'retention':
+    await retention(args);
+    break;
   default:
-    console.error('Usage: npm run cli -- totp <user name> | api-key');
+    console.error('Usage: npm run cli -- totp <user name> | api-key | retention [--dry-run] [--today YYYY-MM-DD]');
     process.exit(2);
 }

@@ -6,6 +6,8 @@ import { deliverEmail } from '@/lib/email/deliver-email';
 import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import type { DeliverEmailJob } from '@/lib/email/queue-email';
 import { emailTransport, type SendEmail } from '@/lib/email/transport';
+import { todayInLondon } from '@/lib/dates/london';
+import { runRetention } from '@/lib/retention/run-retention';
 
 export type StartWorkerOptions = {
   db: Database;
@@ -18,7 +20,10 @@ export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
 const SWEEP_EVERY_MINUTES = 15;
 
-/** Works the job queue: email deliveries as they are queued, and the scheduled sweep of the outbox. */
+/** A retention job normally runs for today in England; one sent by hand may name the day. */
+export type RetentionJob = { today?: string };
+
+/** Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, and retention. */
 export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1 }: StartWorkerOptions): Promise<Worker> {
   const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
   // Messages only: an error from the queue may quote a job's data.
@@ -34,6 +39,13 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
   await boss.schedule(JOB_QUEUES.sweepEmail.name, `*/${SWEEP_EVERY_MINUTES} * * * *`);
   await boss.work(JOB_QUEUES.sweepEmail.name, { pollingIntervalSeconds: 30 }, async () => {
     await deliverQueuedEmail({ db, send, olderThanMinutes: SWEEP_EVERY_MINUTES });
+  });
+
+  // At half past two in England, when the index is quietest.
+  await boss.schedule(JOB_QUEUES.retention.name, '30 2 * * *', {}, { tz: 'Europe/London' });
+  await boss.work<RetentionJob>(JOB_QUEUES.retention.name, { pollingIntervalSeconds }, async ([job]) => {
+    const report = await runRetention({ db, today: job!.data.today ?? todayInLondon() });
+    console.log(`Retention for ${report.today}: ${JSON.stringify(report.counts)}`);
   });
 
   return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };
