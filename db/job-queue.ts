@@ -14,6 +14,8 @@ export const JOB_QUEUES = {
   sweepEmail: { name: 'sweep-email', retryLimit: 0, expireInSeconds: 600 },
   // Daily; a failed run changes nothing (one transaction) and is tried again within the hour.
   retention: { name: 'retention', policy: 'singleton', retryLimit: 3, retryDelay: 900, expireInSeconds: 3600 },
+  // Hourly; each run looks again at the last few hours, so a missed run loses nothing (alerts are raised once).
+  misuseAlerts: { name: 'misuse-alerts', policy: 'singleton', retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES]['name'];

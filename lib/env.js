@@ -8,6 +8,11 @@ const postgresUrl = z
 
 const smtpUrl = z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL');
 
+const count = (name, fallback) =>
+  z.coerce.number({ message: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(1, `${name} must be 1 or more`).default(fallback);
+const hour = (name, fallback) =>
+  z.coerce.number({ message: `${name} must be an hour, 0 to 23` }).int(`${name} must be an hour, 0 to 23`).min(0).max(23, `${name} must be an hour, 0 to 23`).default(fallback);
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -19,6 +24,13 @@ export const env = createEnv({
     PRINT_ROOM_EMAIL: z.email('PRINT_ROOM_EMAIL must be an email address').default('print-room@childrens-index.localhost'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: z.url('APP_URL must be a full URL such as https://index.example.gov.uk').optional(),
+    // When unusual use raises an alert for the index team (lib/oversight/misuse-thresholds.ts).
+    MISUSE_VIEWS_PER_HOUR: count('MISUSE_VIEWS_PER_HOUR', 40),
+    MISUSE_PEER_MULTIPLE: count('MISUSE_PEER_MULTIPLE', 4),
+    MISUSE_NIGHT_BURST: count('MISUSE_NIGHT_BURST', 10),
+    MISUSE_NIGHT_FROM_HOUR: hour('MISUSE_NIGHT_FROM_HOUR', 20),
+    MISUSE_NIGHT_UNTIL_HOUR: hour('MISUSE_NIGHT_UNTIL_HOUR', 7),
+    MISUSE_SEARCHES_WITHOUT_VIEWING: count('MISUSE_SEARCHES_WITHOUT_VIEWING', 20),
     /** Whether the web server also works the job queue; false when `npm run worker` runs beside it. */
     JOBS_IN_APP: z
       .enum(['true', 'false'], { message: 'JOBS_IN_APP must be true or false' })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, uniqueIndex, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { children } from './children';
 import { alertKind } from './enums';
 import { localAuthorities } from './local-authorities';
@@ -29,9 +29,14 @@ export const alerts = pgTable(
     /** What the reviewer decided (see ALERT_OUTCOMES in lib/validation/alert-review.ts), with their note. */
     outcome: text(),
     reviewNote: text(),
+    /** For an alert found in the audit trail: the hour looked at, so that looking again raises it once only. */
+    windowStart: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('alerts_open_idx').on(t.localAuthorityCode, t.raisedAt).where(sql`${t.reviewedAt} is null`),
+    uniqueIndex('alerts_once_per_window')
+      .on(t.kind, t.staffUserId, t.windowStart, sql`coalesce(${t.childId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.windowStart} is not null`),
     // A review is all or nothing: who, when and what they decided.
     check('alerts_review_complete', sql`(${t.reviewedAt} is null) = (${t.outcome} is null) and (${t.reviewedAt} is null) = (${t.reviewedByStaffId} is null)`),
     check('alerts_outcome_known', sql`${t.outcome} in ('no_concern', 'account_suspended', 'referred_for_investigation')`),

@@ -78,5 +78,15 @@ export const correctionStatus = pgEnum('correction_status', [
 
 export const actorKind = pgEnum('actor_kind', ['staff', 'citizen', 'api_client', 'system']);
 
-/** Events the index team must look at: every shield override and emergency access, at once. */
-export const alertKind = pgEnum('alert_kind', ['shield_override', 'emergency_access']);
+/**
+ * Events the index team must look at: every shield override and emergency access, at once; and unusual use found in
+ * the audit trail each hour (lib/oversight).
+ */
+export const alertKind = pgEnum('alert_kind', [
+  'shield_override',
+  'emergency_access',
+  'unusual_volume',
+  'out_of_hours',
+  'searching_without_viewing',
+  'possible_relative',
+]);

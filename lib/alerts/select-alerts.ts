@@ -6,7 +6,7 @@ import { alerts, children, organisations, staffUsers } from '@/db/schema';
 
 export type AlertSummary = {
   id: string;
-  kind: 'shield_override' | 'emergency_access';
+  kind: (typeof alerts.$inferSelect)['kind'];
   raisedAt: Date;
   reason: string;
   staffName: string;

@@ -7,6 +7,8 @@ import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import type { DeliverEmailJob } from '@/lib/email/queue-email';
 import { emailTransport, type SendEmail } from '@/lib/email/transport';
 import { todayInLondon } from '@/lib/dates/london';
+import { detectMisuse } from '@/lib/oversight/detect-misuse';
+import { misuseThresholds } from '@/lib/oversight/misuse-thresholds';
 import { runRetention } from '@/lib/retention/run-retention';
 
 export type StartWorkerOptions = {
@@ -23,7 +25,14 @@ const SWEEP_EVERY_MINUTES = 15;
 /** A retention job normally runs for today in England; one sent by hand may name the day. */
 export type RetentionJob = { today?: string };
 
-/** Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, and retention. */
+const HOUR_MS = 3_600_000;
+/** Each hourly look at the audit trail covers the last three full hours. */
+const MISUSE_HOURS_LOOKED_AT = 3;
+
+/**
+ * Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, retention every night
+ * and the look for misuse every hour.
+ */
 export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1 }: StartWorkerOptions): Promise<Worker> {
   const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
   // Messages only: an error from the queue may quote a job's data.
@@ -46,6 +55,16 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
   await boss.work<RetentionJob>(JOB_QUEUES.retention.name, { pollingIntervalSeconds }, async ([job]) => {
     const report = await runRetention({ db, today: job!.data.today ?? todayInLondon() });
     console.log(`Retention for ${report.today}: ${JSON.stringify(report.counts)}`);
+  });
+
+  await boss.schedule(JOB_QUEUES.misuseAlerts.name, '5 * * * *');
+  await boss.work(JOB_QUEUES.misuseAlerts.name, { pollingIntervalSeconds: 30 }, async () => {
+    const thisHour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+    let raised = 0;
+    for (let back = MISUSE_HOURS_LOOKED_AT; back >= 1; back--) {
+      raised += (await detectMisuse({ db, windowStart: new Date(thisHour - back * HOUR_MS), thresholds: misuseThresholds() })).length;
+    }
+    if (raised) console.log(`Unusual use: ${raised} new alert${raised === 1 ? '' : 's'} for the index teams`);
   });
 
   return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };
