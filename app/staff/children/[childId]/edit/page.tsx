@@ -1,18 +1,14 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { type EditableRecord, loadEditableRecord } from '@/lib/casework/load-editable-record';
 import { formatDate } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
-import { clientAddress } from '@/lib/http/client-address';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
 import { describeValue } from '../../../../_components/form/change-fields';
 import { NotificationBanner } from '../../../../_components/notification-banner';
 import { itemSlug } from './item-slug';
+import { editableRecordOrRefusal } from './editable-record';
 import { EditRefused } from './refused';
 
 export const metadata: Metadata = { title: 'Change the record' };
@@ -23,14 +19,8 @@ export default async function EditRecordPage({ params, searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
   const { childId } = await params;
   if (!isRecordId(childId)) notFound();
-  let record: EditableRecord;
-  try {
-    record = await loadEditableRecord({ db: await getDb(), caseworker, childId, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError) return <EditRefused message={error.userMessage} />;
-    throw error;
-  }
+  const record = await editableRecordOrRefusal(caseworker, childId);
+  if ('refusal' in record) return <EditRefused message={record.refusal} />;
   const { child, items } = record;
   const changed = (await searchParams).done === 'changed';
   return (

@@ -1,16 +1,12 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { type EditableRecord, loadEditableRecord } from '@/lib/casework/load-editable-record';
 import { formatDate } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
-import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { changeFields } from '../../../../../_components/form/change-fields';
 import { parseItemSlug } from '../item-slug';
+import { editableRecordOrRefusal } from '../editable-record';
 import { EditRefused } from '../refused';
 import { EditItemForm } from './edit-item-form';
 
@@ -23,14 +19,8 @@ export default async function EditItemPage({ params }: Props) {
   const { childId, item: slug } = await params;
   const wanted = parseItemSlug(slug);
   if (!isRecordId(childId) || !wanted) notFound();
-  let record: EditableRecord;
-  try {
-    record = await loadEditableRecord({ db: await getDb(), caseworker, childId, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError) return <EditRefused message={error.userMessage} />;
-    throw error;
-  }
+  const record = await editableRecordOrRefusal(caseworker, childId);
+  if ('refusal' in record) return <EditRefused message={record.refusal} />;
   const item = record.items.find((i) => i.key === wanted.key && i.itemId === wanted.itemId);
   if (!item) notFound();
   const current = Object.fromEntries(Object.entries(item.value).map(([k, v]) => [k, v ?? '']));
