@@ -6,7 +6,7 @@ import { formatLondonTimestamp } from '@/lib/dates/london';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import type { TAuditFilter } from '@/lib/validation/audit-filter';
 import { type Auditor, requireAuditor } from './auditor';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditRead } from './record-audit-read';
 import { resolveAuditFilter } from './resolve-audit-filter';
 import { inScopeOf, selectAuditEvents, toAuditEventRow } from './select-audit-events';
 import { toCsv } from './to-csv';
@@ -63,18 +63,7 @@ export async function exportAuditEvents({ db, viewer, filter, clientAddress = nu
       e.outcome,
     ]);
     const notice = truncated ? [[`Only the newest ${EXPORT_LIMIT.toLocaleString('en-GB')} events are in this file. Narrow the filter (for example by dates) to download the rest.`]] : [];
-    await recordAuditEvent({
-      db: tx,
-      event: {
-        actorKind: 'staff',
-        actorId: viewer.id,
-        organisationId: viewer.organisationId,
-        action: 'audit.export',
-        query: { filter: resolved.audited, rows: events.length, truncated },
-        childIds: resolved.childIds,
-        clientAddress,
-      },
-    });
+    await recordAuditRead({ db: tx, viewer, action: 'audit.export', query: { filter: resolved.audited, rows: events.length, truncated }, childIds: resolved.childIds, clientAddress });
     return { csv: toCsv([EXPORT_HEADER, ...lines, ...notice]), rowCount: events.length, truncated };
   });
 }

@@ -5,7 +5,7 @@ import { auditEvents } from '@/db/schema';
 import type { TAuditFilter } from '@/lib/validation/audit-filter';
 import { beyondCursor } from './audit-page-position';
 import { type Auditor, requireAuditor } from './auditor';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditRead } from './record-audit-read';
 import { resolveAuditFilter } from './resolve-audit-filter';
 import { type AuditEventRow, inScopeOf, selectAuditEvents, toAuditEventRow } from './select-audit-events';
 
@@ -42,18 +42,8 @@ export async function listAuditEvents({ db, viewer, filter, clientAddress = null
     if (backwards) events.reverse();
     const first = events[0]?.cursor ?? null;
     const last = events.at(-1)?.cursor ?? null;
-    await recordAuditEvent({
-      db: tx,
-      event: {
-        actorKind: 'staff',
-        actorId: viewer.id,
-        organisationId: viewer.organisationId,
-        action: 'audit.explore',
-        query: { filter: resolved.audited, page: filter.before ? { before: filter.before } : filter.after ? { after: filter.after } : 'newest', shown: events.length },
-        childIds: resolved.childIds,
-        clientAddress,
-      },
-    });
+    const page = filter.before ? { before: filter.before } : filter.after ? { after: filter.after } : 'newest';
+    await recordAuditRead({ db: tx, viewer, action: 'audit.explore', query: { filter: resolved.audited, page, shown: events.length }, childIds: resolved.childIds, clientAddress });
     if (backwards) return { events, newer: more ? first : null, older: last };
     return { events, newer: filter.before ? first : null, older: more ? last : null };
   });

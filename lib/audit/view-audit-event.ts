@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { auditEvents } from '@/db/schema';
 import { type Auditor, requireAuditor } from './auditor';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditRead } from './record-audit-read';
 import { type AuditEventRow, inScopeOf, selectAuditEvents, toAuditEventRow } from './select-audit-events';
 
 /** One event in full: every record involved, and the query as typed (a search's names and dates of birth). */
@@ -16,10 +16,7 @@ export async function viewAuditEvent({ db, viewer, eventId, clientAddress = null
   requireAuditor(viewer);
   return db.transaction(async (tx) => {
     const [row] = await selectAuditEvents(tx).where(and(inScopeOf(viewer), eq(auditEvents.id, eventId)));
-    await recordAuditEvent({
-      db: tx,
-      event: { actorKind: 'staff', actorId: viewer.id, organisationId: viewer.organisationId, action: 'audit.view_event', query: { eventId }, outcome: row ? 'ok' : 'not_found', clientAddress },
-    });
+    await recordAuditRead({ db: tx, viewer, action: 'audit.view_event', query: { eventId }, outcome: row ? 'ok' : 'not_found', clientAddress });
     if (!row) return null;
     const [typed] = await tx.select({ query: auditEvents.query, clientAddress: auditEvents.clientAddress }).from(auditEvents).where(eq(auditEvents.id, eventId));
     return { ...toAuditEventRow(row), query: (typed?.query as Record<string, unknown> | null) ?? null, clientAddress: typed?.clientAddress ?? null };

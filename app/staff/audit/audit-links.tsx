@@ -1,32 +1,22 @@
 import Link from 'next/link';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 
-/** "Who looked at this child": the explorer filtered by the record's index number. */
-export function ChildEventsLink({ indexNumber }: { indexNumber: string }) {
+/** The explorer narrowed to one identifier, the link's purpose said to screen-reader users too. */
+function FilterLink({ name, value, text, purpose }: { name: 'indexNumber' | 'username' | 'organisationId'; value: string; text: string; purpose: string }) {
   return (
-    <Link className="govuk-link" href={`/staff/audit?${new URLSearchParams({ indexNumber })}`}>
-      {formatIndexNumber(indexNumber)}
-      <span className="govuk-visually-hidden">: who looked at this child</span>
+    <Link className="govuk-link" href={`/staff/audit?${new URLSearchParams({ [name]: value })}`}>
+      {text}
+      <span className="govuk-visually-hidden">: {purpose}</span>
     </Link>
   );
 }
 
-/** "What did this user do": the explorer filtered by the user name. */
-export function UserEventsLink({ username, name }: { username: string; name: string }) {
-  return (
-    <Link className="govuk-link" href={`/staff/audit?${new URLSearchParams({ username })}`}>
-      {name}
-      <span className="govuk-visually-hidden">: what did this user do</span>
-    </Link>
-  );
-}
+export const ChildEventsLink = ({ indexNumber }: { indexNumber: string }) => (
+  <FilterLink name="indexNumber" value={indexNumber} text={formatIndexNumber(indexNumber)} purpose="who looked at this child" />
+);
 
-/** The explorer filtered by an organisation. */
-export function OrganisationEventsLink({ organisationId, name }: { organisationId: string; name: string }) {
-  return (
-    <Link className="govuk-link" href={`/staff/audit?${new URLSearchParams({ organisationId })}`}>
-      {name}
-      <span className="govuk-visually-hidden">: every event by its staff</span>
-    </Link>
-  );
-}
+export const UserEventsLink = ({ username, name }: { username: string; name: string }) => <FilterLink name="username" value={username} text={name} purpose="what did this user do" />;
+
+export const OrganisationEventsLink = ({ organisationId, name }: { organisationId: string; name: string }) => (
+  <FilterLink name="organisationId" value={organisationId} text={name} purpose="every event by its staff" />
+);
