@@ -30,10 +30,10 @@ test.describe('[GUARD] every staff page', () => {
     });
   }
 
-  test('administrator and casework pages refuse a signed-in practitioner of the wrong role', async ({ page }) => {
-    expect(guardedPages).toEqual(expect.arrayContaining(['/staff/casework', '/staff/casework/00000000-0000-4000-8000-000000000000']));
+  test('administrator, casework and audit pages refuse a signed-in practitioner of the wrong role', async ({ page }) => {
+    expect(guardedPages).toEqual(expect.arrayContaining(['/staff/casework', '/staff/casework/00000000-0000-4000-8000-000000000000', '/staff/audit']));
     await signInAsDemo(page, 'demo.sexualhealth');
-    for (const adminPage of guardedPages.filter((p) => p.startsWith('/staff/admin') || p.startsWith('/staff/casework'))) {
+    for (const adminPage of guardedPages.filter((p) => ['/staff/admin', '/staff/casework', '/staff/audit'].some((area) => p.startsWith(area)))) {
       const response = await page.request.get(adminPage, { maxRedirects: 0 });
       expect(response.status(), adminPage).toBe(403);
     }

@@ -4,11 +4,10 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { organisations } from '@/db/schema';
 import { requireStaff, type StaffRole } from '@/lib/auth/require-staff';
+import { roleName } from '@/lib/auth/role-names';
 import { signOutAction, signOutEverywhereAction } from './sign-out.action';
 
 export const metadata: Metadata = { title: 'Your account' };
-
-const ROLE_NAMES = { practitioner: 'Practitioner', caseworker: 'Caseworker (index team)', administrator: 'Access manager' };
 
 /** Where each role's work starts. */
 const PLACES: { href: string; label: string; roles: StaffRole[] }[] = [
@@ -16,6 +15,7 @@ const PLACES: { href: string; label: string; roles: StaffRole[] }[] = [
   { href: '/staff/casework', label: 'Correction requests', roles: ['caseworker'] },
   { href: '/staff/casework/alerts', label: 'Alerts to review', roles: ['caseworker'] },
   { href: '/staff/admin', label: 'Manage staff accounts', roles: ['administrator'] },
+  { href: '/staff/audit', label: 'Audit trail: who looked at what', roles: ['administrator', 'caseworker'] },
 ];
 
 export default async function StaffHome() {
@@ -29,8 +29,7 @@ export default async function StaffHome() {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Role</dt>
             <dd className="govuk-summary-list__value">
-              {ROLE_NAMES[staff.role]}
-              {staff.isNationalAdministrator ? ' (national)' : ''}
+              {roleName(staff)}
             </dd>
           </div>
           <div className="govuk-summary-list__row">

@@ -32,3 +32,7 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** "2026-11-25 09:05:00", the moment in England as a spreadsheet reads it. */
+export const formatLondonTimestamp = (moment: Date): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(moment);

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const email = (to: string) => ({ to, subject: `For ${to}`, text: 'Only what the recipient already knows.' });
 
-async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean, seconds = 20): Promise<T> {
+async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean, seconds = 45): Promise<T> {
   const until = Date.now() + seconds * 1000;
   for (;;) {
     const value = await read();

@@ -1,8 +1,16 @@
 import { describedBy, FieldGroup, HintAndError } from './field-parts';
 
-type SelectProps = { name: string; label: string; options: readonly { value: string; label: string }[]; error?: string; defaultValue?: string };
+type SelectProps = {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  error?: string;
+  defaultValue?: string;
+  /** For a filter: the empty choice may be chosen, with these words (e.g. "Any organisation"). */
+  anyLabel?: string;
+};
 
-export function Select({ name, label, options, error, defaultValue = '' }: SelectProps) {
+export function Select({ name, label, options, error, defaultValue = '', anyLabel }: SelectProps) {
   return (
     <FieldGroup error={error}>
       <label className="govuk-label" htmlFor={name}>
@@ -10,8 +18,8 @@ export function Select({ name, label, options, error, defaultValue = '' }: Selec
       </label>
       <HintAndError name={name} error={error} />
       <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={defaultValue} aria-describedby={describedBy(name, undefined, error)}>
-        <option value="" disabled>
-          Choose
+        <option value="" disabled={!anyLabel}>
+          {anyLabel ?? 'Choose'}
         </option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,0 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { auditEvents } from '@/db/schema';
+import { idArray } from '@/lib/retention/id-array';
+
+/**
+ * Conditions on audit events that more than one reader needs: the explorer, its CSV and the citizen's "who looked
+ * at my record". Each is a plain predicate on the audit_events columns, so it holds whatever the table's storage.
+ */
+
+/** Events about any of these records (uses the GIN index on child_ids). */
+export const aboutAnyOf = (childIds: readonly string[]): SQL =>
+  sql`${auditEvents.childIds} && ${idArray(childIds)}`;
+
+/** The day in England on which the event happened, as YYYY-MM-DD. */
+export const londonDay = (): SQL<string> => sql<string>`(${auditEvents.occurredAt} at time zone 'Europe/London')::date::text`;
+
+/** Events from the start of a day in England (midnight there, whether GMT or BST). */
+export const onOrAfterLondonDay = (day: string): SQL => sql`${auditEvents.occurredAt} >= (${day}::date)::timestamp at time zone 'Europe/London'`;
+
+/** Events up to the end of a day in England. */
+export const onOrBeforeLondonDay = (day: string): SQL =>
+  sql`${auditEvents.occurredAt} < (${day}::date + 1)::timestamp at time zone 'Europe/London'`;
+
+/**
+ * Events about a child whose council answers for them now: the council holding the child's shield, else the
+ * council of the child's current address (the rule of lib/corrections/responsible-authority.ts, in SQL).
+ */
+export const aboutChildOfCouncil = (localAuthorityCode: string): SQL => sql`exists (
+  select 1 from unnest(${auditEvents.childIds}) as involved(child_id)
+  where coalesce(
+    (select s.responsible_local_authority_code from shields s where s.child_id = involved.child_id and s.lifted_at is null limit 1),
+    (select a.local_authority_code from child_addresses ca join addresses a on a.id = ca.address_id
+     where ca.child_id = involved.child_id and ca.lived_until is null limit 1)
+  ) = ${localAuthorityCode})`;

@@ -1,0 +1,13 @@
+import type { StaffUser } from '@/lib/auth/staff-sessions';
+import { AppError } from '@/lib/errors';
+
+/** Who reads the audit trail: an access manager or the index team. */
+export type Auditor = Pick<StaffUser, 'id' | 'role' | 'isNationalAdministrator' | 'localAuthorityCode' | 'organisationId'>;
+
+/** Practitioners never read the audit trail; the pages refuse them too, but the rule lives with the query. */
+export function requireAuditor(viewer: Auditor): void {
+  if (viewer.role !== 'administrator' && viewer.role !== 'caseworker') throw new AppError('forbidden', 'Only access managers and the index team can read the audit trail');
+}
+
+/** Only a national access manager reads every council's events. */
+export const seesEveryCouncil = (viewer: Auditor): boolean => viewer.role === 'administrator' && viewer.isNationalAdministrator;
