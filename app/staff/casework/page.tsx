@@ -6,6 +6,7 @@ import { listWorkQueue, type QueueFilter } from '@/lib/casework/list-work-queue'
 import { formatDate } from '@/lib/dates/london';
 import { itemLabel } from '../../_components/form/change-fields';
 import { CaseworkNavigation } from './casework-navigation';
+import { FilterChoice, pick } from './filter-choice';
 import { STATUS_TAGS } from './status-tags';
 
 export const metadata: Metadata = { title: 'Correction requests' };
@@ -28,26 +29,6 @@ const SORT_OPTIONS = [
   { value: 'newest', label: 'Newest first' },
 ];
 
-const pick = <T extends string>(value: unknown, options: { value: string }[], fallback: T): T =>
-  typeof value === 'string' && options.some((o) => o.value === value) ? (value as T) : fallback;
-
-function Choice({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value: string }) {
-  return (
-    <div className="govuk-form-group govuk-!-margin-right-4">
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      <select className="govuk-select" id={name} name={name} defaultValue={value}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** The index team's queue: the council's correction requests, overdue first. */
 export default async function CaseworkQueuePage({ searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
@@ -64,9 +45,9 @@ export default async function CaseworkQueuePage({ searchParams }: Props) {
       <h1 className="govuk-heading-l">Correction requests</h1>
       <p className="govuk-body">Requests to correct records of children your index team answers for. Each must be answered within one calendar month of arriving; overdue requests are listed first.</p>
       <form method="get" action="/staff/casework">
-        <Choice name="status" label="Status" options={STATUS_OPTIONS} value={filter.status} />
-        <Choice name="assigned" label="Assigned to" options={ASSIGNED_OPTIONS} value={filter.assigned} />
-        <Choice name="sort" label="Sort by" options={SORT_OPTIONS} value={filter.sort} />
+        <FilterChoice name="status" label="Status" options={STATUS_OPTIONS} value={filter.status} />
+        <FilterChoice name="assigned" label="Assigned to" options={ASSIGNED_OPTIONS} value={filter.assigned} />
+        <FilterChoice name="sort" label="Sort by" options={SORT_OPTIONS} value={filter.sort} />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Show requests
         </button>
