@@ -1,22 +1,15 @@
 import { expect, test } from './support/fixtures';
-import { citizenEmail, openLinkedRecord, receivedCode, signInAsCitizen, stateIdentity } from './support/citizen';
+import { citizenEmail, linkOwnRecord } from './support/citizen';
 import { e2eChildren } from './support/fixtures-file';
 import { receivedEmails } from './support/mailbox';
 import { signInAsDemo } from './support/staff';
-
-const PRINT_ROOM = 'print-room@childrens-index.localhost';
 
 test('[CASEWORK] a young person asks to stay on until 25, a caseworker agrees, the young person sees it agreed and the email arrives', async ({ page, browser, expectAccessible }) => {
   const child = e2eChildren().stayingOn;
   const email = citizenEmail('staying.on');
 
   // The young person links their record and asks to stay on.
-  await signInAsCitizen(page, email);
-  const mailBefore = receivedEmails().length;
-  await stateIdentity(page, child);
-  await page.getByLabel('Code').fill(await receivedCode(PRINT_ROOM, mailBefore));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await openLinkedRecord(page);
+  await linkOwnRecord(page, child, email);
   await page.getByRole('link', { name: 'Ask to stay on the index until you are 25' }).click();
   await page.getByLabel('I am leaving care, or have left care').check();
   await page.getByLabel('I agree to stay on the Children’s Index until I am 25').check();

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { auditEvents, children, otherNames, recordVersions, staffUsers } from '@/db/schema';
+import { auditEvents, children, otherNames, type RecordChange } from '@/db/schema';
 import { findResponsibleAuthority } from '@/lib/corrections/responsible-authority';
+import { listRecordVersions } from '@/lib/records/list-record-versions';
 import { ARCHIVE_VIEW_ACTION } from './look-up-archived-record';
 
 /** A lookup explains the pages that show its record for this long: long enough to read it, not to come back tomorrow. */
@@ -11,7 +12,7 @@ export const ARCHIVE_VIEW_LIFETIME_MS = 30 * 60 * 1000;
 export type ArchivedRecord = {
   child: Pick<typeof children.$inferSelect, 'id' | 'indexNumber' | 'givenNames' | 'familyName' | 'gender' | 'dateOfBirth' | 'dateOfDeath' | 'stayOnUntil'> & { archivedAt: Date; purgeOn: string };
   otherNames: { kind: 'former' | 'alias'; givenNames: string; familyName: string; usedUntil: string | null }[];
-  history: { version: number; changedAt: Date; reason: string; changedBy: string | null; changes: (typeof recordVersions.$inferSelect)['changes'] }[];
+  history: { version: number; changedAt: Date; reason: string; changedBy: string | null; changes: RecordChange[] }[];
 };
 
 export type LoadArchivedRecordOptions = {
@@ -54,12 +55,7 @@ export async function loadArchivedRecord({ db, caseworker, childId, viewEventId,
     .from(otherNames)
     .where(eq(otherNames.childId, childId))
     .orderBy(asc(otherNames.usedUntil));
-  const history = await db
-    .select({ version: recordVersions.version, changedAt: recordVersions.changedAt, reason: recordVersions.reason, changedBy: staffUsers.displayName, changes: recordVersions.changes })
-    .from(recordVersions)
-    .leftJoin(staffUsers, eq(staffUsers.id, recordVersions.changedByStaffId))
-    .where(eq(recordVersions.childId, childId))
-    .orderBy(desc(recordVersions.version));
+  const history = await listRecordVersions({ db, childId });
   const { id, indexNumber, givenNames, familyName, gender, dateOfBirth, dateOfDeath, stayOnUntil, archivedAt, purgeOn } = child;
   return { child: { id, indexNumber, givenNames, familyName, gender, dateOfBirth, dateOfDeath, stayOnUntil, archivedAt, purgeOn }, otherNames: names, history };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIndexNumber } from '@/lib/records/index-number-codec';
+import { otherReasonSaid, statedReasonFields } from './viewing-purpose';
 
 /** Why the index team opens an archived record: each lookup is kept with its reason. */
 export const ARCHIVE_REASONS = [
@@ -17,14 +18,8 @@ export const ZArchiveLookup = z
       .trim()
       .min(1, 'Enter the index number')
       .transform((v, ctx) => parseIndexNumber(v) ?? (ctx.addIssue({ code: 'custom', message: 'Enter an index number of 11 letters and numbers, like 7Q2M X9KD 4TR' }), z.NEVER)),
-    reason: z.enum(ARCHIVE_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you need to see this record'),
-    reasonDetail: z
-      .string()
-      .trim()
-      .max(200, 'Reason must be 200 characters or fewer')
-      .optional()
-      .transform((v) => v || undefined),
+    ...statedReasonFields(ARCHIVE_REASONS),
   })
-  .refine((v) => v.reason !== 'other' || v.reasonDetail, { path: ['reasonDetail'], message: 'Say why you need to see this record' });
+  .refine(...otherReasonSaid);
 export type TArchiveLookupInput = z.input<typeof ZArchiveLookup>;
 export type TArchiveLookup = z.output<typeof ZArchiveLookup>;

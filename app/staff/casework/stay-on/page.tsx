@@ -7,7 +7,7 @@ import { formatDate } from '@/lib/dates/london';
 import { STAY_ON_BASIS_LABELS } from '@/lib/validation/stay-on-casework';
 import { NotificationBanner } from '../../../_components/notification-banner';
 import { CaseworkNavigation } from '../casework-navigation';
-import { FilterChoice, pick } from '../filter-choice';
+import { pick, RequestList } from '../request-list';
 import { STAY_ON_STATUS_TAGS } from '../status-tags';
 
 export const metadata: Metadata = { title: 'Requests to stay on until 25' };
@@ -32,6 +32,10 @@ export default async function StayOnRequestsPage({ searchParams }: Props) {
   const filter: Required<StayOnFilter> = { status: pick(query.status, STATUS_OPTIONS, 'requested'), sort: pick(query.sort, SORT_OPTIONS, 'newest') };
   const rows = await listStayOnRequests({ db: await getDb(), caseworker, filter });
   const notice = typeof query.done === 'string' ? NOTICES[query.done] : undefined;
+  const filters = [
+    { name: 'status', label: 'Status', options: STATUS_OPTIONS, value: filter.status },
+    { name: 'sort', label: 'Sort by', options: SORT_OPTIONS, value: filter.sort },
+  ];
   return (
     <>
       {notice ? <NotificationBanner success text={notice} /> : null}
@@ -41,48 +45,24 @@ export default async function StayOnRequestsPage({ searchParams }: Props) {
         Care leavers and young people with learning difficulties still receiving services can stay on the index until they are 25, with their consent.
         A request must be decided before the young person’s 18th birthday.
       </p>
-      <form method="get" action="/staff/casework/stay-on">
-        <FilterChoice name="status" label="Status" options={STATUS_OPTIONS} value={filter.status} />
-        <FilterChoice name="sort" label="Sort by" options={SORT_OPTIONS} value={filter.sort} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Show requests
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <p className="govuk-body">No requests match.</p>
-      ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{rows.length === 200 ? 'The first 200 requests' : `${rows.length} ${rows.length === 1 ? 'request' : 'requests'}`}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">Why</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Asked</th>
-              <th scope="col" className="govuk-table__header">Asked by</th>
-              <th scope="col" className="govuk-table__header">Turns 18</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((row) => (
-              <tr className="govuk-table__row" key={row.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" href={`/staff/casework/stay-on/${row.id}`}>
-                    {row.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{STAY_ON_BASIS_LABELS[row.basis]}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${STAY_ON_STATUS_TAGS[row.status].tag}`}>{STAY_ON_STATUS_TAGS[row.status].text}</strong>
-                </td>
-                <td className="govuk-table__cell">{formatDate(row.requestedAt)}</td>
-                <td className="govuk-table__cell">{row.raisedBy ?? 'The young person'}</td>
-                <td className="govuk-table__cell">{formatDate(row.eighteenthBirthday)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RequestList action="/staff/casework/stay-on" filters={filters} count={rows.length} headers={['Reference', 'Why', 'Status', 'Asked', 'Asked by', 'Turns 18']}>
+        {rows.map((row) => (
+          <tr className="govuk-table__row" key={row.id}>
+            <td className="govuk-table__cell">
+              <Link className="govuk-link" href={`/staff/casework/stay-on/${row.id}`}>
+                {row.reference}
+              </Link>
+            </td>
+            <td className="govuk-table__cell">{STAY_ON_BASIS_LABELS[row.basis]}</td>
+            <td className="govuk-table__cell">
+              <strong className={`govuk-tag ${STAY_ON_STATUS_TAGS[row.status].tag}`}>{STAY_ON_STATUS_TAGS[row.status].text}</strong>
+            </td>
+            <td className="govuk-table__cell">{formatDate(row.requestedAt)}</td>
+            <td className="govuk-table__cell">{row.raisedBy ?? 'The young person'}</td>
+            <td className="govuk-table__cell">{formatDate(row.eighteenthBirthday)}</td>
+          </tr>
+        ))}
+      </RequestList>
     </>
   );
 }

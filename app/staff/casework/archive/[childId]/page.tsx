@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '@/lib/dates/london';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId, parseEventId } from '@/lib/records/record-path';
 import { loadArchivedRecord } from '@/lib/retention/load-archived-record';
+import { OtherNameRows } from '../../../../_components/record/child-details';
 import { GENDER_LABELS } from '../../../../_components/record/labels';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { VersionHistory } from '../../../../_components/record/version-history';
@@ -39,12 +40,7 @@ export default async function ArchivedRecordPage({ params, searchParams }: Props
         <dl className="govuk-summary-list">
           <SummaryRow label="Given names">{child.givenNames}</SummaryRow>
           <SummaryRow label="Family name">{child.familyName}</SummaryRow>
-          {record.otherNames.map((name, i) => (
-            <SummaryRow key={i} label={name.kind === 'former' ? 'Former name' : 'Also known as'}>
-              {name.givenNames} {name.familyName}
-              {name.usedUntil ? ` (until ${formatDate(name.usedUntil)})` : null}
-            </SummaryRow>
-          ))}
+          <OtherNameRows names={record.otherNames} />
           <SummaryRow label="Gender">{GENDER_LABELS[child.gender]}</SummaryRow>
           <SummaryRow label="Date of birth">{formatDate(child.dateOfBirth)}</SummaryRow>
           {child.dateOfDeath ? <SummaryRow label="Date of death">{formatDate(child.dateOfDeath)}</SummaryRow> : null}
