@@ -1,22 +1,15 @@
 import { expect, test } from './support/fixtures';
-import { citizenEmail, openLinkedRecord, receivedCode, signInAsCitizen, stateIdentity } from './support/citizen';
+import { citizenEmail, linkOwnRecord } from './support/citizen';
 import { e2eChildren } from './support/fixtures-file';
 import { receivedEmails } from './support/mailbox';
 import { signInAsDemo } from './support/staff';
-
-const PRINT_ROOM = 'print-room@childrens-index.localhost';
 
 test('[CASEWORK] a young person asks for their address to be corrected, a caseworker approves, the record changes and the email arrives', async ({ page, browser, expectAccessible }) => {
   const child = e2eChildren().corrected;
   const email = citizenEmail('casework');
 
   // The young person links their record and asks for the correction.
-  await signInAsCitizen(page, email);
-  const mailBefore = receivedEmails().length;
-  await stateIdentity(page, child);
-  await page.getByLabel('Code').fill(await receivedCode(PRINT_ROOM, mailBefore));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await openLinkedRecord(page);
+  await linkOwnRecord(page, child, email);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
   const recordUrl = page.url();
   await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();

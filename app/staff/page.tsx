@@ -13,7 +13,9 @@ export const metadata: Metadata = { title: 'Your account' };
 const PLACES: { href: string; label: string; roles: StaffRole[] }[] = [
   { href: '/staff/search', label: 'Find a child', roles: ['practitioner', 'caseworker'] },
   { href: '/staff/casework', label: 'Correction requests', roles: ['caseworker'] },
+  { href: '/staff/casework/stay-on', label: 'Requests to stay on until 25', roles: ['caseworker'] },
   { href: '/staff/casework/alerts', label: 'Alerts to review', roles: ['caseworker'] },
+  { href: '/staff/casework/archive', label: 'Archive', roles: ['caseworker'] },
   { href: '/staff/admin', label: 'Manage staff accounts', roles: ['administrator'] },
   { href: '/staff/audit', label: 'Audit trail: who looked at what', roles: ['administrator', 'caseworker'] },
 ];

@@ -68,3 +68,15 @@ export async function openLinkedRecord(page: Page) {
   await expect(page.getByRole('heading', { name: 'Record linked' })).toBeVisible();
   await page.getByRole('link', { name: /^See .*record$/ }).click();
 }
+
+const PRINT_ROOM = 'print-room@childrens-index.localhost';
+
+/** A young person signs in at a fresh address and links their own record with the code posted to them, ending on the record. */
+export async function linkOwnRecord(page: Page, child: E2eChild, email: string) {
+  await signInAsCitizen(page, email);
+  const mailBefore = receivedEmails().length;
+  await stateIdentity(page, child);
+  await page.getByLabel('Code').fill(await receivedCode(PRINT_ROOM, mailBefore));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await openLinkedRecord(page);
+}

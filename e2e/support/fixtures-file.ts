@@ -24,6 +24,8 @@ export function e2eChildren(): {
   correctionNotice: { id: string; sourceSystem: string };
   /** A child of the demo caseworker's council that e2e/shielding.spec.ts shields: no other spec may use it. */
   toShield: E2eChild;
+  /** A young person of 16 or 17 in the demo caseworker's council who asks to stay on until 25 (e2e/stay-on.spec.ts). */
+  stayingOn: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

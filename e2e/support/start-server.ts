@@ -105,6 +105,10 @@ try {
   const others = [ordinary!.id, shielded!.id, involved!.id, youngPerson!.id, teen!.id, smallChild!.id, corrected!.id, edited!.id];
   const [toShield] = await inCaseworkersCouncil(connection.sql`
     length(c.family_name) >= 5 and a.id not in (select address_id from child_addresses where child_id = any(${others}::uuid[]))`);
+  // For staying on until 25 (e2e/stay-on.spec.ts): a young person of 16 or 17, months from 18, whom no other spec uses.
+  const [stayingOn] = await inCaseworkersCouncil(connection.sql`
+    c.date_of_birth between current_date - interval '17 years 6 months' and current_date - interval '16 years 1 month'
+    and c.id <> all(${[...others, toShield!.id]}::uuid[])`);
   // A correction notice waiting for a source of the demo API client's council (e2e/correction-notices-api.spec.ts),
   // dated before any a test makes, so it is the first listed.
   const [correctionNotice] = await connection.sql<{ id: string; sourceSystem: string }[]>`
@@ -114,7 +118,7 @@ try {
     where a.id = ${demoApiClient().id} and c.id = ${ordinary!.id}
     order by s.code limit 1
     returning id, (select code from source_systems where id = source_system_id) as "sourceSystem"`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, correctionNotice }));
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice }));
 } finally {
   await connection.close();
 }

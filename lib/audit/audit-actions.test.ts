@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TRANSITIONS } from '@/lib/casework/request-transitions';
+import { ARCHIVE_VIEW_ACTION } from '@/lib/retention/look-up-archived-record';
 import { AUDIT_ACTIONS } from './audit-actions';
 
 const lib = path.resolve(import.meta.dirname, '..');
@@ -24,6 +25,7 @@ describe('the audit explorer’s list of actions', () => {
     // Written from a variable: the request commands, and an administrator's changes to an account.
     for (const command of Object.keys(TRANSITIONS)) written.add(`correction.${command}`);
     for (const change of ['suspend', 'reinstate', 'reset_token']) written.add(`staff_admin.${change}`);
+    written.add(ARCHIVE_VIEW_ACTION);
     expect(written.size).toBeGreaterThan(30);
     expect([...written].filter((action) => !(action in AUDIT_ACTIONS))).toEqual([]);
   });

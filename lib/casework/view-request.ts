@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
-import { children, correctionMessages, correctionRequests, recordVersions, staffUsers } from '@/db/schema';
+import { children, correctionMessages, correctionRequests, type RecordChange, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { listRecordVersions } from '@/lib/records/list-record-versions';
 import { changeKeyOf } from '@/lib/validation/correction-change';
 import type { Caseworker } from './act-on-request';
 import { hasConflictOfInterest } from './conflict-of-interest';
@@ -19,7 +20,7 @@ export type RequestForCasework = {
   /** The form's starting values: the proposed edit waiting for approval, else a reading of what was asked. */
   startingValues: Record<string, string>;
   messages: { author: 'citizen' | 'staff'; staffName: string | null; body: string; createdAt: Date }[];
-  history: { version: number; changedAt: Date; reason: string; changedBy: string | null; changes: (typeof recordVersions.$inferSelect)['changes'] }[];
+  history: { version: number; changedAt: Date; reason: string; changedBy: string | null; changes: RecordChange[] }[];
   colleagues: { id: string; displayName: string }[];
   /** What this caseworker may do now, and why not when a rule stops them. */
   allowed: Set<RequestAction>;
@@ -56,13 +57,7 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
     .leftJoin(staffUsers, eq(staffUsers.id, correctionMessages.staffUserId))
     .where(eq(correctionMessages.requestId, requestId))
     .orderBy(asc(correctionMessages.createdAt));
-  const history = await db
-    .select({ version: recordVersions.version, changedAt: recordVersions.changedAt, reason: recordVersions.reason, changedBy: staffUsers.displayName, changes: recordVersions.changes })
-    .from(recordVersions)
-    .leftJoin(staffUsers, eq(staffUsers.id, recordVersions.changedByStaffId))
-    .where(eq(recordVersions.childId, child.id))
-    .orderBy(desc(recordVersions.version))
-    .limit(20);
+  const history = await listRecordVersions({ db, childId: child.id, limit: 20 });
   const colleagues = await db
     .select({ id: staffUsers.id, displayName: staffUsers.displayName })
     .from(staffUsers)

@@ -1,18 +1,25 @@
 import { z } from 'zod';
 import { SEARCH_REASONS } from './child-search';
 
+/** The fields of a form that asks why a record is opened: one of `reasons`, and words of one's own for "other". */
+export const statedReasonFields = (reasons: readonly { value: string }[]) => ({
+  reason: z.enum(reasons.map((r) => r.value) as [string, ...string[]], 'Select why you need to see this record'),
+  reasonDetail: z
+    .string()
+    .trim()
+    .max(200, 'Reason must be 200 characters or fewer')
+    .optional()
+    .transform((v) => v || undefined),
+});
+
+/** "Another reason" needs the words: the refinement for a form made with statedReasonFields. */
+export const otherReasonSaid: [(v: { reason: string; reasonDetail?: string }) => boolean, { path: string[]; message: string }] = [
+  (v) => v.reason !== 'other' || Boolean(v.reasonDetail),
+  { path: ['reasonDetail'], message: 'Say why you need to see this record' },
+];
+
 /** Why a member of staff opens a record they did not reach through a search. The reasons are a search's reasons. */
-export const ZViewingPurpose = z
-  .object({
-    reason: z.enum(SEARCH_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you need to see this record'),
-    reasonDetail: z
-      .string()
-      .trim()
-      .max(200, 'Reason must be 200 characters or fewer')
-      .optional()
-      .transform((v) => v || undefined),
-  })
-  .refine((v) => v.reason !== 'other' || v.reasonDetail, { path: ['reasonDetail'], message: 'Say why you need to see this record' });
+export const ZViewingPurpose = z.object(statedReasonFields(SEARCH_REASONS)).refine(...otherReasonSaid);
 export type TViewingPurpose = z.output<typeof ZViewingPurpose>;
 
 /** The reason as the audit trail keeps it: the code, or "other: " and the words given. */

@@ -1,8 +1,20 @@
 import { formatDate } from '@/lib/dates/london';
-import type { HeldChildRecord } from '@/lib/records/child-record';
+import type { HeldChildRecord, Provenance } from '@/lib/records/child-record';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { ADDRESS_STATUS_LABELS, GENDER_LABELS } from './labels';
 import { Lines, SummaryRow } from './summary-row';
+
+type OtherName = { kind: 'former' | 'alias'; givenNames: string; familyName: string; usedUntil: string | null; provenance?: Provenance };
+
+/** Former names and other names, a summary row each. */
+export function OtherNameRows({ names }: { names: readonly OtherName[] }) {
+  return names.map((name, i) => (
+    <SummaryRow key={i} label={name.kind === 'former' ? 'Former name' : 'Also known as'} provenance={name.provenance}>
+      {name.givenNames} {name.familyName}
+      {name.usedUntil ? ` (until ${formatDate(name.usedUntil)})` : null}
+    </SummaryRow>
+  ));
+}
 
 /** Who the child is and where they live. */
 export function ChildDetails({ record }: { record: Pick<HeldChildRecord, 'child' | 'otherNames' | 'address'> }) {
@@ -14,12 +26,7 @@ export function ChildDetails({ record }: { record: Pick<HeldChildRecord, 'child'
         <SummaryRow label="Name" provenance={child.provenance}>
           {child.givenNames} {child.familyName}
         </SummaryRow>
-        {otherNames.map((name, i) => (
-          <SummaryRow key={i} label={name.kind === 'former' ? 'Former name' : 'Also known as'} provenance={name.provenance}>
-            {name.givenNames} {name.familyName}
-            {name.usedUntil ? ` (until ${formatDate(name.usedUntil)})` : null}
-          </SummaryRow>
-        ))}
+        <OtherNameRows names={otherNames} />
         <SummaryRow label="Gender">{GENDER_LABELS[child.gender]}</SummaryRow>
         <SummaryRow label="Date of birth">{formatDate(child.dateOfBirth)}</SummaryRow>
         {child.dateOfDeath ? <SummaryRow label="Date of death">{formatDate(child.dateOfDeath)}</SummaryRow> : null}

@@ -93,6 +93,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               </div>
               <div className="govuk-summary-card__content">
                 <p className="govuk-body">Asked on {formatDate(request.requestedAt)}.</p>
+                {request.status === 'approved' ? <p className="govuk-body">Your record will stay on the index until you are 25.</p> : null}
+                {request.decisionReason ? (
+                  <p className="govuk-body">
+                    {request.status === 'refused' ? 'Why it was not agreed' : 'Why the index team ended it'}: {request.decisionReason}
+                  </p>
+                ) : null}
                 {request.status === 'requested' || request.status === 'approved' ? <WithdrawStayOnButton stayOnRequestId={request.id} /> : null}
               </div>
             </div>

@@ -2,10 +2,12 @@ import Link from 'next/link';
 
 const SECTIONS = [
   { href: '/staff/casework', label: 'Correction requests' },
+  { href: '/staff/casework/stay-on', label: 'Requests to stay on until 25' },
   { href: '/staff/casework/alerts', label: 'Alerts to review' },
+  { href: '/staff/casework/archive', label: 'Archive' },
 ] as const;
 
-/** The index team's two lists of work, side by side at the top of each. */
+/** The index team's lists of work and the archive, side by side at the top of each. */
 export function CaseworkNavigation({ current }: { current: (typeof SECTIONS)[number]['href'] }) {
   return (
     <nav aria-label="Casework" className="govuk-!-margin-bottom-6">

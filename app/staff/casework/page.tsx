@@ -6,6 +6,7 @@ import { listWorkQueue, type QueueFilter } from '@/lib/casework/list-work-queue'
 import { formatDate } from '@/lib/dates/london';
 import { itemLabel } from '../../_components/form/change-fields';
 import { CaseworkNavigation } from './casework-navigation';
+import { pick, RequestList } from './request-list';
 import { STATUS_TAGS } from './status-tags';
 
 export const metadata: Metadata = { title: 'Correction requests' };
@@ -28,26 +29,6 @@ const SORT_OPTIONS = [
   { value: 'newest', label: 'Newest first' },
 ];
 
-const pick = <T extends string>(value: unknown, options: { value: string }[], fallback: T): T =>
-  typeof value === 'string' && options.some((o) => o.value === value) ? (value as T) : fallback;
-
-function Choice({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value: string }) {
-  return (
-    <div className="govuk-form-group govuk-!-margin-right-4">
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      <select className="govuk-select" id={name} name={name} defaultValue={value}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** The index team's queue: the council's correction requests, overdue first. */
 export default async function CaseworkQueuePage({ searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
@@ -58,57 +39,37 @@ export default async function CaseworkQueuePage({ searchParams }: Props) {
     sort: pick(query.sort, SORT_OPTIONS, 'due'),
   };
   const rows = await listWorkQueue({ db: await getDb(), caseworker, filter });
+  const filters = [
+    { name: 'status', label: 'Status', options: STATUS_OPTIONS, value: filter.status },
+    { name: 'assigned', label: 'Assigned to', options: ASSIGNED_OPTIONS, value: filter.assigned },
+    { name: 'sort', label: 'Sort by', options: SORT_OPTIONS, value: filter.sort },
+  ];
   return (
     <>
       <CaseworkNavigation current="/staff/casework" />
       <h1 className="govuk-heading-l">Correction requests</h1>
       <p className="govuk-body">Requests to correct records of children your index team answers for. Each must be answered within one calendar month of arriving; overdue requests are listed first.</p>
-      <form method="get" action="/staff/casework">
-        <Choice name="status" label="Status" options={STATUS_OPTIONS} value={filter.status} />
-        <Choice name="assigned" label="Assigned to" options={ASSIGNED_OPTIONS} value={filter.assigned} />
-        <Choice name="sort" label="Sort by" options={SORT_OPTIONS} value={filter.sort} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Show requests
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <p className="govuk-body">No requests match.</p>
-      ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{rows.length === 200 ? 'The first 200 requests' : `${rows.length} ${rows.length === 1 ? 'request' : 'requests'}`}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">Item</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Age</th>
-              <th scope="col" className="govuk-table__header">Due</th>
-              <th scope="col" className="govuk-table__header">Assigned to</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((row) => (
-              <tr className="govuk-table__row" key={row.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" href={`/staff/casework/${row.id}`}>
-                    {row.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{itemLabel(row.itemKind, row.field)}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${STATUS_TAGS[row.status].tag}`}>{STATUS_TAGS[row.status].text}</strong>
-                </td>
-                <td className="govuk-table__cell">{row.ageDays === 1 ? '1 day' : `${row.ageDays} days`}</td>
-                <td className="govuk-table__cell">
-                  {formatDate(row.dueOn)}
-                  {row.overdue ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Overdue</strong> : null}
-                </td>
-                <td className="govuk-table__cell">{row.assignedTo ?? 'Nobody'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RequestList action="/staff/casework" filters={filters} count={rows.length} headers={['Reference', 'Item', 'Status', 'Age', 'Due', 'Assigned to']}>
+        {rows.map((row) => (
+          <tr className="govuk-table__row" key={row.id}>
+            <td className="govuk-table__cell">
+              <Link className="govuk-link" href={`/staff/casework/${row.id}`}>
+                {row.reference}
+              </Link>
+            </td>
+            <td className="govuk-table__cell">{itemLabel(row.itemKind, row.field)}</td>
+            <td className="govuk-table__cell">
+              <strong className={`govuk-tag ${STATUS_TAGS[row.status].tag}`}>{STATUS_TAGS[row.status].text}</strong>
+            </td>
+            <td className="govuk-table__cell">{row.ageDays === 1 ? '1 day' : `${row.ageDays} days`}</td>
+            <td className="govuk-table__cell">
+              {formatDate(row.dueOn)}
+              {row.overdue ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Overdue</strong> : null}
+            </td>
+            <td className="govuk-table__cell">{row.assignedTo ?? 'Nobody'}</td>
+          </tr>
+        ))}
+      </RequestList>
     </>
   );
 }

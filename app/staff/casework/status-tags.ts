@@ -1,4 +1,5 @@
 import type { RequestStatus } from '@/lib/casework/request-transitions';
+import type { StayOnStatus } from '@/lib/casework/list-stay-on-requests';
 
 export const STATUS_TAGS: Record<RequestStatus, { text: string; tag: string }> = {
   received: { text: 'Received', tag: 'govuk-tag--blue' },
@@ -8,4 +9,11 @@ export const STATUS_TAGS: Record<RequestStatus, { text: string; tag: string }> =
   applied: { text: 'Corrected', tag: 'govuk-tag--green' },
   refused: { text: 'Refused', tag: 'govuk-tag--red' },
   closed: { text: 'Closed', tag: 'govuk-tag--grey' },
+};
+
+export const STAY_ON_STATUS_TAGS: Record<StayOnStatus, { text: string; tag: string }> = {
+  requested: { text: 'Waiting for a decision', tag: 'govuk-tag--blue' },
+  approved: { text: 'Agreed', tag: 'govuk-tag--green' },
+  refused: { text: 'Refused', tag: 'govuk-tag--red' },
+  withdrawn: { text: 'Withdrawn or ended', tag: 'govuk-tag--grey' },
 };

@@ -12,6 +12,7 @@ import { isRecordId } from '@/lib/records/record-path';
 import { NotificationBanner } from '../../../_components/notification-banner';
 import { STATUS_TAGS } from '../status-tags';
 import { changeFields, describeValue, itemLabel } from '../../../_components/form/change-fields';
+import { VersionHistory } from '../../../_components/record/version-history';
 import { CommandForm } from './command-form';
 
 export const metadata: Metadata = { title: 'Correction request' };
@@ -172,33 +173,7 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
         ) : null}
 
         <h2 className="govuk-heading-m">History of the record</h2>
-        {view.history.length === 0 ? (
-          <p className="govuk-body">No changes since the record was created.</p>
-        ) : (
-          <table className="govuk-table">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Version</th>
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">Why</th>
-                <th scope="col" className="govuk-table__header">By</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {view.history.map((h) => (
-                <tr className="govuk-table__row" key={h.version}>
-                  <td className="govuk-table__cell">{h.version}</td>
-                  <td className="govuk-table__cell">{formatDate(h.changedAt)}</td>
-                  <td className="govuk-table__cell">
-                    {h.reason}
-                    {h.changes.length > 0 ? <span className="govuk-body-s govuk-!-display-block">{h.changes.map((c) => c.field).join(', ')}</span> : null}
-                  </td>
-                  <td className="govuk-table__cell">{h.changedBy ?? 'Source or requester'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <VersionHistory history={view.history} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { ageOn } from '@/lib/citizen-access/age';
 import { clientAddress } from '@/lib/http/client-address';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId, parseEventId } from '@/lib/records/record-path';
@@ -102,11 +103,20 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
             ) : null}
             {actions(view.record.child.id, view.record.shieldedBy !== null)}
             {staff.role === 'caseworker' ? (
-              <p className="govuk-body">
-                <Link className="govuk-link" href={`/staff/children/${view.record.child.id}/edit`}>
-                  Change the record
-                </Link>
-              </p>
+              <ul className="govuk-list">
+                <li>
+                  <Link className="govuk-link" href={`/staff/children/${view.record.child.id}/edit`}>
+                    Change the record
+                  </Link>
+                </li>
+                {[16, 17].includes(ageOn(view.record.child.dateOfBirth)) ? (
+                  <li>
+                    <Link className="govuk-link" href={`/staff/children/${view.record.child.id}/stay-on?purpose=${viewEventId}`}>
+                      Put forward to stay on until 25
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
             ) : null}
             <ChildDetails record={view.record} />
             {!view.record.shieldedBy || staff.role === 'caseworker' ? (

@@ -1,0 +1,30 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { raiseStayOn } from '@/lib/casework/raise-stay-on';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { isRecordId } from '@/lib/records/record-path';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { ZStayOnRaise } from '@/lib/validation/stay-on-casework';
+
+export type RaiseStayOnState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function raiseStayOnAction(childId: string, _previous: RaiseStayOnState, formData: FormData): Promise<RaiseStayOnState> {
+  const caseworker = await requireStaff('caseworker');
+  if (!isRecordId(childId)) notFound();
+  const values = { basis: String(formData.get('basis') ?? ''), consentStatement: String(formData.get('consentStatement') ?? '') };
+  const parsed = ZStayOnRaise.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  let requestId: string;
+  try {
+    requestId = await raiseStayOn({ db: await getDb(), caseworker, childId, request: parsed.data, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  redirect(`/staff/casework/stay-on/${requestId}`);
+}
