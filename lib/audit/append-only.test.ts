@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transaction } from '@/db';
 import { databaseError } from '@/db/testing/database-error';
+import { inRolledBackTransaction } from '@/db/testing/rolled-back';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { findViewingPurpose } from '@/lib/records/find-viewing-purpose';
 import { ensureAuditPartitions } from './ensure-audit-partitions';
@@ -18,22 +19,12 @@ afterAll(async () => {
   await database?.drop();
 });
 
-class RolledBack extends Error {}
-
 /** Runs in a transaction as `role` (or as the superuser the tests connect as), then undoes it. */
-async function as<T>(role: string | null, run: (tx: Transaction) => Promise<T>): Promise<T> {
-  let result: T;
-  await database.db
-    .transaction(async (tx) => {
-      if (role) await tx.execute(sql`select set_config('role', ${role}, true)`);
-      result = await run(tx);
-      throw new RolledBack();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof RolledBack)) throw error;
-    });
-  return result!;
-}
+const as = <T>(role: string | null, run: (tx: Transaction) => Promise<T>): Promise<T> =>
+  inRolledBackTransaction(database.db, async (tx) => {
+    if (role) await tx.execute(sql`select set_config('role', ${role}, true)`);
+    return run(tx);
+  });
 const refusal = (role: string | null, statement: SQL) => as(role, (tx) => databaseError(tx.execute(statement)));
 
 describe('as the application role', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DbOrTx, type Transaction } from '@/db';
+import { inRolledBackTransaction } from '@/db/testing/rolled-back';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { recordAuditEvent } from './record-audit-event';
 import { verifyAuditTrail, type AuditVerification } from './verify-audit-trail';
@@ -26,24 +27,14 @@ const events = async (where = sql`true`): Promise<Located[]> =>
     (r) => ({ id: Number(r.id), chain: r.chain, seq: Number(r.seq) }),
   );
 
-class RolledBack extends Error {}
-
 /** Tampers as a superuser would (triggers off for the session), verifies, and undoes it all. */
-async function verifyAfterTampering(tamper: (tx: Transaction) => Promise<unknown>): Promise<AuditVerification> {
-  let result: AuditVerification | undefined;
-  await database.db
-    .transaction(async (tx) => {
-      await tx.execute(sql`set local session_replication_role = replica`);
-      await tamper(tx);
-      await tx.execute(sql`set local session_replication_role = origin`);
-      result = await verifyAuditTrail({ db: tx, pageSize: 7 });
-      throw new RolledBack();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof RolledBack)) throw error;
-    });
-  return result!;
-}
+const verifyAfterTampering = (tamper: (tx: Transaction) => Promise<unknown>): Promise<AuditVerification> =>
+  inRolledBackTransaction(database.db, async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tamper(tx);
+    await tx.execute(sql`set local session_replication_role = origin`);
+    return verifyAuditTrail({ db: tx, pageSize: 7 });
+  });
 
 /** An event in the middle of a chain (neither its first nor its last). */
 async function middleEvent(): Promise<Located> {
@@ -86,18 +77,12 @@ describe('verifying the audit trail', () => {
 
   it('names an event whose reason was edited with the trigger disabled by ALTER TABLE', async () => {
     const target = await middleEvent();
-    let result: AuditVerification | undefined;
-    await database.db
-      .transaction(async (tx) => {
-        await tx.execute(sql`alter table audit_events disable trigger audit_events_refuse_change`);
-        await tx.execute(sql`update audit_events set reason = 'nothing to see' where id = ${target.id}`);
-        result = await verifyAuditTrail({ db: tx });
-        throw new RolledBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RolledBack)) throw error;
-      });
-    expect(result!.breaks).toEqual([{ kind: 'details_altered', chain: target.chain, seq: target.seq, eventId: target.id }]);
+    const result = await inRolledBackTransaction(database.db, async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger audit_events_refuse_change`);
+      await tx.execute(sql`update audit_events set reason = 'nothing to see' where id = ${target.id}`);
+      return verifyAuditTrail({ db: tx });
+    });
+    expect(result.breaks).toEqual([{ kind: 'details_altered', chain: target.chain, seq: target.seq, eventId: target.id }]);
   });
 
   it('names an event whose other columns were edited, even with a matching digest recomputed', async () => {
@@ -121,7 +106,7 @@ describe('verifying the audit trail', () => {
     expect(result.breaks).toEqual([{ kind: 'head_mismatch', chain: last.chain, headSeq: last.seq, lastSeq: last.seq - 1 }]);
   });
 
-  it('finds the newest events deleted even with the head wound back, unless the head is rewritten to a valid hash', async () => {
+  it('finds the newest event deleted with its head wound back, by the hash of the head', async () => {
     const all = await events();
     const last = all.filter((e) => e.chain === all[0]!.chain).at(-1)!;
     const result = await verifyAfterTampering(async (tx) => {
