@@ -56,7 +56,7 @@ async function retention(args: string[]) {
 async function auditVerify() {
   const connection = await connect({ url: env.DATABASE_URL, max: 2 });
   try {
-    await applyMigrations(connection);
+    if (env.MIGRATE_ON_START) await applyMigrations(connection);
     const started = performance.now();
     const result = await verifyAuditTrail({ db: connection.db });
     const seconds = (performance.now() - started) / 1000;
