@@ -57,12 +57,9 @@ CREATE INDEX "audit_events_chain_seq_idx" ON "audit_events" USING btree ("chain"
 CREATE TABLE "audit_chain_heads" (
 	"chain" smallint PRIMARY KEY NOT NULL,
 	"seq" bigint NOT NULL,
-	"hash" "bytea" NOT NULL
+	"hash" "bytea" NOT NULL,
+	"prev_hash" "bytea" NOT NULL
 );
---> statement-breakpoint
--- Every chain starts from 32 zero bytes.
-INSERT INTO "audit_chain_heads" ("chain", "seq", "hash")
-SELECT chain, 0, decode(repeat('00', 32), 'hex') FROM generate_series(0, 63) AS chain;
 --> statement-breakpoint
 
 -- The canonical encoding: every field as its byte length, a colon and its text, or '-' for null, one after another.
@@ -96,33 +93,40 @@ CREATE FUNCTION audit_event_hash(
 $$;
 --> statement-breakpoint
 
--- Chains every new event to the head of a chain chosen once per transaction (so a transaction holds one head's lock,
--- and concurrent transactions mostly hold different ones). SECURITY DEFINER: the application cannot write the heads.
+-- Chains every new event to the head of a chain chosen once per transaction: the first free one from a random start
+-- (SKIP LOCKED), so that a transaction holds one head's lock and never waits for another's while a head is free.
+-- SECURITY DEFINER: the application cannot write the heads. One UPDATE moves the head and returns all the trigger needs
+-- (the SET expressions see the head as it was, even when the row was re-read after a wait).
 CREATE FUNCTION audit_events_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   chosen smallint := nullif(current_setting('childrens_index.audit_chain', true), '')::smallint;
-  head record;
+  start smallint;
 BEGIN
   IF chosen IS NULL THEN
-    chosen := floor(random() * 64)::smallint;
+    start := floor(random() * 64)::smallint;
+    FOR attempt IN 0..63 LOOP
+      chosen := (start + attempt) % 64;
+      PERFORM 1 FROM audit_chain_heads WHERE chain = chosen FOR UPDATE SKIP LOCKED;
+      EXIT WHEN FOUND;
+      chosen := NULL;
+    END LOOP;
+    chosen := coalesce(chosen, start); -- every head busy: queue for one
     PERFORM set_config('childrens_index.audit_chain', chosen::text, true);
   END IF;
-  SELECT h.seq, h.hash INTO head FROM audit_chain_heads h WHERE h.chain = chosen FOR UPDATE;
+  NEW.chain := chosen;
+  NEW.redacted_at := NULL;
+  NEW.details_digest := audit_details_digest(NEW.reason, NEW.query);
+  UPDATE audit_chain_heads h SET seq = h.seq + 1, prev_hash = h.hash,
+    hash = audit_event_hash(h.hash, NEW.id, NEW.occurred_at, NEW.actor_kind, NEW.actor_id, NEW.organisation_id,
+      NEW.action, NEW.child_ids, NEW.outcome, NEW.client_address, NEW.details_digest, chosen, h.seq + 1)
+  WHERE h.chain = chosen
+  RETURNING h.seq, h.prev_hash, h.hash INTO NEW.seq, NEW.prev_hash, NEW.hash;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'audit chain % has no head', chosen;
   END IF;
-  NEW.chain := chosen;
-  NEW.seq := head.seq + 1;
-  NEW.prev_hash := head.hash;
-  NEW.redacted_at := NULL;
-  NEW.details_digest := audit_details_digest(NEW.reason, NEW.query);
-  NEW.hash := audit_event_hash(NEW.prev_hash, NEW.id, NEW.occurred_at, NEW.actor_kind, NEW.actor_id, NEW.organisation_id,
-    NEW.action, NEW.child_ids, NEW.outcome, NEW.client_address, NEW.details_digest, NEW.chain, NEW.seq);
-  UPDATE audit_chain_heads SET seq = NEW.seq, hash = NEW.hash WHERE chain = chosen;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER "audit_events_chain" BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_chain();--> statement-breakpoint
 
 -- For everyone, the superuser included: no update or delete, except redact_audit_details's (run as the redactor).
 CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -147,17 +151,13 @@ CREATE TRIGGER "audit_refuse_truncate" BEFORE TRUNCATE ON "audit_events" FOR EAC
 CREATE TRIGGER "audit_refuse_truncate" BEFORE TRUNCATE ON "audit_events_default" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_truncate();--> statement-breakpoint
 CREATE TRIGGER "audit_refuse_truncate" BEFORE TRUNCATE ON "audit_chain_heads" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_truncate();--> statement-breakpoint
 
--- A head moves only one step at a time, and only from inside the chaining trigger (trigger depth 2).
-CREATE FUNCTION audit_chain_heads_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A head moves only one step at a time, and only from inside the chaining trigger: a trigger's WHEN runs without
+-- PL/pgSQL, so an append pays nothing for the guard.
+CREATE FUNCTION audit_chain_heads_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 AND NEW.chain = OLD.chain AND NEW.seq = OLD.seq + 1 THEN
-    RETURN NEW;
-  END IF;
   RAISE EXCEPTION 'audit chain heads move only as events are appended: % refused', lower(TG_OP);
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER "audit_chain_heads_guard" BEFORE INSERT OR UPDATE OR DELETE ON "audit_chain_heads" FOR EACH ROW EXECUTE FUNCTION audit_chain_heads_guard();--> statement-breakpoint
-
 -- Monthly partitions (UTC months) from the month of `since` to `months_ahead` months after this one. A month whose
 -- events already fell into the default partition is left there, with a warning: moving them is a job for a person.
 CREATE FUNCTION ensure_audit_partitions(since timestamptz DEFAULT now(), months_ahead integer DEFAULT 3) RETURNS integer
@@ -231,14 +231,47 @@ REVOKE ALL ON FUNCTION redact_audit_details(uuid) FROM PUBLIC;--> statement-brea
 GRANT EXECUTE ON FUNCTION redact_audit_details(uuid) TO childrens_index_retention;--> statement-breakpoint
 REVOKE ALL ON FUNCTION grant_app_privileges() FROM PUBLIC;--> statement-breakpoint
 
--- Partitions from the oldest event on, and the copy: the trigger chains the old events as they arrive, in id order.
+-- Partitions from the month of the oldest event on.
 SELECT ensure_audit_partitions(coalesce((SELECT min(occurred_at) FROM audit_events_unchained), now()), 3);--> statement-breakpoint
-INSERT INTO "audit_events" ("id", "occurred_at", "actor_kind", "actor_id", "organisation_id", "action", "reason", "query", "child_ids", "outcome", "client_address")
-SELECT "id", "occurred_at", "actor_kind", "actor_id", "organisation_id", "action", "reason", "query", "child_ids", "outcome", "client_address"
-FROM "audit_events_unchained" ORDER BY "id";
+-- The events written before the chain, oldest first, spread over the chains by id. A loop that keeps the heads in
+-- arrays: moving one head row per event in a single transaction would leave it a version chain as long as the trail.
+DO $$
+DECLARE
+  genesis CONSTANT bytea := decode(repeat('00', 32), 'hex');
+  seqs bigint[] := array_fill(0::bigint, ARRAY[64]);
+  hashes bytea[] := array_fill(genesis, ARRAY[64]);
+  prevs bytea[] := array_fill(genesis, ARRAY[64]);
+  old_event record;
+  c integer;
+  digest bytea;
+BEGIN
+  FOR old_event IN SELECT * FROM audit_events_unchained ORDER BY id LOOP
+    c := old_event.id % 64 + 1;
+    seqs[c] := seqs[c] + 1;
+    prevs[c] := hashes[c];
+    digest := audit_details_digest(old_event.reason, old_event.query);
+    hashes[c] := audit_event_hash(prevs[c], old_event.id, old_event.occurred_at, old_event.actor_kind, old_event.actor_id,
+      old_event.organisation_id, old_event.action, old_event.child_ids, old_event.outcome, old_event.client_address, digest,
+      (c - 1)::smallint, seqs[c]);
+    INSERT INTO audit_events (id, occurred_at, actor_kind, actor_id, organisation_id, action, reason, query, child_ids, outcome,
+      client_address, chain, seq, prev_hash, hash, details_digest)
+    VALUES (old_event.id, old_event.occurred_at, old_event.actor_kind, old_event.actor_id, old_event.organisation_id,
+      old_event.action, old_event.reason, old_event.query, old_event.child_ids, old_event.outcome, old_event.client_address,
+      c - 1, seqs[c], prevs[c], hashes[c], digest);
+  END LOOP;
+  INSERT INTO audit_chain_heads (chain, seq, hash, prev_hash) SELECT i - 1, seqs[i], hashes[i], prevs[i] FROM generate_series(1, 64) AS i;
+END $$;
 --> statement-breakpoint
 SELECT setval('audit_events_id_seq', coalesce((SELECT max(id) FROM audit_events_unchained), 0) + 1, false);--> statement-breakpoint
 DROP TABLE "audit_events_unchained";--> statement-breakpoint
+
+-- From here on, every event is chained as it is written, and the heads move only with it.
+CREATE TRIGGER "audit_events_chain" BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_chain();--> statement-breakpoint
+CREATE TRIGGER "audit_chain_heads_guard" BEFORE INSERT OR DELETE ON "audit_chain_heads" FOR EACH ROW EXECUTE FUNCTION audit_chain_heads_refuse();--> statement-breakpoint
+CREATE TRIGGER "audit_chain_heads_guard_update" BEFORE UPDATE ON "audit_chain_heads" FOR EACH ROW
+  WHEN (pg_trigger_depth() < 1 OR NEW.chain <> OLD.chain OR NEW.seq <> OLD.seq + 1 OR NEW.prev_hash <> OLD.hash)
+  EXECUTE FUNCTION audit_chain_heads_refuse();
+--> statement-breakpoint
 
 -- The redactor owns the one function that may redact; the trigger above lets only it through.
 ALTER FUNCTION redact_audit_details(uuid) OWNER TO childrens_index_audit_redactor;--> statement-breakpoint

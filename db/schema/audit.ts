@@ -57,4 +57,6 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
   chain: smallint().primaryKey(),
   seq: bigint({ mode: 'number' }).notNull(),
   hash: bytea().notNull(),
+  /** The hash before: what the newest event's prev_hash must be. */
+  prevHash: bytea().notNull(),
 });

@@ -145,6 +145,23 @@ describe('verifying the audit trail', () => {
 });
 
 describe('concurrent writers', () => {
+  it('take a free chain rather than wait for a busy one', async ({ skip }) => {
+    if (database.embedded) skip(); // one session only
+    const holder = await connect({ url: database.url, max: 1 });
+    const writer = await connect({ url: database.url, max: 1, settings: { lock_timeout: '2s' } });
+    try {
+      const id = await holder.sql.begin(async (held) => {
+        await held`select chain from audit_chain_heads where chain <> 5 for update`;
+        return recordAuditEvent({ db: writer.db, event: { actorKind: 'system', action: 'test.free_chain' } });
+      });
+      const [event] = await events(sql`id = ${id}`);
+      expect(event!.chain).toBe(5);
+    } finally {
+      await holder.close();
+      await writer.close();
+    }
+  });
+
   it('leave valid chains when eight connections append at once', async () => {
     const before = (await events()).length;
     const writers = database.embedded ? null : await connect({ url: database.url, max: 8 });
