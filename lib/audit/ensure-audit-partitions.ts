@@ -10,6 +10,6 @@ export type EnsureAuditPartitionsOptions = { db: DbOrTx; monthsAhead?: number };
  * partition.
  */
 export async function ensureAuditPartitions({ db, monthsAhead = 3 }: EnsureAuditPartitionsOptions): Promise<number> {
-  const [row] = (await db.execute<{ created: number }>(sql`select ensure_audit_partitions(now(), ${monthsAhead}::int) as created`)) as unknown as { created: number }[];
+  const [row] = await db.execute<{ created: number }>(sql`select ensure_audit_partitions(now(), ${monthsAhead}::int) as created`);
   return row!.created;
 }

@@ -11,6 +11,6 @@ export type RedactAuditDetailsOptions = { db: DbOrTx; childId: string };
  * database lets only redact_audit_details() make this change (the caller needs the childrens_index_retention role).
  */
 export async function redactAuditDetails({ db, childId }: RedactAuditDetailsOptions): Promise<number> {
-  const [row] = (await db.execute<{ redacted: number }>(sql`select redact_audit_details(${childId}::uuid) as redacted`)) as unknown as { redacted: number }[];
+  const [row] = await db.execute<{ redacted: number }>(sql`select redact_audit_details(${childId}::uuid) as redacted`);
   return row!.redacted;
 }

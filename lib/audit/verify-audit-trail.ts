@@ -77,12 +77,12 @@ async function verifyChain(db: DbOrTx, chain: number, pageSize: number): Promise
   let lastSeq = 0;
   let lastHash = GENESIS;
   for (;;) {
-    const rows = (await db.execute<CheckedRow>(checkPage(chain, lastSeq, pageSize))) as unknown as CheckedRow[];
+    const rows = await db.execute<CheckedRow>(checkPage(chain, lastSeq, pageSize));
     if (rows.length === 0) {
       // Read the head only once the walk has caught up, so that events appended meanwhile are walked too.
-      const [head] = (await db.execute<{ seq: string; hash: Buffer }>(sql`select seq, hash from audit_chain_heads where chain = ${chain}`)) as unknown as { seq: string; hash: Buffer }[];
+      const [head] = await db.execute<{ seq: string; hash: Buffer }>(sql`select seq, hash from audit_chain_heads where chain = ${chain}`);
       if (head && Number(head.seq) > lastSeq) {
-        const [newer] = (await db.execute(sql`select 1 from audit_events where chain = ${chain} and seq > ${lastSeq} limit 1`)) as unknown[];
+        const [newer] = await db.execute(sql`select 1 from audit_events where chain = ${chain} and seq > ${lastSeq} limit 1`);
         if (newer) continue;
       }
       if (!head || Number(head.seq) !== lastSeq || !head.hash.equals(lastHash)) {
@@ -113,10 +113,10 @@ async function verifyChain(db: DbOrTx, chain: number, pageSize: number): Promise
 /** The children named in an `audit.redact` event, out of those given. */
 async function childrenWithRecordedRedaction(db: DbOrTx, childIds: string[]): Promise<Set<string>> {
   if (childIds.length === 0) return new Set();
-  const rows = (await db.execute<{ child_id: string }>(sql`
+  const rows = await db.execute<{ child_id: string }>(sql`
     select distinct c.child_id::text as child_id
     from audit_events e, unnest(e.child_ids) as c(child_id)
-    where e.action = 'audit.redact' and e.child_ids && ${`{${childIds.join(',')}}`}::uuid[]`)) as unknown as { child_id: string }[];
+    where e.action = 'audit.redact' and e.child_ids && ${`{${childIds.join(',')}}`}::uuid[]`);
   return new Set(rows.map((r) => r.child_id));
 }
 
