@@ -57,7 +57,7 @@ const globalForDb = globalThis as unknown as { appConnection?: Promise<Connectio
 
 async function openAppConnection(): Promise<Connection> {
   const connection = await connect({ url: env.DATABASE_URL, embedded: { dataDir: path.resolve(env.DATA_DIR) } });
-  await applyMigrations(connection);
+  if (env.MIGRATE_ON_START) await applyMigrations(connection);
   if (connection.embedded) {
     // PGlite keeps its files consistent only if it is closed: close it when the server is told to stop.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,6 +16,8 @@ export const JOB_QUEUES = {
   retention: { name: 'retention', policy: 'singleton', retryLimit: 3, retryDelay: 900, expireInSeconds: 3600 },
   // Hourly; each run looks again at the last few hours, so a missed run loses nothing (alerts are raised once).
   misuseAlerts: { name: 'misuse-alerts', policy: 'singleton', retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
+  // Daily: the audit trail's monthly partitions a few months ahead.
+  auditPartitions: { name: 'audit-partitions', retryLimit: 3, retryDelay: 600, expireInSeconds: 600 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES]['name'];

@@ -31,6 +31,14 @@ export const env = createEnv({
     MISUSE_NIGHT_FROM_HOUR: hour('MISUSE_NIGHT_FROM_HOUR', 20),
     MISUSE_NIGHT_UNTIL_HOUR: hour('MISUSE_NIGHT_UNTIL_HOUR', 7),
     MISUSE_SEARCHES_WITHOUT_VIEWING: count('MISUSE_SEARCHES_WITHOUT_VIEWING', 20),
+    /**
+     * Whether the app applies the migrations when it starts; false where it connects as a member of
+     * childrens_index_app, which may not change the schema (the owner runs `npm run db:migrate` instead).
+     */
+    MIGRATE_ON_START: z
+      .enum(['true', 'false'], { message: 'MIGRATE_ON_START must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
     /** Whether the web server also works the job queue; false when `npm run worker` runs beside it. */
     JOBS_IN_APP: z
       .enum(['true', 'false'], { message: 'JOBS_IN_APP must be true or false' })

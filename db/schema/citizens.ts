@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { addresses } from './addresses';
+import { bytea } from './bytea';
 import { carers } from './carers';
 import { children } from './children';
 import { activationChannel, citizenRelationship, verificationLevel } from './enums';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** A young person or parent who signs in to the portal by email link. */
 export const citizenAccounts = pgTable(

@@ -13,7 +13,7 @@ export type SeedDatabaseOptions = {
   seed: number;
   /** The day the population is generated as of (ages, dates of last confirmation…), YYYY-MM-DD. */
   asOf: string;
-  /** Replace whatever the database holds. Without it, a database that already has children is left alone. */
+  /** Replace whatever the database holds but the audit trail. Without it, a database that already has children is left alone. */
   reset: boolean;
   onProgress?: (message: string) => void;
 };
@@ -25,8 +25,13 @@ export async function countChildren({ db }: Connection): Promise<number> {
   return row?.value ?? 0;
 }
 
+// The audit trail is left as it is: it cannot be emptied (docs/decisions/007-tamper-evident-audit.md), only dropped
+// with the database.
 async function emptyAllTables({ sql }: Connection) {
-  const tables = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public'`;
+  const tables = await sql<{ name: string }[]>`
+    select tablename as name from pg_tables t
+    where schemaname = 'public' and tablename <> 'audit_chain_heads'
+      and not exists (select 1 from pg_partition_tree('audit_events') p where p.relid = format('%I', t.tablename)::regclass)`;
   if (tables.length) await sql`truncate ${sql(tables.map((t) => t.name))} restart identity cascade`;
 }
 

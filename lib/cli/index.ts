@@ -3,12 +3,17 @@
 //   api-key            the demo system client's API key
 //   retention [--dry-run] [--today YYYY-MM-DD]
 //                      run the retention rules now (as the nightly job does) and print the report
+//   audit verify       walks every hash chain of the audit trail; exits 1 if any is broken
 import { generate } from 'otplib';
-import { appConnection } from '@/db';
-import { todayInLondon } from '@/lib/dates/london';
-import { runRetention } from '@/lib/retention/run-retention';
+import { appConnection, connect } from '@/db';
+import { applyMigrations } from '@/db/migrate';
 import { DEMO_ACCOUNTS } from '@/db/seed/demo-accounts';
 import { demoApiClient, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { describeAuditBreak } from '@/lib/audit/describe-audit-break';
+import { verifyAuditTrail } from '@/lib/audit/verify-audit-trail';
+import { todayInLondon } from '@/lib/dates/london';
+import { env } from '@/lib/env.js';
+import { runRetention } from '@/lib/retention/run-retention';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -48,6 +53,28 @@ async function retention(args: string[]) {
   }
 }
 
+async function auditVerify() {
+  const connection = await connect({ url: env.DATABASE_URL, max: 2 });
+  try {
+    if (env.MIGRATE_ON_START) await applyMigrations(connection);
+    const started = performance.now();
+    const result = await verifyAuditTrail({ db: connection.db });
+    const seconds = (performance.now() - started) / 1000;
+    const counts = `${result.events.toLocaleString('en-GB')} events in ${result.chains} chains (${result.redacted.toLocaleString('en-GB')} redacted), ${seconds.toFixed(1)} s`;
+    if (result.breaks.length === 0) {
+      console.log(`Audit trail OK: ${counts}.`);
+      return;
+    }
+    const total = result.breaks.length + result.breaksLeftOut;
+    console.error(`Audit trail BROKEN: ${total.toLocaleString('en-GB')} breaks; ${counts}.`);
+    for (const b of result.breaks) console.error(`  ${describeAuditBreak(b)}`);
+    if (result.breaksLeftOut) console.error(`  … and ${result.breaksLeftOut.toLocaleString('en-GB')} more`);
+    process.exitCode = 1;
+  } finally {
+    await connection.close();
+  }
+}
+
 switch (command) {
   case 'totp':
     await totp(args[0]);
@@ -58,7 +85,14 @@ switch (command) {
   case 'retention':
     await retention(args);
     break;
+  case 'audit':
+    if (args[0] !== 'verify') {
+      console.error('Usage: npm run cli -- audit verify');
+      process.exit(2);
+    }
+    await auditVerify();
+    break;
   default:
-    console.error('Usage: npm run cli -- totp <user name> | api-key | retention [--dry-run] [--today YYYY-MM-DD]');
+    console.error('Usage: npm run cli -- totp <user name> | api-key | retention [--dry-run] [--today YYYY-MM-DD] | audit verify');
     process.exit(2);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db';
 import { JOB_QUEUES, openJobQueue } from '@/db/job-queue';
+import { ensureAuditPartitions } from '@/lib/audit/ensure-audit-partitions';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import type { DeliverEmailJob } from '@/lib/email/queue-email';
@@ -30,8 +31,8 @@ const HOUR_MS = 3_600_000;
 const MISUSE_HOURS_LOOKED_AT = 3;
 
 /**
- * Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, retention every night
- * and the look for misuse every hour.
+ * Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, retention every night,
+ * the look for misuse every hour and the audit trail's partitions every day.
  */
 export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1 }: StartWorkerOptions): Promise<Worker> {
   const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
@@ -65,6 +66,11 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
       raised += (await detectMisuse({ db, windowStart: new Date(thisHour - back * HOUR_MS), thresholds: misuseThresholds() })).length;
     }
     if (raised) console.log(`Unusual use: ${raised} new alert${raised === 1 ? '' : 's'} for the index teams`);
+  });
+
+  await boss.schedule(JOB_QUEUES.auditPartitions.name, '17 3 * * *');
+  await boss.work(JOB_QUEUES.auditPartitions.name, { pollingIntervalSeconds: 60 }, async () => {
+    await ensureAuditPartitions({ db });
   });
 
   return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };

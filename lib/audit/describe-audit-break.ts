@@ -1,0 +1,23 @@
+import type { AuditBreak } from './verify-audit-trail';
+
+/** One line for a person reading `npm run cli -- audit verify`: where the chain breaks and what that means. */
+export function describeAuditBreak(b: AuditBreak): string {
+  switch (b.kind) {
+    case 'altered':
+      return `chain ${b.chain}, seq ${b.seq}: event ${b.eventId} was altered (its hash does not match its contents)`;
+    case 'details_altered':
+      return `chain ${b.chain}, seq ${b.seq}: event ${b.eventId} has a reason or query that no longer matches its digest`;
+    case 'missing':
+      return b.fromSeq === b.toSeq
+        ? `chain ${b.chain}, seq ${b.fromSeq}: the event is missing (removed)`
+        : `chain ${b.chain}, seq ${b.fromSeq}–${b.toSeq}: ${b.toSeq - b.fromSeq + 1} events are missing (removed)`;
+    case 'out_of_order':
+      return `chain ${b.chain}, seq ${b.seq}: event ${b.eventId} does not follow the event before it (moved, swapped or inserted)`;
+    case 'head_mismatch':
+      return b.headSeq === null
+        ? `chain ${b.chain}: its head is missing (the last event is seq ${b.lastSeq})`
+        : `chain ${b.chain}: the head says seq ${b.headSeq}, the chain ends at seq ${b.lastSeq} (newest events removed, or added past the head)`;
+    case 'unrecorded_redaction':
+      return `chain ${b.chain}, seq ${b.seq}: event ${b.eventId} lost its details without a recorded redaction`;
+  }
+}
