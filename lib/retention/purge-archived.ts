@@ -2,6 +2,7 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { citizenSignInTokens, emailOutbox } from '@/db/schema';
+import { redactAuditDetails } from '@/lib/audit/redact-audit-details';
 import { idArray } from './id-array';
 
 export type PurgeArchivedOptions = { db: DbOrTx; today: string; dryRun: boolean };
@@ -38,6 +39,8 @@ export async function purgeArchived({ db, today, dryRun }: PurgeArchivedOptions)
   await db.execute(sql`update alerts set reason = 'Removed when the child’s record was purged', child_id = null where child_id = any(${childIds})`);
   // Cascades take the child's names, addresses held, services, requests, versions, notices, links and codes.
   await db.execute(sql`delete from children where id = any(${childIds})`);
+  // The trail keeps every event, with the record id; what a searcher typed and the reasons given go.
+  for (const id of ids) await redactAuditDetails({ db, childId: id });
   await db.execute(sql`
     delete from carers c where c.id = any(${idArray(carerIds)}) and not exists (select 1 from child_carers cc where cc.carer_id = c.id)`);
   await db.execute(sql`

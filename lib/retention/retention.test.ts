@@ -6,8 +6,11 @@ import { createChildFixture, type ChildFixture } from '@/db/testing/child-factor
 import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { JOB_QUEUES } from '@/db/job-queue';
+import { verifyAuditTrail } from '@/lib/audit/verify-audit-trail';
 import { startWorker } from '@/lib/jobs/start-worker';
 import { viewChildRecord } from '@/lib/records/view-child-record';
+import { findChildren } from '@/lib/search/find-children';
+import { ZChildSearch } from '@/lib/validation/child-search';
 import { runRetention } from './run-retention';
 
 let database: TestDatabase;
@@ -123,6 +126,16 @@ describe('purging archived records', () => {
     // Names no other record in the test database has.
     await database.db.update(children).set({ givenNames: 'Quillon Marisabel', familyName: 'Vantongeren' }).where(eq(children.id, purged.childId));
 
+    // A practitioner found and opened the record while it was live: the trail holds what they typed.
+    const teacher = await createStaffFixture(database.db, purged.localAuthorityCode, { role: 'practitioner' });
+    const found = await findChildren({
+      db: database.db,
+      actor: { id: teacher.id, organisationId: teacher.organisationId, kind: 'staff' },
+      search: ZChildSearch.parse({ reason: 'working_with_child', familyName: 'Vantongeren', givenName: 'Quillon', dateOfBirth: '2008-09-09' }),
+    });
+    expect(found.outcome === 'matches' && found.matches.map((m) => m.childId)).toContain(purged.childId);
+    expect(await tablesMentioning('Vantongeren')).toContain('public.audit_events');
+
     await runRetention({ db: database.db, today: '2026-09-09' });
     expect(await statusOf(purged)).toBe('archived');
     expect((await runRetention({ db: database.db, today: '2032-09-08' })).purged).not.toContain(purged.childId);
@@ -139,6 +152,10 @@ describe('purging archived records', () => {
     // By 2032 the sibling has left the live index too (at 18, in 2030), but is years from being purged.
     expect(await statusOf(sibling)).toBe('archived');
     expect(await database.db.select().from(childCarers).where(eq(childCarers.childId, sibling.childId))).not.toEqual([]);
+    // The redaction is one the trail allows: it still verifies, every link of every chain.
+    const verified = await verifyAuditTrail({ db: database.db });
+    expect(verified.breaks).toEqual([]);
+    expect(verified.redacted).toBeGreaterThan(0);
     // The trail keeps the record id, and nothing else about the child.
     const [run] = await database.db.select().from(auditEvents).where(sql`${auditEvents.query}->'purged' ? ${purged.childId}`);
     expect(run?.action).toBe('retention.run');
