@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { citizenSignInTokens } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
 import { env } from '@/lib/env.js';
+import { authCookies, SECURE_COOKIES } from './auth-cookies';
 import { citizenAdapter } from './citizen-adapter';
 
 /** A sign-in link works for 15 minutes, once. */
@@ -54,9 +55,8 @@ export const {
   basePath: '/api/citizen-auth',
   adapter: citizenAdapter(),
   session: { strategy: 'jwt', maxAge: CITIZEN_SESSION_S },
-  cookies: {
-    sessionToken: { name: 'citizen-session', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: env.APP_URL?.startsWith('https://') ?? false } },
-  },
+  useSecureCookies: SECURE_COOKIES,
+  cookies: authCookies('citizen'),
   pages: { signIn: '/portal/sign-in', verifyRequest: '/portal/check-your-email', error: '/portal/sign-in' },
   // A used or expired link is an everyday event, not a fault: one line, no stack, no address.
   logger: { error: (error) => console.warn(`Citizen sign-in refused: ${(error as { type?: string }).type ?? error.name}`) },
