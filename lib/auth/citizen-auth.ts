@@ -24,6 +24,10 @@ async function sendSignInLink({ identifier, url, expires }: { identifier: string
     .from(citizenSignInTokens)
     .where(and(eq(citizenSignInTokens.identifier, identifier), gt(citizenSignInTokens.expires, issuedSince)));
   if ((recent?.value ?? 0) > MAX_LINKS_PER_HOUR) return;
+  // next-auth puts the address in the link too; a link ends up in browser history and in access logs, and the
+  // token alone finds the sign-in (citizen-adapter.ts).
+  const link = new URL(url);
+  link.searchParams.delete('email');
   await queueEmail({
     db,
     email: {
@@ -32,7 +36,7 @@ async function sendSignInLink({ identifier, url, expires }: { identifier: string
       text: [
         'Use this link to sign in to the Children’s Index. It works once, for 15 minutes.',
         '',
-        url,
+        link.toString(),
         '',
         'If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.',
       ].join('\n'),
