@@ -2,6 +2,8 @@ import type { APIResponse } from '@playwright/test';
 import { appRoutes } from './support/app-routes';
 import { citizenEmail, signInAsCitizen } from './support/citizen';
 import { expect, test } from './support/fixtures';
+import { e2eChildren } from './support/fixtures-file';
+import { searchByNameAndPostcode } from './support/search';
 import { signInAsDemo } from './support/staff';
 
 const NONCE = /'nonce-([A-Za-z0-9+/]{16,}={0,2})'/;
@@ -138,5 +140,30 @@ test.describe('[SECURITY] cookies', () => {
     const cookies = await page.context().cookies();
     expect(cookies.map((c) => c.name)).toContain('citizen-session');
     for (const cookie of cookies) expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: expect.stringMatching(/^(Lax|Strict)$/) });
+  });
+});
+
+// Addresses end up in browser history, in access logs and (without Referrer-Policy) in other sites' logs.
+test.describe('[SECURITY] no personal data in addresses', () => {
+  test('[CITIZEN] the emailed sign-in link carries no email address, and still signs in', async ({ page }) => {
+    const email = citizenEmail('link');
+    const link = await signInAsCitizen(page, email);
+    expect(decodeURIComponent(link)).not.toContain(email);
+    expect(new URL(link).searchParams.get('token')).toBeTruthy();
+  });
+
+  test('[STAFF] a search and the record it opens put no name, date of birth or postcode in any address', async ({ page }) => {
+    const { ordinary: child } = e2eChildren();
+    const [year, month, day] = child.dateOfBirth.split('-');
+    const personal = [child.familyName, child.givenNames.split(' ')[0]!, child.postcode, child.postcode.replace(' ', ''), child.dateOfBirth, `${day}/${month}/${year}`];
+    await signInAsDemo(page, 'demo.teacher');
+    const addresses: string[] = [];
+    // Built files' names are fixed at build time (and their hashes could spell anything).
+    page.on('request', (r) => void (!/\/(_next\/static|assets)\//.test(r.url()) && addresses.push(decodeURIComponent(r.url()).toLowerCase())));
+    await searchByNameAndPostcode(page, child);
+    await page.getByRole('link', { name: `${child.givenNames} ${child.familyName}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(child.familyName);
+    expect(addresses.length).toBeGreaterThan(2);
+    for (const value of personal) expect(addresses.filter((a) => a.includes(value.toLowerCase())), value).toEqual([]);
   });
 });
