@@ -14,6 +14,8 @@ for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.css.map']) {
   cpSync(path.join(govukDist, file), path.join(publicDir, 'govuk', file));
 }
 
+// Headers for every response. The pages' Content-Security-Policy is not here: it carries a fresh nonce per request,
+// so proxy.ts sets it (and Cache-Control: no-store).
 const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -21,22 +23,6 @@ const securityHeaders = [
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      // Next.js hydrates with inline scripts; a nonce-based policy replaces this when the proxy issues nonces.
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join('; '),
-  },
 ];
 
 /** @type {import('next').NextConfig} */
@@ -48,7 +34,14 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'postgres'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Static files run no script and are never framed, whatever they contain (an SVG opened on its own could).
+      ...['/_next/static/:path*', '/assets/:path*', '/govuk/:path*'].map((source) => ({
+        source,
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; frame-ancestors 'none'" }],
+      })),
+    ];
   },
 };
 

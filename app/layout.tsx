@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Footer } from './_components/footer';
 import { GovukFrontendInit } from './_components/govuk-frontend-init';
@@ -22,11 +23,21 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#1d70b8' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** GOV.UK Frontend's template script: marks the page as able to run its JavaScript before the first paint. */
+const GOVUK_SUPPORTED = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
+/**
+ * Reading the request's headers renders every page per request, as a nonce requires (a page built once would carry
+ * a nonce every visitor shares). The nonce itself comes from proxy.ts.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <GovukStylesheet />
-      <body className="govuk-template__body">
+      {/* The script adds classes to body before React hydrates it, so React must not take them for a mismatch. */}
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: GOVUK_SUPPORTED }} />
         <SkipLink />
         <Header />
         <ServiceNavigation />

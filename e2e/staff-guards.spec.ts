@@ -1,18 +1,11 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
+import { appRoutes, UNKNOWN_ID } from './support/app-routes';
 import { expect, test } from './support/fixtures';
 import { signInAsDemo } from './support/staff';
 
 // Every staff page in the app, found from the files, with made-up values for its dynamic segments.
 const PUBLIC = ['/staff/sign-in', '/staff/enrol-token', '/staff/activate/'];
-function staffPages(dir = path.resolve(import.meta.dirname, '..', 'app', 'staff'), prefix = '/staff'): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isFile()) return entry.name === 'page.tsx' ? [prefix] : [];
-    const segment = entry.name.startsWith('[') ? '00000000-0000-4000-8000-000000000000' : entry.name;
-    return staffPages(path.join(dir, entry.name), `${prefix}/${segment}`);
-  });
-}
-const guardedPages = staffPages().filter((p) => !PUBLIC.some((open) => p.startsWith(open)));
+const staffPages = appRoutes().filter((r) => r.kind === 'page' && /^\/staff(\/|$)/.test(r.path)).map((r) => r.path);
+const guardedPages = staffPages.filter((p) => !PUBLIC.some((open) => p.startsWith(open)));
 
 test.describe('[GUARD] every staff page', () => {
   test('the list of guarded pages is not empty', () => {
@@ -31,7 +24,7 @@ test.describe('[GUARD] every staff page', () => {
   }
 
   test('administrator, casework and audit pages refuse a signed-in practitioner of the wrong role', async ({ page }) => {
-    expect(guardedPages).toEqual(expect.arrayContaining(['/staff/casework', '/staff/casework/00000000-0000-4000-8000-000000000000', '/staff/audit']));
+    expect(guardedPages).toEqual(expect.arrayContaining(['/staff/casework', `/staff/casework/${UNKNOWN_ID}`, '/staff/audit']));
     await signInAsDemo(page, 'demo.sexualhealth');
     for (const adminPage of guardedPages.filter((p) => ['/staff/admin', '/staff/casework', '/staff/audit'].some((area) => p.startsWith(area)))) {
       const response = await page.request.get(adminPage, { maxRedirects: 0 });

@@ -6,8 +6,8 @@ import { receivedEmails } from './mailbox';
 /** A fresh address per test, so that each test reads only its own mail. */
 export const citizenEmail = (label: string) => `${label}.${Date.now().toString(36)}@example.com`;
 
-/** Asks for a sign-in link, reads it from the test SMTP listener's mailbox and follows it. */
-export async function signInAsCitizen(page: Page, email: string) {
+/** Asks for a sign-in link, reads it from the test SMTP listener's mailbox and follows it; returns the link. */
+export async function signInAsCitizen(page: Page, email: string): Promise<string> {
   await page.goto('/portal/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Send me a link' }).click();
@@ -22,6 +22,7 @@ export async function signInAsCitizen(page: Page, email: string) {
     .not.toBe('');
   await page.goto(link);
   await expect(page).toHaveURL(/\/portal\/records$/);
+  return link;
 }
 
 /** Fills "Tell us whose record you want to see" for a child from the fixtures. */

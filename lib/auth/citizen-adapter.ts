@@ -19,10 +19,12 @@ export function citizenAdapter(): Adapter {
       return token;
     },
     async useVerificationToken({ identifier, token }) {
-      // Deleting it is what makes the link single-use; two clicks race for one row.
+      // The link carries no address (citizen-auth.ts), so next-auth may ask by token alone: a hash of 32 random
+      // bytes and the secret, which names one sign-in. Deleting it makes the link single-use; two clicks race for it.
+      const sameToken = eq(citizenSignInTokens.token, token);
       const [used] = await (await getDb())
         .delete(citizenSignInTokens)
-        .where(and(eq(citizenSignInTokens.identifier, identifier), eq(citizenSignInTokens.token, token)))
+        .where(identifier ? and(eq(citizenSignInTokens.identifier, identifier), sameToken) : sameToken)
         .returning();
       return used ?? null;
     },

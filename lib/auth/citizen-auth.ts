@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { citizenSignInTokens } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
 import { env } from '@/lib/env.js';
+import { authCookies, SECURE_COOKIES } from './auth-cookies';
 import { citizenAdapter } from './citizen-adapter';
 
 /** A sign-in link works for 15 minutes, once. */
@@ -23,6 +24,10 @@ async function sendSignInLink({ identifier, url, expires }: { identifier: string
     .from(citizenSignInTokens)
     .where(and(eq(citizenSignInTokens.identifier, identifier), gt(citizenSignInTokens.expires, issuedSince)));
   if ((recent?.value ?? 0) > MAX_LINKS_PER_HOUR) return;
+  // next-auth puts the address in the link too; a link ends up in browser history and in access logs, and the
+  // token alone finds the sign-in (citizen-adapter.ts).
+  const link = new URL(url);
+  link.searchParams.delete('email');
   await queueEmail({
     db,
     email: {
@@ -31,7 +36,7 @@ async function sendSignInLink({ identifier, url, expires }: { identifier: string
       text: [
         'Use this link to sign in to the Children’s Index. It works once, for 15 minutes.',
         '',
-        url,
+        link.toString(),
         '',
         'If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.',
       ].join('\n'),
@@ -54,9 +59,8 @@ export const {
   basePath: '/api/citizen-auth',
   adapter: citizenAdapter(),
   session: { strategy: 'jwt', maxAge: CITIZEN_SESSION_S },
-  cookies: {
-    sessionToken: { name: 'citizen-session', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: env.APP_URL?.startsWith('https://') ?? false } },
-  },
+  useSecureCookies: SECURE_COOKIES,
+  cookies: authCookies('citizen'),
   pages: { signIn: '/portal/sign-in', verifyRequest: '/portal/check-your-email', error: '/portal/sign-in' },
   // A used or expired link is an everyday event, not a fault: one line, no stack, no address.
   logger: { error: (error) => console.warn(`Citizen sign-in refused: ${(error as { type?: string }).type ?? error.name}`) },

@@ -4,6 +4,7 @@ import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { env } from '@/lib/env.js';
+import { authCookies, SECURE_COOKIES } from './auth-cookies';
 import { ABSOLUTE_LIFETIME_MS, checkStaffSession } from './staff-sessions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,6 +33,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   adapter: noEmailSignIn,
   session: { strategy: 'jwt', maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
+  useSecureCookies: SECURE_COOKIES,
+  cookies: authCookies('staff'),
   pages: { signIn: '/staff/sign-in', error: '/staff/sign-in' },
   providers: [
     Credentials({

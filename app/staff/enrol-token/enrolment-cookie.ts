@@ -1,12 +1,12 @@
+import { SECURE_COOKIES } from '@/lib/auth/auth-cookies';
 import { ENROLMENT_LIFETIME_MS } from '@/lib/auth/token-enrolment';
-import { env } from '@/lib/env.js';
 
-export const ENROLMENT_COOKIE = 'token-enrolment';
+// Path /staff rules out `__Host-`; `__Secure-` still stops a page served over http from setting it.
+export const ENROLMENT_COOKIE = `${SECURE_COOKIES ? '__Secure-' : ''}token-enrolment`;
 
 export const enrolmentCookieOptions = () => ({
   httpOnly: true,
-  // Secure everywhere but a demo served over plain http on this machine.
-  secure: !env.APP_URL?.startsWith('http://'),
+  secure: SECURE_COOKIES,
   sameSite: 'strict' as const,
   path: '/staff',
   maxAge: ENROLMENT_LIFETIME_MS / 1000,

@@ -2,13 +2,13 @@ import { getDb } from '@/db';
 import { authenticateApiClient } from '@/lib/api-clients/authenticate-api-client';
 import { currentStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
+import { crossSiteRefusal, isCrossSiteRequest } from '@/lib/http/cross-site';
 import { jsonResponse } from '@/lib/http/json-response';
 import { findChildren, type SearchActor } from '@/lib/search/find-children';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZChildSearch } from '@/lib/validation/child-search';
 
 export const dynamic = 'force-dynamic';
-
 
 /** Search details are personal data: they travel in the body, never in the address (which ends up in logs). */
 export function GET() {
@@ -20,6 +20,8 @@ export async function POST(request: Request) {
   const client = await authenticateApiClient({ db, authorization: request.headers.get('authorization') });
   let actor: SearchActor | null = client ? { id: client.id, organisationId: client.organisationId, kind: 'api_client' } : null;
   if (!actor) {
+    // A browser session travels in a cookie, which another site's page could make the browser send.
+    if (isCrossSiteRequest(request.headers)) return crossSiteRefusal();
     const found = await currentStaff();
     if (found.status === 'signed_in' && ['practitioner', 'caseworker'].includes(found.staff.role)) {
       actor = { id: found.staff.id, organisationId: found.staff.organisationId, kind: 'staff' };

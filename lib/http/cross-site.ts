@@ -1,0 +1,27 @@
+import { jsonResponse } from './json-response';
+
+/**
+ * Whether a browser sent this request from a page of another origin: what a cross-site form post or fetch looks
+ * like. Browsers say so in Sec-Fetch-Site, or failing that in Origin (always sent with a cross-origin POST). A request
+ * with neither is not from a browser page (an API client, curl), so it carries no victim's cookies.
+ */
+export function isCrossSiteRequest(headers: Headers): boolean {
+  const fetchSite = headers.get('sec-fetch-site');
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
+  const origin = headers.get('origin');
+  if (!origin) return false;
+  // The host the browser addressed, as Next.js's own check of server actions reads it behind a reverse proxy.
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? headers.get('host');
+  return !URL.canParse(origin) || new URL(origin).host !== host;
+}
+
+type Handler<Request> = (request: Request) => Promise<Response>;
+
+/** A cookie-authenticated handler that refuses requests from other sites' pages (cross-site request forgery). */
+export function sameOriginOnly<R extends Request>(handler: Handler<R>): Handler<R> {
+  return async (request) => (isCrossSiteRequest(request.headers) ? crossSiteRefusal() : handler(request));
+}
+
+export function crossSiteRefusal(): Response {
+  return jsonResponse({ error: 'This request must come from the Children’s Index’s own pages.' }, 403);
+}

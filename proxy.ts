@@ -1,0 +1,30 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { env } from '@/lib/env.js';
+import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
+
+/**
+ * Sets per-request headers only; it decides nothing about access. Every page, action and route handler checks who
+ * is asking itself (requireStaff, requireCitizen, requireApiClient), so a request that skipped this proxy (as a forged
+ * x-middleware-subrequest once could, CVE-2025-29927) would lose a header, never a check.
+ *
+ * The nonce goes to Next.js in the request's Content-Security-Policy header (it puts it on its own scripts) and to
+ * the root layout in x-nonce (for GOV.UK Frontend's inline script).
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  // A page carrying a nonce must never be served twice, and every area but the public pages shows personal data:
+  // nothing the app renders or answers is stored by a browser or a proxy. Static files (excluded below) are.
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+export const config = {
+  // Built scripts and styles, and GOV.UK Frontend's fonts, images and stylesheet from public/, keep their caching.
+  matcher: ['/((?!_next/static|_next/image|assets/|govuk/).*)'],
+};
