@@ -37,6 +37,14 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       // Static files run no script and are never framed, whatever they contain (an SVG opened on its own could).
+      // The system clients' JSON API renders nothing and runs no script: a fixed policy, no nonce (and no proxy).
+      {
+        source: '/api/v1/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: 'Cache-Control', value: 'no-store' },
+        ],
+      },
       ...['/_next/static/:path*', '/assets/:path*', '/govuk/:path*'].map((source) => ({
         source,
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; frame-ancestors 'none'" }],
