@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { citizenEmail, openLinkedRecord, receivedCode, signInAsCitizen, stateIdentity } from './support/citizen';
 import { e2eChildren } from './support/fixtures-file';
-import { receivedEmails } from './support/mailbox';
+import { emailsOnceSettled, receivedEmails } from './support/mailbox';
 
 test('[CITIZEN] signs in with a link sent by email; the link works once', async ({ page, expectAccessible }) => {
   await page.goto('/portal');
@@ -111,5 +111,5 @@ test('[CITIZEN] a parent of a young child gets the code by email and sees the re
   await page.getByLabel('Code').fill('2222222222');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('.govuk-error-summary')).toContainText('There is no code waiting for you');
-  expect(receivedEmails().slice(before).filter((e) => /code/i.test(e.subject))).toHaveLength(0);
+  expect((await emailsOnceSettled()).slice(before).filter((e) => /code/i.test(e.subject))).toHaveLength(0);
 });

@@ -38,8 +38,8 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
   await expect(page.getByText('Vetting dates saved')).toBeVisible();
   await expectAccessible();
 
+  await expect.poll(() => receivedEmails().find((e) => e.to.includes(`${username}@school.example.org`))?.subject).toBe('Your Children’s Index account');
   const email = receivedEmails().find((e) => e.to.includes(`${username}@school.example.org`));
-  expect(email?.subject).toBe('Your Children’s Index account');
   const link = /http:\/\/\S+\/staff\/activate\/[\w-]+/.exec(email!.text)![0];
   await page.goto(new URL(link).pathname);
   await page.getByLabel('Create a password').fill('password1234');
