@@ -6,7 +6,8 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { formatDate } from '@/lib/dates/london';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { loadShieldState } from '@/lib/records/load-shield-state';
-import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { recordPath } from '@/lib/records/record-path';
+import { citedRecordView } from '../cited-view';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { ShieldForm } from './shield-form';
 
@@ -17,11 +18,7 @@ type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Recor
 /** The index team sets a shield, or lifts the one in force, with a reason. */
 export default async function ShieldPage({ params, searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
-  const { childId } = await params;
-  if (!isRecordId(childId)) notFound();
-  const purpose = parseEventId((await searchParams).purpose);
-  // The record page asks why first, and its audited view is the one this page cites.
-  if (purpose === null) redirect(`/staff/children/${childId}`);
+  const { childId, purpose } = await citedRecordView({ params, searchParams });
   const state = await loadShieldState({ db: await getDb(), caseworker, childId, purposeEventId: purpose });
   if (!state) notFound();
   if (state === 'purpose_needed') redirect(`/staff/children/${childId}`);

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { loadStayOnCandidate } from '@/lib/casework/load-stay-on-candidate';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
-import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { recordPath } from '@/lib/records/record-path';
+import { citedRecordView } from '../cited-view';
 import { RaiseStayOnForm } from './raise-stay-on-form';
 
 export const metadata: Metadata = { title: 'Put forward to stay on until 25' };
@@ -15,11 +16,7 @@ type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Recor
 /** A caseworker puts a care leaver or a young person with learning difficulties forward to stay on until 25. */
 export default async function RaiseStayOnPage({ params, searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
-  const { childId } = await params;
-  if (!isRecordId(childId)) notFound();
-  const purpose = parseEventId((await searchParams).purpose);
-  // The record page asks why first, and its audited view is the one this page cites.
-  if (purpose === null) redirect(`/staff/children/${childId}`);
+  const { childId, purpose } = await citedRecordView({ params, searchParams });
   const candidate = await loadStayOnCandidate({ db: await getDb(), caseworker, childId, purposeEventId: purpose });
   if (candidate === 'purpose_needed') redirect(`/staff/children/${childId}`);
   return (
