@@ -157,6 +157,32 @@ describe('every view', () => {
     expect(event!.query).toMatchObject({ purposeEventId: purpose, shown: 'full', shieldOverride: false });
   });
 
+  it('is audited as what was shown: the shielded view for a practitioner, the whole record for the index team', async () => {
+    const shownIn = async (viewer: Staff) => {
+      const { viewEventId } = viewed(await view(viewer, shielded.childId));
+      const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.id, viewEventId));
+      return event!.query;
+    };
+    expect(await shownIn(staff.teacher)).toMatchObject({ shown: 'shielded' });
+    expect(await shownIn(staff.caseworker)).toMatchObject({ shown: 'full' });
+  });
+
+  it('is audited as what the record showed when the shield changed while it was read', async () => {
+    // The flag says shielded but no shield is held: what a shield lifted between the two reads looks like.
+    const child = await createChildFixture(database.db);
+    await database.db.update(children).set({ isShielded: true }).where(eq(children.id, child.childId));
+    const before = await database.db.$count(auditEvents, and(eq(auditEvents.action, 'child.view'), sql`${child.childId}::uuid = any(${auditEvents.childIds})`));
+    const result = viewed(await view(staff.teacher, child.childId));
+    expect(result.view.kind).toBe('full');
+    const events = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'child.view'), sql`${child.childId}::uuid = any(${auditEvents.childIds})`))
+      .orderBy(auditEvents.id);
+    expect(events.length - before).toBe(2);
+    expect(events.at(-1)).toMatchObject({ id: result.viewEventId, query: expect.objectContaining({ shown: 'full' }) });
+  });
+
   it('of a merged-away record shows the record it was merged into', async () => {
     const duplicate = await createChildFixture(database.db);
     await database.db.update(children).set({ mergedIntoId: open.childId, status: 'merged' }).where(eq(children.id, duplicate.childId));
