@@ -37,13 +37,18 @@ export function builtActions(): Map<string, BuiltAction> {
 
 /**
  * Calls a server action as React does from a form (`encodeReply`): a multipart body whose part "0" is the arguments
- * (the ones the page binds, made-up ids here; the form's previous state; an empty FormData, `$K1`).
+ * (the ones the page binds, made-up ids unless given; the form's previous state; the form's fields as part "1_<name>",
+ * which `$K1` stands for).
  */
-export function postAction(request: APIRequestContext, action: AppAction, built: BuiltAction, origin: string, headers: Record<string, string> = {}) {
-  const args = action.params.map((param) => (/^_?prev/.test(param) ? {} : param === 'formData' ? '$K1' : UNKNOWN_ID));
+type CallOptions = { headers?: Record<string, string>; bound?: string[]; fields?: Record<string, string> };
+
+export function postAction(request: APIRequestContext, action: AppAction, built: BuiltAction, origin: string, { headers = {}, bound = [], fields = {} }: CallOptions = {}) {
+  let nextBound = 0;
+  const args = action.params.map((param) => (/^_?prev/.test(param) ? {} : param === 'formData' ? '$K1' : (bound[nextBound++] ?? UNKNOWN_ID)));
+  const form = Object.fromEntries(Object.entries(fields).map(([name, value]) => [`1_${name}`, value]));
   return request.post(built.page, {
     headers: { 'next-action': built.id, origin, accept: 'text/x-component', ...headers },
-    multipart: { '0': JSON.stringify(args) },
+    multipart: { '0': JSON.stringify(args), ...form },
     maxRedirects: 0,
   });
 }
