@@ -238,6 +238,51 @@ test.describe('[ACCESS] every page, route and action, for every kind of user', (
   }
 });
 
+// Pages the matrix above cannot show (they need a real record, request or link), and the test that checks each with
+// axe-core on the way through a journey. Every other page is checked by the matrix, as the first user who may see it.
+const AXE_ELSEWHERE: Record<string, { spec: string; title: string }> = {
+  '/portal/link-record/linked/[linkId]': { spec: 'keyboard-journeys.spec.ts', title: '[CITIZEN] [A11Y] a young person signs in, proves who they are' },
+  '/portal/records/[linkId]': { spec: 'portal.spec.ts', title: '[CITIZEN] a young person proves who they are with the posted code' },
+  '/portal/records/[linkId]/corrections/new': { spec: 'portal.spec.ts', title: '[CITIZEN] a young person proves who they are with the posted code' },
+  '/portal/records/[linkId]/parent-access': { spec: 'portal.spec.ts', title: '[CITIZEN] a young person proves who they are with the posted code' },
+  '/portal/records/[linkId]/stay-on': { spec: 'keyboard-journeys.spec.ts', title: '[CITIZEN] [A11Y] a young person signs in, proves who they are' },
+  '/portal/requests/sent': { spec: 'portal.spec.ts', title: '[CITIZEN] a young person proves who they are with the posted code' },
+  '/portal/requests/[requestId]/reply': { spec: 'keyboard-journeys.spec.ts', title: '[CITIZEN] [A11Y] a young person signs in, proves who they are' },
+  '/staff/enrol-token': { spec: 'staff-sign-in.spec.ts', title: 'a new user sets up their security token at first sign-in' },
+  '/staff/admin/users/[id]': { spec: 'staff-admin.spec.ts', title: '[ADMIN] an access manager creates a user, records their vetting' },
+  '/staff/audit/events/[eventId]': { spec: 'audit-explorer.spec.ts', title: '[AUDIT] an access manager sees who looked at a child, opens the search' },
+  '/staff/casework/[requestId]': { spec: 'casework.spec.ts', title: '[CASEWORK] a young person asks for their address to be corrected' },
+  '/staff/casework/alerts/[alertId]': { spec: 'shielding.spec.ts', title: '[SHIELD] the index team shields a record' },
+  '/staff/casework/stay-on/[requestId]': { spec: 'stay-on.spec.ts', title: '[CASEWORK] a young person asks to stay on until 25' },
+  '/staff/children/[childId]': { spec: 'child-record.spec.ts', title: '[RECORD] a practitioner finds a child from a misspelt name' },
+  '/staff/children/[childId]/household': { spec: 'child-record.spec.ts', title: '[RECORD] a record opened without a search asks why, and the household list' },
+  '/staff/children/[childId]/involvement': { spec: 'child-record.spec.ts', title: '[RECORD] a practitioner finds a child from a misspelt name' },
+  '/staff/children/[childId]/indication': { spec: 'keyboard-journeys.spec.ts', title: '[SEARCH] [A11Y] a practitioner signs in, searches with a reason' },
+  '/staff/children/[childId]/shield': { spec: 'shielding.spec.ts', title: '[SHIELD] the index team shields a record' },
+  '/staff/children/[childId]/stay-on': { spec: 'keyboard-journeys.spec.ts', title: '[CITIZEN] [A11Y] a young person signs in, proves who they are' },
+  '/staff/children/[childId]/edit': { spec: 'record-edit.spec.ts', title: '[CASEWORK] a caseworker changes an address directly' },
+  '/staff/children/[childId]/edit/[item]': { spec: 'record-edit.spec.ts', title: '[CASEWORK] a caseworker changes an address directly' },
+};
+/**
+ * Not checked with axe in the e2e run, and why: the demo's stand-in inbox exists only without a mail server (the run
+ * has one); an archived record needs a child who has left the index, which the e2e population does not have.
+ */
+const AXE_NOT_REACHABLE = ['/dev-mailbox', '/staff/casework/archive/[childId]'];
+
+test('[A11Y] every page is checked with axe-core: by the matrix above, or by the journey named for it', () => {
+  const pages = appRoutes().filter((r) => r.kind === 'page').map((r) => r.pattern);
+  const byMatrix = pages.filter((p) => ROLES.some((role) => ROUTES[`GET ${p}`]![role] === 'ok'));
+  const rest = pages.filter((p) => !byMatrix.includes(p)).sort();
+  expect(rest).toEqual([...Object.keys(AXE_ELSEWHERE), ...AXE_NOT_REACHABLE].sort());
+  for (const [page, { spec, title }] of Object.entries(AXE_ELSEWHERE)) {
+    const source = readFileSync(path.join(root, 'e2e', spec), 'utf8');
+    const start = source.indexOf(`test('${title}`);
+    expect(start, `${page}: ${spec} has the test`).toBeGreaterThanOrEqual(0);
+    const next = source.slice(start + 1).search(/\n\s*test\(/);
+    expect(source.slice(start, next === -1 ? undefined : start + 1 + next), `${page}: that test checks with axe`).toContain('expectAccessible(');
+  }
+});
+
 test.describe('[ACCESS] horizontal: a record only with one’s own purpose', () => {
   test('[STAFF] a practitioner reaches no record, and writes to none, without their own audited reason for that child', async ({ page, baseURL }) => {
     const { ordinary, involved } = e2eChildren();

@@ -7,15 +7,17 @@ import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { tabAndType, tabTo, useSkipLink } from './support/keyboard';
 import { receivedEmails } from './support/mailbox';
+import { searchByNameAndBirth } from './support/search';
 import { builtActions, postAction } from './support/server-actions';
+import { signInAsDemo } from './support/staff';
 
 // Keyboard only: Tab, Shift+Tab, Enter, Space and typing; no clicks, and the focus visible at every stop. Following
 // the emailed sign-in link is the one step done by address, as it is from a mail program.
 
 const PRINT_ROOM = 'print-room@childrens-index.localhost';
 
-test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the record and asks for a correction by keyboard alone', async ({ page, browser, baseURL, expectAccessible }) => {
-  test.slow(); // two citizens sign in by email, and a code comes by post
+test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the record, asks for a correction and replies by keyboard alone', async ({ page, browser, baseURL, expectAccessible }) => {
+  test.setTimeout(300_000); // two citizens sign in by email, a code comes by post, and a caseworker signs in
   const child = e2eChildren().keyboard;
   const email = citizenEmail('keyboard');
 
@@ -110,6 +112,31 @@ test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the re
   await other.goto('/portal/requests');
   await expect(other.getByText('You have not made any requests.')).toBeVisible();
   await other.context().close();
+
+  // The index team asks for more information (and, while there, a page reached from the child's record passes axe)…
+  const staff = await (await browser.newContext()).newPage();
+  await signInAsDemo(staff, 'demo.caseworker');
+  await staff.goto('/staff/casework');
+  await staff.getByRole('link', { name: reference }).click();
+  await staff.getByLabel('Your question').fill('Which family name do you use at school?');
+  await staff.getByRole('button', { name: 'Send the question' }).click();
+  await expect(staff.getByText('Your question has been sent.')).toBeVisible();
+  await searchByNameAndBirth(staff, child);
+  const found = staff.getByRole('link', { name: `${child.givenNames} ${child.familyName}` });
+  const purpose = new URL((await found.getAttribute('href'))!, baseURL).searchParams.get('purpose');
+  await staff.goto(`/staff/children/${child.id}/stay-on?purpose=${purpose}`);
+  await expect(staff.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(staff);
+  await staff.context().close();
+
+  // …and the young person replies, by keyboard, from their list of requests.
+  await page.goto('/portal/requests');
+  await useSkipLink(page);
+  await tabTo(page, page.getByRole('link', { name: 'Reply to the index team' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Reply to the index team' })).toBeVisible();
+  await expect(page.getByText('Which family name do you use at school?')).toBeVisible();
+  await expectAccessible();
 });
 
 /** Signs a demo account in by keyboard; a code works once, so after a refusal waits for the token's next one. */

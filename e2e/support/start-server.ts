@@ -118,17 +118,12 @@ try {
     where a.id = ${demoApiClient().id} and c.id = ${ordinary!.id}
     order by s.code limit 1
     returning id, (select code from source_systems where id = source_system_id) as "sourceSystem"`;
-  // For the keyboard-only journey (e2e/keyboard-journeys.spec.ts): a young person of 12 to 17 whom no other spec uses,
-  // living apart from those who are (a household gets only so many letters at a time).
+  // For the keyboard-only journey (e2e/keyboard-journeys.spec.ts): a young person of 13 to 17 in the demo caseworker's
+  // council whom no other spec uses, living apart from those who are (a household gets only so many letters at a time).
   const used = [...others, toShield!.id, stayingOn!.id];
-  const [keyboard] = await connection.sql<E2eChild[]>`
-    select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
-           c.date_of_birth::text as "dateOfBirth", c.postcode
-    from children c join child_addresses ca on ca.child_id = c.id and ca.lived_until is null
-    where not c.is_shielded and c.address_status = 'current' and c.status = 'live'
-      and c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
-      and ca.address_id not in (select address_id from child_addresses where child_id = any(${used}::uuid[]))
-    order by c.index_number desc limit 1`;
+  const [keyboard] = await inCaseworkersCouncil(connection.sql`
+    c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
+    and a.id not in (select address_id from child_addresses where child_id = any(${used}::uuid[]))`);
   writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard }));
 } finally {
   await connection.close();
