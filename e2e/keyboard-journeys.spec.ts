@@ -166,7 +166,11 @@ test('[SEARCH] [A11Y] a practitioner signs in, searches with a reason and opens 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Find a child/);
   await useSkipLink(page);
-  // The reason comes first.
+  // The reason comes first: without one the search is refused, and the error summary takes the focus.
+  await tabTo(page, page.getByRole('button', { name: 'Search' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select why you are searching');
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await tabTo(page, page.getByLabel('I am working with this child'));
   await page.keyboard.press('Space');
   await expect(page.getByLabel('I am working with this child')).toBeChecked();
