@@ -26,6 +26,8 @@ export function e2eChildren(): {
   toShield: E2eChild;
   /** A young person of 16 or 17 in the demo caseworker's council who asks to stay on until 25 (e2e/stay-on.spec.ts). */
   stayingOn: E2eChild;
+  /** A young person of 13 to 17 in the demo caseworker's council whom only e2e/keyboard-journeys.spec.ts links and corrects. */
+  keyboard: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

@@ -118,7 +118,13 @@ try {
     where a.id = ${demoApiClient().id} and c.id = ${ordinary!.id}
     order by s.code limit 1
     returning id, (select code from source_systems where id = source_system_id) as "sourceSystem"`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice }));
+  // For the keyboard-only journey (e2e/keyboard-journeys.spec.ts): a young person of 13 to 17 in the demo caseworker's
+  // council whom no other spec uses, living apart from those who are (a household gets only so many letters at a time).
+  const used = [...others, toShield!.id, stayingOn!.id];
+  const [keyboard] = await inCaseworkersCouncil(connection.sql`
+    c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
+    and a.id not in (select address_id from child_addresses where child_id = any(${used}::uuid[]))`);
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard }));
 } finally {
   await connection.close();
 }

@@ -66,6 +66,12 @@ describe('casework on a correction request', () => {
     const elsewhere = { ...caseworker, localAuthorityCode: 'E99999999' };
     expect((await listWorkQueue({ db: database.db, caseworker: elsewhere, now: NOW })).map((r) => r.id)).not.toContain(requestId);
     await expect(actOnRequest({ db: database.db, caseworker: elsewhere, requestId, command: { kind: 'refuse', reason: 'x' }, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
+    // Nor can they open it by its id, or move it at all: it is still waiting for its own council.
+    expect(await viewRequest({ db: database.db, caseworker: elsewhere, requestId })).toBeNull();
+    for (const command of [{ kind: 'ask_for_information', question: 'x' }, { kind: 'close', reason: 'x' }] as const) {
+      await expect(actOnRequest({ db: database.db, caseworker: elsewhere, requestId, command, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
+    }
+    expect((await requestRow(requestId)).status).toBe('received');
   });
 
   it('lists overdue requests first', async () => {

@@ -5,7 +5,9 @@ import { seedDatabase } from '@/db/seed/seed-database';
 import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { addCalendarMonths } from '@/lib/dates/london';
+import { listOwnRequests } from './list-own-requests';
 import { loadCorrectableRecord } from './load-correctable-record';
+import { openCorrectableRecord } from './open-correctable-record';
 import { raiseCorrection } from './raise-correction';
 import { replyToCorrection } from './reply-to-correction';
 import { requestStayOn } from './request-stay-on';
@@ -76,6 +78,33 @@ describe('a correction request', () => {
     expect(row).toMatchObject({ status: 'in_review', daysPaused: 7, dueOn: '2027-01-01', pausedAt: null });
     const stranger = await youngPerson(await createChildFixture(database.db, { dateOfBirth: '2011-01-31' }));
     await expect(replyToCorrection({ db: database.db, citizen: stranger.citizen, requestId: raised.requestId, reply: { message: 'not mine' }, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('another citizen’s ids', () => {
+  // Horizontal access: every id in a portal address or form is checked against the signed-in citizen, so knowing (or
+  // guessing) someone else's link or request id gets nothing and changes nothing.
+  it('open nothing: citizen B cannot see, correct, stay on or withdraw with citizen A’s link and request ids', async () => {
+    const a = await youngPerson(await createChildFixture(database.db, { dateOfBirth: '2009-06-01' }));
+    const b = await youngPerson(await createChildFixture(database.db, { dateOfBirth: '2009-06-01' }));
+    const correctable = await loadCorrectableRecord({ db: database.db, citizenId: a.citizen.id, linkId: a.linkId, now: NOW });
+    const item = correctable!.items[0]!.key;
+    const raised = await raiseCorrection({ db: database.db, citizen: a.citizen, linkId: a.linkId, request: { item, requestedValue: 'Someone Else', explanation: undefined }, now: NOW });
+    const stayOnReference = await requestStayOn({ db: database.db, ...a, request: { basis: 'care_leaver', consent: 'yes' }, now: NOW });
+
+    const seenByB = await listOwnRequests({ db: database.db, citizen: b.citizen });
+    expect(seenByB.corrections.map((c) => c.id)).not.toContain(raised.requestId);
+    expect(seenByB.stayOn.map((s) => s.reference)).not.toContain(stayOnReference);
+    expect(await loadCorrectableRecord({ db: database.db, citizenId: b.citizen.id, linkId: a.linkId, now: NOW })).toBeNull();
+    expect(await openCorrectableRecord({ db: database.db, citizen: b.citizen, linkId: a.linkId })).toBeNull();
+    await expect(raiseCorrection({ db: database.db, citizen: b.citizen, linkId: a.linkId, request: { item, requestedValue: 'x', explanation: undefined }, now: NOW })).rejects.toBeInstanceOf(Error);
+    await expect(requestStayOn({ db: database.db, citizen: b.citizen, linkId: a.linkId, request: { basis: 'care_leaver', consent: 'yes' }, now: NOW })).rejects.toBeInstanceOf(Error);
+    const [stayOn] = await database.db.select().from(stayOnRequests).where(eq(stayOnRequests.reference, stayOnReference));
+    await expect(withdrawStayOn({ db: database.db, citizen: b.citizen, stayOnRequestId: stayOn!.id, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
+
+    expect(await database.db.select().from(correctionRequests).where(eq(correctionRequests.requestedByCitizenId, b.citizen.id))).toHaveLength(0);
+    expect(await database.db.select().from(stayOnRequests).where(eq(stayOnRequests.requestedByCitizenId, b.citizen.id))).toHaveLength(0);
+    expect((await database.db.select().from(stayOnRequests).where(eq(stayOnRequests.id, stayOn!.id)))[0]!.status).toBe('requested');
   });
 });
 

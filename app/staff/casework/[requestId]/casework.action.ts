@@ -30,6 +30,8 @@ export async function caseworkAction(requestId: string, _previous: CaseworkFormS
   try {
     status = await actOnRequest({ db, caseworker, requestId, command: { kind: command, ...parsed.data } as CaseworkCommand, clientAddress: clientAddress(await headers()) });
   } catch (error) {
+    // Another council's request answers as one that does not exist: the id tells its caseworkers nothing.
+    if (error instanceof AppError && error.code === 'not_found') notFound();
     if (error instanceof AppError) return { command, message: error.userMessage, values };
     throw error;
   }

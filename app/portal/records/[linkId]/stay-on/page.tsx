@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
+import { listCitizenRecords } from '@/lib/portal/list-citizen-records';
 import { isRecordId } from '@/lib/records/record-path';
 import { StayOnForm } from './stay-on-form';
 
 export const metadata: Metadata = { title: 'Ask to stay on the index until you are 25' };
 
 export default async function StayOnPage({ params }: { params: Promise<{ linkId: string }> }) {
-  await requireCitizen();
+  const citizen = await requireCitizen();
   const { linkId } = await params;
   if (!isRecordId(linkId)) notFound();
+  // Only the young person's own link, which they may see now: another citizen's (or a parent's) link gets no form.
+  const linked = (await listCitizenRecords({ db: await getDb(), citizen })).find((entry) => entry.linkId === linkId);
+  if (!linked || linked.relationship !== 'self' || !linked.access.allowed) notFound();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { IndicationForm } from './indication-form';
+import { requireOwnPurpose } from '../own-purpose';
 
 export const metadata: Metadata = { title: 'Record an indication of action' };
 
@@ -13,16 +14,16 @@ export default async function RecordIndicationPage({ params, searchParams }: Pro
   const practitioner = await requireStaff('practitioner');
   const { childId } = await params;
   if (!isRecordId(childId)) notFound();
-  const purpose = parseEventId((await searchParams).purpose);
+  const purpose = await requireOwnPurpose(practitioner, childId, (await searchParams).purpose);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" href={purpose ? recordPath(childId, purpose) : `/staff/children/${childId}`}>
+        <Link className="govuk-back-link" href={recordPath(childId, purpose)}>
           Back to the record
         </Link>
         <h1 className="govuk-heading-l">Record an indication of action</h1>
         <p className="govuk-body">Record only that it happened and whom to contact — never what the assessment says.</p>
-        <IndicationForm childId={childId} purpose={purpose ? String(purpose) : ''} defaults={{ contactName: practitioner.displayName, contactEmail: practitioner.email }} />
+        <IndicationForm childId={childId} purpose={String(purpose)} defaults={{ contactName: practitioner.displayName, contactEmail: practitioner.email }} />
       </div>
     </div>
   );

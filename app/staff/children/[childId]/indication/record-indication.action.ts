@@ -7,10 +7,11 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { recordIndication } from '@/lib/involvements/record-indication';
-import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { ZIndication } from '@/lib/validation/involvement';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { requireOwnPurpose } from '../own-purpose';
 
 export type IndicationFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -18,6 +19,7 @@ export async function recordIndicationAction(childId: string, _previous: Indicat
   const practitioner = await requireStaff('practitioner');
   if (!isRecordId(childId)) redirect('/staff/search');
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const purpose = await requireOwnPurpose(practitioner, childId, values.purpose);
   const parsed = ZIndication.safeParse(foldDateParts(values, 'recordedOn'));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
@@ -26,6 +28,5 @@ export async function recordIndicationAction(childId: string, _previous: Indicat
     if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
-  const purpose = parseEventId(values.purpose);
-  redirect(purpose ? recordPath(childId, purpose, { done: 'indication' }) : `/staff/children/${childId}`);
+  redirect(recordPath(childId, purpose, { done: 'indication' }));
 }

@@ -4,8 +4,9 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listServicesFor } from '@/lib/involvements/list-services-for';
-import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { InvolvementForm } from './involvement-form';
+import { requireOwnPurpose } from '../own-purpose';
 
 export const metadata: Metadata = { title: 'Record that you work with this child' };
 
@@ -15,12 +16,12 @@ export default async function RecordInvolvementPage({ params, searchParams }: Pr
   const practitioner = await requireStaff('practitioner');
   const { childId } = await params;
   if (!isRecordId(childId)) notFound();
-  const purpose = parseEventId((await searchParams).purpose);
+  const purpose = await requireOwnPurpose(practitioner, childId, (await searchParams).purpose);
   const services = await listServicesFor({ db: await getDb(), practitioner });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" href={purpose ? recordPath(childId, purpose) : `/staff/children/${childId}`}>
+        <Link className="govuk-back-link" href={recordPath(childId, purpose)}>
           Back to the record
         </Link>
         <h1 className="govuk-heading-l">Record that you work with this child</h1>
@@ -28,7 +29,7 @@ export default async function RecordInvolvementPage({ params, searchParams }: Pr
           Others already working with the child will get an email saying that someone else now works with them — nothing more.
           They can then see your contact details on the record.
         </p>
-        <InvolvementForm childId={childId} purpose={purpose ? String(purpose) : ''} services={services} defaults={{ email: practitioner.email }} />
+        <InvolvementForm childId={childId} purpose={String(purpose)} services={services} defaults={{ email: practitioner.email }} />
       </div>
     </div>
   );

@@ -8,10 +8,11 @@ import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { listServicesFor } from '@/lib/involvements/list-services-for';
 import { recordInvolvement } from '@/lib/involvements/record-involvement';
-import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { involvementSchema } from '@/lib/validation/involvement';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { requireOwnPurpose } from '../own-purpose';
 
 export type InvolvementFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -19,6 +20,7 @@ export async function recordInvolvementAction(childId: string, _previous: Involv
   const practitioner = await requireStaff('practitioner');
   if (!isRecordId(childId)) redirect('/staff/search');
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const purpose = await requireOwnPurpose(practitioner, childId, values.purpose);
   const db = await getDb();
   const sensitive = (await listServicesFor({ db, practitioner })).filter((s) => s.isSensitive).map((s) => s.code);
   const parsed = involvementSchema(sensitive).safeParse(foldDateParts(values, 'startedOn'));
@@ -29,6 +31,5 @@ export async function recordInvolvementAction(childId: string, _previous: Involv
     if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
-  const purpose = parseEventId(values.purpose);
-  redirect(purpose ? recordPath(childId, purpose, { done: 'involvement' }) : `/staff/children/${childId}`);
+  redirect(recordPath(childId, purpose, { done: 'involvement' }));
 }

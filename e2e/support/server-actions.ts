@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { type AppAction, UNKNOWN_ID } from './app-routes';
+
+type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
+
+const MANIFEST = path.resolve(import.meta.dirname, '..', '..', '.next', 'server', 'server-reference-manifest.json');
+
+/** A built server action: the id Next.js gave it in this build and a page that can run it. */
+export type BuiltAction = { id: string; page: string };
+
+/** A page's address from its worker's name in the manifest ("app/(group)/staff/[id]/page" → "/staff/<unknown id>"). */
+const pageAddress = (worker: string) =>
+  worker
+    .replace(/^app/, '')
+    .replace(/\/page$/, '')
+    .split('/')
+    .filter((segment) => !segment.startsWith('('))
+    .map((segment) => (segment.startsWith('[') ? UNKNOWN_ID : segment))
+    .join('/') || '/';
+
+/**
+ * Where the build put each server action: read from `next build`'s own manifest (the ids change with every build),
+ * matched to the source file and export that `appActions()` found.
+ */
+export function builtActions(): Map<string, BuiltAction> {
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { node: Record<string, ManifestEntry> };
+  const found = new Map<string, BuiltAction>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (!entry.filename || !entry.exportedName) continue;
+    const page = Object.keys(entry.workers).filter((w) => w.endsWith('/page')).sort()[0];
+    if (page) found.set(`${entry.filename}#${entry.exportedName}`, { id, page: pageAddress(page) });
+  }
+  return found;
+}
+
+/**
+ * Calls a server action as React does from a form (`encodeReply`): a multipart body whose part "0" is the arguments
+ * (the ones the page binds, made-up ids unless given; the form's previous state; the form's fields as part "1_<name>",
+ * which `$K1` stands for).
+ */
+type CallOptions = { headers?: Record<string, string>; bound?: string[]; fields?: Record<string, string> };
+
+export function postAction(request: APIRequestContext, action: AppAction, built: BuiltAction, origin: string, { headers = {}, bound = [], fields = {} }: CallOptions = {}) {
+  let nextBound = 0;
+  const args = action.params.map((param) => (/^_?prev/.test(param) ? {} : param === 'formData' ? '$K1' : (bound[nextBound++] ?? UNKNOWN_ID)));
+  const form = Object.fromEntries(Object.entries(fields).map(([name, value]) => [`1_${name}`, value]));
+  return request.post(built.page, {
+    headers: { 'next-action': built.id, origin, accept: 'text/x-component', ...headers },
+    multipart: { '0': JSON.stringify(args), ...form },
+    maxRedirects: 0,
+  });
+}
