@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from './iso-day';
 import { AUDIT_ACTION_CODES } from '@/lib/audit/audit-actions';
 import { parseIndexNumber } from '@/lib/records/index-number-codec';
 import { foldDateParts } from './date-parts';
@@ -9,7 +10,7 @@ export const AUDIT_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_\d{1,1
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = (message: string) => optional(z.iso.date(message));
+const day = (message: string) => optional(isoDay(message));
 
 /**
  * The audit explorer's filter, shared by its page and its CSV download. It travels in the address, so it holds

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { plainString } from './plain-text';
 import { foldDateParts } from './date-parts';
 import { CHANGE_SCHEMAS, type ChangeKey, changeKeyOf, type CorrectionChange } from './correction-change';
 
-const words = (missing: string, max: number) => z.string(missing).trim().min(1, missing).max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
+const words = (missing: string, max: number) => plainString(missing).min(1, missing).max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
 const version = z.coerce.number().int().positive();
 
 const SIMPLE = {
