@@ -45,7 +45,9 @@ export const involvementSchema = (sensitiveServiceCodes: readonly string[]) =>
       phone,
       email,
       startedOn: pastDate('Enter the date you started working with the child'),
-      consentBasis: z.enum(['consent', 'significant_harm']).optional().or(z.literal('').transform(() => undefined)),
+      consentBasis: z
+        .union([z.enum(['consent', 'significant_harm']), z.literal('').transform(() => undefined)], 'Select whether you have consent or suspect significant harm')
+        .optional(),
     })
     .superRefine((v, ctx) => {
       if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an email address, so that others can reach you' });

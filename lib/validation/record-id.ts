@@ -7,3 +7,6 @@ import { z } from 'zod';
  */
 export const ZRecordId = z.guid('This link is not valid');
 export const ZEventId = z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number);
+
+/** The version of a record a form was shown (a hidden field): a whole number PostgreSQL's integer holds. */
+export const recordVersion = (message: string) => z.coerce.number(message).int(message).min(1, message).max(2_147_483_647, message);
