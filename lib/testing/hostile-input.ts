@@ -46,10 +46,14 @@ export const HOSTILE_STRINGS = [
 /** Any single UTF-16 code unit, halves of surrogate pairs included (fast-check's own units never produce those). */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
 
+/** The characters that break things most often: NUL, escape, half surrogates, quotes, backslash, direction marks. */
+const troublesomeCharacter = fc.constantFrom('\u0000', '\u001b', '\u007f', '\ud800', '\udfff', "'", '"', '\\', ';', '%', '\u202e', 'a', ' ');
+
 /** A string a hostile client could send: known troublemakers, any code units, any code points, SQL-ish mixtures. */
 export function hostileString({ maxLength = 200 }: { maxLength?: number } = {}): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.constantFrom(...HOSTILE_STRINGS),
+    { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+    { weight: 1, arbitrary: fc.string({ unit: troublesomeCharacter, minLength: 1, maxLength: 12 }) },
     fc.string({ unit: anyCodeUnit, maxLength }),
     fc.string({ unit: 'binary', maxLength }),
     fc.string({ unit: 'grapheme', maxLength }),
