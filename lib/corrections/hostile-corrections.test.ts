@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Transaction } from '@/db';
 import { citizenAccounts, citizenRecordLinks, correctionMessages, correctionRequests } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { inRolledBackTransaction } from '@/db/testing/rolled-back';
@@ -28,7 +29,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDatabase({ connection: database, children: 20, seed: 29, asOf: '2026-11-25', reset: false });
   const child = await createChildFixture(database.db, { dateOfBirth: '2011-01-31' });
-  [citizen] = (await database.db.insert(citizenAccounts).values({ email: 'hostile@example.com' }).returning()) as [typeof citizen];
+  const [account] = await database.db.insert(citizenAccounts).values({ email: 'hostile@example.com' }).returning();
+  citizen = account!;
   const [link] = await database.db
     .insert(citizenRecordLinks)
     .values({ citizenId: citizen.id, childId: child.childId, relationship: 'self', verificationLevel: 'medium', verificationMethod: 'test' })
@@ -42,6 +44,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.drop();
 });
+
+// The domain functions open their own transaction; inside the test's (rolled back after each run) it is a savepoint.
+const asDatabase = (tx: Transaction) => tx as unknown as Database;
 
 /** Runs the domain call; an AppError is an answer the form shows, anything else fails the property. */
 async function answerOf<T>(run: () => Promise<T>): Promise<{ done: T } | { refused: AppError }> {
@@ -66,7 +71,7 @@ describe('hostile input to the citizen’s correction forms, down to the databas
         const parsed = ZCorrectionRequest.safeParse(item === null ? fields : { ...fields, item });
         if (!parsed.success) return; // the schema's own property test checks these messages
         await inRolledBackTransaction(database.db, async (tx) => {
-          const answer = await answerOf(() => raiseCorrection({ db: tx, citizen, linkId, request: parsed.data, now: NOW }));
+          const answer = await answerOf(() => raiseCorrection({ db: asDatabase(tx), citizen, linkId, request: parsed.data, now: NOW }));
           if ('refused' in answer) {
             expect(isPlainEnglishMessage(answer.refused.userMessage), answer.refused.userMessage).toBe(true);
             return;
@@ -89,7 +94,7 @@ describe('hostile input to the citizen’s correction forms, down to the databas
         const parsed = ZCorrectionReply.safeParse(fields);
         if (!parsed.success) return;
         await inRolledBackTransaction(database.db, async (tx) => {
-          await replyToCorrection({ db: tx, citizen, requestId: awaitingReplyId, reply: parsed.data, now: NOW });
+          await replyToCorrection({ db: asDatabase(tx), citizen, requestId: awaitingReplyId, reply: parsed.data, now: NOW });
           stored += 1;
           const messages = await tx.select().from(correctionMessages).where(eq(correctionMessages.requestId, awaitingReplyId));
           expect(messages.map((m) => m.body)).toEqual([parsed.data.message]);
