@@ -132,6 +132,9 @@ test.describe('[STAFF] hostile addresses', () => {
       `/staff/casework/alerts/${id}`,
       `/staff/casework/archive/${id}?view=${id}`,
       `/staff/audit?indexNumber=${id}&username=${id}&organisationId=${id}&action=${id}&fromYear=${id}`,
+      `/staff/casework?status=${id}&assigned=${id}&sort=${id}`,
+      `/staff/casework/stay-on?status=${id}&sort=${id}&done=${id}`,
+      `/staff/children/${ordinary.id}?purpose=1&done=${id}`,
     ];
     for (const segment of segments) {
       for (const path of pages(segment.startsWith('%') ? segment : encodeURIComponent(segment))) {
