@@ -135,6 +135,10 @@ test.describe('[STAFF] hostile addresses', () => {
       `/staff/casework?status=${id}&assigned=${id}&sort=${id}`,
       `/staff/casework/stay-on?status=${id}&sort=${id}&done=${id}`,
       `/staff/children/${ordinary.id}?purpose=1&done=${id}`,
+      // Shaped like the audit list's page cursor, but no moment PostgreSQL can read.
+      `/staff/audit?before=2026-13-45T99:99:99.000000Z_1&username=${id}`,
+      `/staff/audit/export?after=0000-01-01T00:00:00.000000Z_1&action=${id}`,
+      `/staff/audit/events/${id}`,
     ];
     for (const segment of segments) {
       for (const path of pages(segment.startsWith('%') ? segment : encodeURIComponent(segment))) {

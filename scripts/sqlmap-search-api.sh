@@ -40,22 +40,31 @@ trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -fs "http://localhost:$PORT/api/health" >/dev/null && break; sleep 1; done
 
 key=$(npm run -s cli -- api-key)
-body='{"reason":"working_with_child","familyName":"Smith","givenName":"Jo","dateOfBirth":"2015-03-04","postcode":"LS6 2AB","gender":"female","reasonDetail":"","indexNumber":""}'
-set -x
-sqlmap --batch --flush-session --disable-coloring --output-dir="$OUT" \
-  -u "http://localhost:$PORT/api/v1/children/search" --method=POST --data="$body" \
-  --headers="Authorization: Bearer $key
+# Two searches, since each takes its own path through the code: by name with a date of birth and a postcode, and by a
+# real child's index number. sqlmap tests each JSON value in turn, leaving the others as they are.
+index_number=$(psql "$DATABASE_URL" -Atc "select index_number from children where status = 'live' order by index_number limit 1")
+bodies=(
+  '{"reason":"working_with_child","familyName":"Smith","givenName":"Jo","dateOfBirth":"2015-03-04","postcode":"LS6 2AB","gender":"female","reasonDetail":"checking"}'
+  "{\"reason\":\"other\",\"reasonDetail\":\"checking\",\"indexNumber\":\"$index_number\"}"
+)
+: >"$OUT/sqlmap.log"
+for body in "${bodies[@]}"; do
+  set -x
+  sqlmap --batch --flush-session --disable-coloring --output-dir="$OUT" \
+    -u "http://localhost:$PORT/api/v1/children/search" --method=POST --data="$body" \
+    --headers="Authorization: Bearer $key
 Content-Type: application/json" \
-  --dbms=PostgreSQL --level="$LEVEL" --risk="$RISK" --threads=2 \
-  2>&1 | tee "$OUT/sqlmap.log"
-set +x
+    --dbms=PostgreSQL --level="$LEVEL" --risk="$RISK" --threads=2 \
+    2>&1 | tee -a "$OUT/sqlmap.log"
+  { set +x; } 2>/dev/null
+done
 
 children_after=$(psql "$DATABASE_URL" -Atc 'select count(*) from children')
 searches=$(psql "$DATABASE_URL" -Atc "select count(*) from audit_events where action = 'child.search'")
 npm run -s cli -- audit verify | tee "$OUT/audit-verify.log"
 {
   echo "sqlmap $(sqlmap --version 2>/dev/null | head -1), level $LEVEL, risk $RISK, $(date -u +%Y-%m-%dT%H:%MZ)"
-  grep -E 'do not appear to be injectable|is vulnerable|might be injectable|appears to be .* injectable|identified the following injection' "$OUT/sqlmap.log" || true
+  grep -E "parameter '.*' (does not seem to be|is|appears to be) .*injectable|do not appear to be injectable|identified the following injection|HTTP error codes|^[0-9]{3} \(" "$OUT/sqlmap.log" | sed 's/^\[[0-9:]*\] //' || true
   echo "children before: $children_before, after: $children_after; audited searches: $searches"
 } | tee "$OUT/verdict.txt"
 [ "$children_before" = "$children_after" ] && ! grep -qE 'is vulnerable|identified the following injection' "$OUT/sqlmap.log"

@@ -160,7 +160,7 @@ describe('the text a schema lets through', () => {
     }
   });
 
-  it('refuses dates PostgreSQL cannot hold or no child has, with the field’s own message', () => {
+  it('refuses dates and moments PostgreSQL cannot hold or no child has, with the field’s own message', () => {
     expect(fieldErrors(ZChildSearch.safeParse({ reason: 'working_with_child', familyName: 'Smith', dateOfBirth: '0000-01-01' }).error!)).toEqual({
       dateOfBirth: 'Enter the date of birth as year, month and day, like 2015-03-04',
     });
@@ -169,5 +169,9 @@ describe('the text a schema lets through', () => {
       dateOfBirth: 'Enter the date of birth as year, month and day, like 2015-03-04',
       gender: 'Gender must be female, male or not_specified',
     });
+    for (const moment of ['2026-13-45T99:99:99.000000Z', '2026-02-30T10:00:00.000000Z', '0000-01-01T00:00:00.000000Z']) {
+      expect(fieldErrors(parseAuditFilter({ before: `${moment}_12` }).error!)).toEqual({ before: 'Go back to the first page and page through again' });
+    }
+    expect(parseAuditFilter({ after: '2026-11-25T10:00:00.123456Z_12' }).success).toBe(true);
   });
 });
