@@ -123,4 +123,4 @@ export function isPlainEnglishMessage(message: unknown): boolean {
 }
 
 /** How many runs a property gets: enough to find the usual troublemakers, few enough for a slow shared machine. */
-export const FUZZ_RUNS = { quick: 200, database: 40, http: 60 } as const;
+export const FUZZ_RUNS = { quick: 100, database: 40, http: 60 } as const;
