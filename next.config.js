@@ -3,6 +3,7 @@ import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import './lib/env.js'; // a bad configuration stops the app here, at start
+import { FORM_BODY_LIMIT_BYTES } from './lib/http/body-limits.js';
 
 // GOV.UK Frontend is served as it is published: its stylesheet (which the bundler's CSS parser rejects for an old
 // browser hack) from /govuk, and the fonts and images that stylesheet loads from /assets.
@@ -29,7 +30,9 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() for a signed-in user of the wrong role.
-  experimental: { authInterrupts: true },
+  // A form's body beyond this is refused before the action runs (proxy.ts answers 413 first when the body's size
+  // is declared, as browsers always do).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: FORM_BODY_LIMIT_BYTES } },
   reactStrictMode: true,
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'postgres'],

@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env.js';
+import { FORM_BODY_LIMIT_BYTES } from '@/lib/http/body-limits.js';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
+import { bodyTooLarge } from '@/lib/http/read-json-body';
 
 /**
  * Sets per-request headers only; it decides nothing about access. Every page, action and route handler checks who
@@ -11,6 +13,9 @@ import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-pol
  * the root layout in x-nonce (for GOV.UK Frontend's inline script).
  */
 export function proxy(request: NextRequest) {
+  // Next.js stops a server action's body at serverActions.bodySizeLimit, but answers 500 when it does; a form post
+  // that says it is bigger is refused here first, with 413 and a plain message.
+  if (Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT_BYTES) return formTooLarge();
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
@@ -21,6 +26,12 @@ export function proxy(request: NextRequest) {
   // A page carrying a nonce must never be served twice, and every area but the public pages shows personal data:
   // nothing the app renders or answers is stored by a browser or a proxy. Static files (excluded below) are.
   response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+function formTooLarge() {
+  const response = bodyTooLarge(FORM_BODY_LIMIT_BYTES);
+  response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   return response;
 }
 

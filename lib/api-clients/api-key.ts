@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ZRecordId } from '@/lib/validation/record-id';
 
 const KEY = /^ci_([0-9a-f-]{36})_([A-Za-z0-9_-]{43})$/;
 
@@ -15,7 +16,8 @@ export function formatApiKey(clientId: string, secret: string): string {
 
 export function parseApiKey(key: string): { clientId: string; secret: string } | null {
   const match = KEY.exec(key.trim());
-  return match ? { clientId: match[1]!, secret: match[2]! } : null;
+  // The id must be a real uuid ("ci_" and 36 hyphens matches KEY): PostgreSQL would refuse anything else with an error.
+  return match && ZRecordId.safeParse(match[1]).success ? { clientId: match[1]!, secret: match[2]! } : null;
 }
 
 export function secretMatches(secret: string, storedHash: string): boolean {

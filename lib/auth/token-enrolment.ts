@@ -3,6 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { staffUsers, tokenEnrolments } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { isRecordId } from '@/lib/records/record-path';
 import { createStaffSession } from './staff-sessions';
 import { checkTotp, newTotpSecret, totpUri } from './totp';
 
@@ -20,6 +21,8 @@ export async function startTokenEnrolment({ db, staffUserId, now = new Date() }:
 export type PendingEnrolment = { id: string; username: string; secret: string; uri: string };
 
 export async function findPendingEnrolment({ db, enrolmentId, now = new Date() }: { db: Database; enrolmentId: string; now?: Date }): Promise<PendingEnrolment | null> {
+  // The id comes from a cookie, which the browser's user can set to anything.
+  if (!isRecordId(enrolmentId)) return null;
   const [row] = await db
     .select({ id: tokenEnrolments.id, secret: tokenEnrolments.totpSecret, username: staffUsers.username })
     .from(tokenEnrolments)

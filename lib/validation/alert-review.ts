@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './plain-text';
 
 /** What the index team can decide about an alert (the database's alerts_outcome_known check lists the same). */
 export const ALERT_OUTCOMES = [
@@ -12,9 +13,7 @@ export const outcomeLabel = (outcome: string) => ALERT_OUTCOMES.find((o) => o.va
 
 export const ZAlertReview = z.object({
   outcome: z.enum(ALERT_OUTCOMES.map((o) => o.value) as [AlertOutcome, ...AlertOutcome[]], 'Select the outcome of your review'),
-  note: z
-    .string('Enter a note about your review')
-    .trim()
+  note: plainString('Enter a note about your review')
     .min(1, 'Enter a note about your review')
     .max(2000, 'The note must be 2,000 characters or fewer'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './plain-text';
 import { parseIndexNumber } from '@/lib/records/index-number-codec';
 import { otherReasonSaid, statedReasonFields } from './viewing-purpose';
 
@@ -13,9 +14,7 @@ export const ARCHIVE_REASONS = [
 /** Finding an archived record: by its index number only (a lookup, never a search by name), with a reason. */
 export const ZArchiveLookup = z
   .object({
-    indexNumber: z
-      .string('Enter the index number')
-      .trim()
+    indexNumber: plainString('Enter the index number')
       .min(1, 'Enter the index number')
       .transform((v, ctx) => parseIndexNumber(v) ?? (ctx.addIssue({ code: 'custom', message: 'Enter an index number of 11 letters and numbers, like 7Q2M X9KD 4TR' }), z.NEVER)),
     ...statedReasonFields(ARCHIVE_REASONS),

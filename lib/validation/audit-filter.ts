@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EARLIEST_DAY, isoDay } from './iso-day';
 import { AUDIT_ACTION_CODES } from '@/lib/audit/audit-actions';
 import { parseIndexNumber } from '@/lib/records/index-number-codec';
 import { foldDateParts } from './date-parts';
@@ -9,7 +10,15 @@ export const AUDIT_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_\d{1,1
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = (message: string) => optional(z.iso.date(message));
+const day = (message: string) => optional(isoDay(message));
+const PAGE_AGAIN = 'Go back to the first page and page through again';
+// The pattern alone lets "2026-13-45T99:…" through, which PostgreSQL refuses to read as a moment.
+const cursor = optional(
+  z
+    .string()
+    .regex(AUDIT_CURSOR, PAGE_AGAIN)
+    .refine((v) => v >= EARLIEST_DAY && z.iso.datetime({ precision: 6 }).safeParse(v.split('_')[0]).success, PAGE_AGAIN),
+);
 
 /**
  * The audit explorer's filter, shared by its page and its CSV download. It travels in the address, so it holds
@@ -28,8 +37,8 @@ export const ZAuditFilter = z
     action: optional(z.enum(AUDIT_ACTION_CODES, 'Choose an action from the list')),
     from: day('The start date must be a real date, like 27 3 2026'),
     to: day('The end date must be a real date, like 27 3 2026'),
-    before: optional(z.string().regex(AUDIT_CURSOR, 'Go back to the first page and page through again')),
-    after: optional(z.string().regex(AUDIT_CURSOR, 'Go back to the first page and page through again')),
+    before: cursor,
+    after: cursor,
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'The end date must be the same as or after the start date' });
 export type TAuditFilter = z.output<typeof ZAuditFilter>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { plainString } from './plain-text';
+import { recordVersion } from './record-id';
 import { foldDateParts } from './date-parts';
 import { CHANGE_SCHEMAS, type ChangeKey, changeKeyOf, type CorrectionChange } from './correction-change';
 
-const words = (missing: string, max: number) => z.string(missing).trim().min(1, missing).max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
-const version = z.coerce.number().int().positive();
+const words = (missing: string, max: number) => plainString(missing).min(1, missing).max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
+const version = recordVersion('The page is out of date: open the request again');
 
 const SIMPLE = {
   assign: z.object({ toStaffId: z.uuid('Choose a caseworker') }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseIndexNumber } from '@/lib/records/index-number-codec';
+import { isoDay } from './iso-day';
+import { plainString } from './plain-text';
 
 export const SEARCH_REASONS = [
   { value: 'working_with_child', label: 'I am working with this child' },
@@ -9,25 +11,24 @@ export const SEARCH_REASONS = [
 ] as const;
 
 export const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?( ?[0-9][A-Z]{2})?$/;
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
+const optionalText = (label: string, max: number) =>
+  plainString(`${label} must be text`)
+    .max(max, `${label} must be ${max} characters or fewer`)
     .optional()
     .transform((v) => v || undefined);
+const DATE_OF_BIRTH = 'Enter the date of birth as year, month and day, like 2015-03-04';
 
 export const ZChildSearch = z
   .object({
-    indexNumber: optionalText(20, 'Index number must be 20 characters or fewer'),
-    familyName: optionalText(100, 'Family name must be 100 characters or fewer'),
-    givenName: optionalText(100, 'Given name must be 100 characters or fewer'),
+    indexNumber: optionalText('Index number', 20),
+    familyName: optionalText('Family name', 100),
+    givenName: optionalText('Given name', 100),
     dateOfBirth: z
-      .union([z.literal(''), z.iso.date('Enter the date of birth as year, month and day, like 2015-03-04')])
+      .union([z.literal(''), isoDay(DATE_OF_BIRTH)], DATE_OF_BIRTH)
       .optional()
       .transform((v) => v || undefined),
     postcode: z
-      .string()
+      .string('Enter a real postcode or postcode district, like LS6 2AB or LS6')
       .trim()
       .toUpperCase()
       .optional()
@@ -38,9 +39,11 @@ export const ZChildSearch = z
         const compact = v?.replace(/\s+/g, '');
         return compact && compact.length > 4 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
       }),
-    gender: z.enum(['female', 'male', 'not_specified']).optional().or(z.literal('').transform(() => undefined)),
+    gender: z
+      .union([z.enum(['female', 'male', 'not_specified']), z.literal('').transform(() => undefined)], 'Gender must be female, male or not_specified')
+      .optional(),
     reason: z.enum(SEARCH_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you are searching'),
-    reasonDetail: optionalText(200, 'Reason must be 200 characters or fewer'),
+    reasonDetail: optionalText('Reason', 200),
   })
   .superRefine((v, ctx) => {
     if (v.indexNumber) {

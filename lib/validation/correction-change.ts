@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { isoDay } from './iso-day';
+import { plainString } from './plain-text';
 import { fullPostcode } from './full-postcode';
 
-const text = (missing: string, max = 100) => z.string(missing).trim().min(1, missing).max(max, `Must be ${max} characters or fewer`);
+const text = (missing: string, max = 100) => plainString(missing).min(1, missing).max(max, `Must be ${max} characters or fewer`);
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  plainString()
     .max(max, `Must be ${max} characters or fewer`)
     .optional()
     .transform((v) => v || null);
@@ -20,7 +20,7 @@ export const CHANGE_SCHEMAS = {
     dateOfBirth: z
       .string('Enter the date of birth')
       .min(1, 'Enter the date of birth')
-      .pipe(z.iso.date('Enter a real date of birth, like 27 3 2012'))
+      .pipe(isoDay('Enter a real date of birth, like 27 3 2012'))
       .refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date of birth must be in the past'),
   }),
   'child:gender': z.object({ gender: z.enum(['female', 'male', 'not_specified'], 'Select the gender') }),

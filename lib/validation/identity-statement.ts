@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { isoDay } from './iso-day';
+import { plainString } from './plain-text';
 import { fullPostcode } from './full-postcode';
 
 
-const name = (missing: string) => z.string(missing).trim().min(1, missing).max(100, 'Names must be 100 characters or fewer');
-const optionalName = z
-  .string()
-  .trim()
+const name = (missing: string) => plainString(missing).min(1, missing).max(100, 'Names must be 100 characters or fewer');
+const optionalName = plainString()
   .max(100, 'Names must be 100 characters or fewer')
   .optional()
   .transform((v) => v || undefined);
@@ -19,7 +19,7 @@ export const ZIdentityStatement = z
     dateOfBirth: z
       .string('Enter the date of birth')
       .min(1, 'Enter the date of birth')
-      .pipe(z.iso.date('Enter a real date of birth, like 27 3 2012'))
+      .pipe(isoDay('Enter a real date of birth, like 27 3 2012'))
       .refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date of birth must be in the past'),
     postcode: fullPostcode,
     parentGivenName: optionalName,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { isoDay } from './iso-day';
+import { plainString } from './plain-text';
 import { todayInLondon } from '@/lib/dates/london';
 
 const UK_PHONE = /^(\+44\s?|0)[0-9\s]{9,13}$/;
 
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
+  plainString()
     .max(max, message)
     .optional()
     .transform((v) => v || undefined);
@@ -25,7 +25,7 @@ const pastDate = (missing: string) =>
   z
     .string(missing)
     .min(1, missing)
-    .pipe(z.iso.date('Enter a real date, like 27 3 2026'))
+    .pipe(isoDay('Enter a real date, like 27 3 2026'))
     .refine((v) => v <= todayInLondon(), 'The date must be today or in the past');
 
 export const CONSENT_BASES = [
@@ -40,12 +40,14 @@ export const CONSENT_BASES = [
 export const involvementSchema = (sensitiveServiceCodes: readonly string[]) =>
   z
     .object({
-      serviceCode: z.string('Select the service you work for').trim().min(1, 'Select the service you work for'),
-      role: z.string('Enter your role with the child').trim().min(2, 'Enter your role with the child, like Class teacher').max(100, 'Role must be 100 characters or fewer'),
+      serviceCode: plainString('Select the service you work for').min(1, 'Select the service you work for').max(50, 'Select the service you work for'),
+      role: plainString('Enter your role with the child').min(2, 'Enter your role with the child, like Class teacher').max(100, 'Role must be 100 characters or fewer'),
       phone,
       email,
       startedOn: pastDate('Enter the date you started working with the child'),
-      consentBasis: z.enum(['consent', 'significant_harm']).optional().or(z.literal('').transform(() => undefined)),
+      consentBasis: z
+        .union([z.enum(['consent', 'significant_harm']), z.literal('').transform(() => undefined)], 'Select whether you have consent or suspect significant harm')
+        .optional(),
     })
     .superRefine((v, ctx) => {
       if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an email address, so that others can reach you' });
@@ -63,7 +65,7 @@ export const INDICATION_KINDS = [
 /** An indication of action: a flag and a contact, never the content of the assessment. */
 export const ZIndication = z.object({
   kind: z.enum(['caf_assessment', 'lead_professional'], 'Select what you are recording'),
-  contactName: z.string('Enter the name of the person to contact').trim().min(2, 'Enter the name of the person to contact').max(100, 'Name must be 100 characters or fewer'),
+  contactName: plainString('Enter the name of the person to contact').min(2, 'Enter the name of the person to contact').max(100, 'Name must be 100 characters or fewer'),
   contactPhone: phone,
   contactEmail: email,
   recordedOn: pastDate('Enter the date it was done or agreed'),

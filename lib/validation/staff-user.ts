@@ -1,25 +1,25 @@
 import { z } from 'zod';
+import { isoDay } from './iso-day';
+import { plainString } from './plain-text';
 
-const isoDate = (message: string) => z.union([z.literal(''), z.iso.date(message)]).transform((v) => v || null);
+const isoDate = (message: string) => z.union([z.literal(''), isoDay(message)], message).transform((v) => v || null);
 
 export const ZCreateStaffUser = z.object({
   username: z
-    .string()
+    .string('User name must be 3 to 50 letters, numbers, dots or hyphens, starting with a letter')
     .trim()
     .toLowerCase()
     .regex(/^[a-z][a-z0-9.-]{2,49}$/, 'User name must be 3 to 50 letters, numbers, dots or hyphens, starting with a letter'),
-  displayName: z.string().trim().min(1, 'Enter the person’s full name').max(100, 'Full name must be 100 characters or fewer'),
-  email: z.email('Enter an email address in the correct format, like name@example.gov.uk').max(200),
+  displayName: plainString('Enter the person’s full name').min(1, 'Enter the person’s full name').max(100, 'Full name must be 100 characters or fewer'),
+  email: z.email('Enter an email address in the correct format, like name@example.gov.uk').max(200, 'Email address must be 200 characters or fewer'),
   role: z.enum(['practitioner', 'caseworker', 'administrator'], 'Select a role'),
   organisationId: z.uuid('Select an organisation'),
   hasChildProtectionRole: z
     .enum(['yes', 'no'], 'Select whether they have a child-protection role')
     .transform((v) => v === 'yes'),
   /** The sensitive service they work for, if any: they will see that service's involvements. */
-  sensitiveServiceCode: z
-    .string()
-    .trim()
-    .max(50)
+  sensitiveServiceCode: plainString()
+    .max(50, 'Select a service from the list')
     .optional()
     .transform((v) => v || null),
 });
@@ -33,13 +33,13 @@ export const ZVetting = z.object({
 export type TVetting = z.output<typeof ZVetting>;
 
 export const ZReason = z.object({
-  reason: z.string().trim().min(5, 'Give the reason, in at least a few words').max(500, 'Reason must be 500 characters or fewer'),
+  reason: plainString('Give the reason, in at least a few words').min(5, 'Give the reason, in at least a few words').max(500, 'Reason must be 500 characters or fewer'),
 });
 
 export const ZActivation = z
   .object({
-    password: z.string().min(1, 'Enter a password'),
-    pin: z.string().trim().regex(/^\d{6,8}$/, 'Enter a PIN of 6 to 8 numbers'),
-    pinAgain: z.string().trim(),
+    password: z.string('Enter a password').min(1, 'Enter a password').max(256, 'Password must be 256 characters or fewer'),
+    pin: z.string('Enter a PIN of 6 to 8 numbers').trim().regex(/^\d{6,8}$/, 'Enter a PIN of 6 to 8 numbers'),
+    pinAgain: z.string('Enter the PIN again').trim(),
   })
   .refine((v) => v.pin === v.pinAgain, { path: ['pinAgain'], message: 'The PINs do not match' });

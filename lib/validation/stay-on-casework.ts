@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './plain-text';
 
 /** The bases as the index team reads them (the young person's own words are in lib/validation/stay-on.ts). */
 export const STAY_ON_BASIS_LABELS = {
@@ -10,7 +11,7 @@ export type StayOnBasis = keyof typeof STAY_ON_BASIS_LABELS;
 const BASES = Object.entries(STAY_ON_BASIS_LABELS).map(([value, label]) => ({ value, label }));
 export const STAY_ON_BASIS_OPTIONS = BASES as readonly { value: StayOnBasis; label: string }[];
 
-const requiredText = (missing: string, tooLong: string) => z.string(missing).trim().min(1, missing).max(1000, tooLong);
+const requiredText = (missing: string, tooLong: string) => plainString(missing).min(1, missing).max(1000, tooLong);
 
 /** A caseworker asks, for a young person of 16 or 17, that their record stays on until 25: why, and their consent in their words. */
 export const ZStayOnRaise = z.object({

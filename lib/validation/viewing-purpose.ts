@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { plainString } from './plain-text';
 import { SEARCH_REASONS } from './child-search';
 
 /** The fields of a form that asks why a record is opened: one of `reasons`, and words of one's own for "other". */
 export const statedReasonFields = (reasons: readonly { value: string }[]) => ({
   reason: z.enum(reasons.map((r) => r.value) as [string, ...string[]], 'Select why you need to see this record'),
-  reasonDetail: z
-    .string()
-    .trim()
+  reasonDetail: plainString('Reason must be text')
     .max(200, 'Reason must be 200 characters or fewer')
     .optional()
     .transform((v) => v || undefined),
@@ -28,9 +27,7 @@ export const describeReason = ({ reason, reasonDetail }: { reason: string; reaso
 
 /** Overriding a shield starts an investigation: the reason must say enough for the index team to judge it. */
 export const ZShieldOverride = z.object({
-  reason: z
-    .string()
-    .trim()
+  reason: plainString('Explain in at least 20 characters why the child is at risk and you need the details')
     .min(20, 'Explain in at least 20 characters why the child is at risk and you need the details')
     .max(1000, 'Reason must be 1,000 characters or fewer'),
 });

@@ -14,6 +14,7 @@ import { STATUS_TAGS } from '../status-tags';
 import { changeFields, describeValue, itemLabel } from '../../../_components/form/change-fields';
 import { VersionHistory } from '../../../_components/record/version-history';
 import { CommandForm } from './command-form';
+import { choiceOf } from '@/lib/validation/query-choice';
 
 export const metadata: Metadata = { title: 'Correction request' };
 
@@ -44,7 +45,7 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
   const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) });
   if (!view) notFound();
   const { request, child, item, allowed } = view;
-  const done = (await searchParams).done;
+  const doneNotice = choiceOf(DONE, (await searchParams).done);
   const status = STATUS_TAGS[request.status];
   const fields = item ? changeFields(item.key) : [];
   const hidden = { expectedVersion: String(child.version) };
@@ -55,7 +56,7 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
         <Link className="govuk-back-link" href="/staff/casework">
           Back to the queue
         </Link>
-        {typeof done === 'string' && DONE[done] ? <NotificationBanner success text={DONE[done]} /> : null}
+        {doneNotice ? <NotificationBanner success text={doneNotice} /> : null}
         <span className="govuk-caption-l">Correction request {request.reference}</span>
         <h1 className="govuk-heading-l">{itemLabel(request.itemKind, request.field)}</h1>
         <p className="govuk-body">

@@ -9,6 +9,7 @@ import { NotificationBanner } from '../../../_components/notification-banner';
 import { CaseworkNavigation } from '../casework-navigation';
 import { pick, RequestList } from '../request-list';
 import { STAY_ON_STATUS_TAGS } from '../status-tags';
+import { choiceOf } from '@/lib/validation/query-choice';
 
 export const metadata: Metadata = { title: 'Requests to stay on until 25' };
 
@@ -31,7 +32,7 @@ export default async function StayOnRequestsPage({ searchParams }: Props) {
   const query = await searchParams;
   const filter: Required<StayOnFilter> = { status: pick(query.status, STATUS_OPTIONS, 'requested'), sort: pick(query.sort, SORT_OPTIONS, 'newest') };
   const rows = await listStayOnRequests({ db: await getDb(), caseworker, filter });
-  const notice = typeof query.done === 'string' ? NOTICES[query.done] : undefined;
+  const notice = choiceOf(NOTICES, query.done);
   const filters = [
     { name: 'status', label: 'Status', options: STATUS_OPTIONS, value: filter.status },
     { name: 'sort', label: 'Sort by', options: SORT_OPTIONS, value: filter.sort },

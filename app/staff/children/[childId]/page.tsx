@@ -16,6 +16,7 @@ import { Services } from '../../../_components/record/services';
 import { EndIndicationButton, EndInvolvementButton } from './end-buttons';
 import { ShieldedRecord } from './shielded-record';
 import { PurposeForm } from './purpose-form';
+import { choiceOf } from '@/lib/validation/query-choice';
 
 export const metadata: Metadata = { title: 'Child’s record' };
 
@@ -48,7 +49,7 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
   const { view, viewEventId } = result;
   const isPractitioner = staff.role === 'practitioner';
   const endContext = { childId: view.kind === 'full' ? view.record.child.id : childId, purpose: viewEventId };
-  const notice = typeof query.done === 'string' ? NOTICES[query.done] : undefined;
+  const notice = choiceOf(NOTICES, query.done);
   const actions = (recordId: string, shielded: boolean) =>
     isPractitioner ? (
       <ul className="govuk-list">

@@ -4,11 +4,14 @@ import { currentStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
 import { crossSiteRefusal, isCrossSiteRequest } from '@/lib/http/cross-site';
 import { jsonResponse } from '@/lib/http/json-response';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { findChildren, type SearchActor } from '@/lib/search/find-children';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZChildSearch } from '@/lib/validation/child-search';
 
 export const dynamic = 'force-dynamic';
+
+const NOT_A_SEARCH = 'Send the search as a JSON object, like { "reason": "working_with_child", "familyName": "Smith", "dateOfBirth": "2015-03-04" }.';
 
 /** Search details are personal data: they travel in the body, never in the address (which ends up in logs). */
 export function GET() {
@@ -31,9 +34,10 @@ export async function POST(request: Request) {
   }
   if (!actor) return jsonResponse({ error: 'Sign in, or send an API key as "Authorization: Bearer <key>".' }, 401);
 
-  const body: unknown = await request.json().catch(() => null);
-  if (!body || typeof body !== 'object') return jsonResponse({ error: 'Send the search as a JSON object.' }, 400);
-  const parsed = ZChildSearch.safeParse(body);
+  const read = await readJsonBody(request, { notJson: NOT_A_SEARCH });
+  if ('refusal' in read) return read.refusal;
+  if (!read.body || typeof read.body !== 'object' || Array.isArray(read.body)) return jsonResponse({ error: NOT_A_SEARCH }, 400);
+  const parsed = ZChildSearch.safeParse(read.body);
   if (!parsed.success) return jsonResponse({ error: 'The search is not valid.', fields: fieldErrors(parsed.error) }, 400);
 
   const result = await findChildren({ db, actor, search: parsed.data, clientAddress: clientAddress(request.headers) });

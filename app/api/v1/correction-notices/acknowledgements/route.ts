@@ -1,17 +1,21 @@
 import { requireApiClient } from '@/lib/api-clients/require-api-client';
 import { acknowledgeCorrectionNotices } from '@/lib/casework/acknowledge-correction-notices';
 import { jsonResponse } from '@/lib/http/json-response';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { ZCorrectionNoticeAcknowledgement } from '@/lib/validation/correction-notice-acknowledgement';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 
 export const dynamic = 'force-dynamic';
 
+const SEND_IDS = 'Send a JSON object like { "ids": ["<notice id>"] }.';
+
 /** A source system says it has taken these notices in: `{ "ids": [...] }`. */
 export async function POST(request: Request) {
   const call = await requireApiClient(request);
   if ('refusal' in call) return call.refusal;
-  const body: unknown = await request.json().catch(() => null);
-  const parsed = ZCorrectionNoticeAcknowledgement.safeParse(body);
-  if (!parsed.success) return jsonResponse({ error: 'Send a JSON object like { "ids": ["<notice id>"] }.', fields: fieldErrors(parsed.error) }, 400);
+  const read = await readJsonBody(request, { notJson: SEND_IDS });
+  if ('refusal' in read) return read.refusal;
+  const parsed = ZCorrectionNoticeAcknowledgement.safeParse(read.body);
+  if (!parsed.success) return jsonResponse({ error: SEND_IDS, fields: fieldErrors(parsed.error) }, 400);
   return jsonResponse(await acknowledgeCorrectionNotices({ ...call, ids: parsed.data.ids }));
 }

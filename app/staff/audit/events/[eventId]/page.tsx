@@ -7,6 +7,7 @@ import { viewAuditEvent } from '@/lib/audit/view-audit-event';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { formatDateTime } from '@/lib/dates/london';
 import { clientAddress } from '@/lib/http/client-address';
+import { parseEventId } from '@/lib/records/record-path';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { RecordsInvolved, WhoActed } from '../../audit-events-table';
 
@@ -29,8 +30,9 @@ const shown = (value: unknown) => (typeof value === 'object' ? JSON.stringify(va
 export default async function AuditEventPage({ params }: Props) {
   const viewer = await requireStaff('administrator', 'caseworker');
   const { eventId } = await params;
-  if (!/^\d{1,18}$/.test(eventId)) notFound();
-  const event = await viewAuditEvent({ db: await getDb(), viewer, eventId: Number(eventId), clientAddress: clientAddress(await headers()) });
+  const id = parseEventId(eventId);
+  if (id === null) notFound();
+  const event = await viewAuditEvent({ db: await getDb(), viewer, eventId: id, clientAddress: clientAddress(await headers()) });
   if (!event) notFound();
   const typed = Object.entries(event.query ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return (

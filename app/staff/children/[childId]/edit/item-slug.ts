@@ -10,7 +10,8 @@ export function itemSlug(key: ChangeKey, itemId: string | null): string {
 }
 
 export function parseItemSlug(slug: string): { key: ChangeKey; itemId: string | null } | null {
-  if (SLUGS[slug]) return { key: SLUGS[slug], itemId: null };
+  // Own keys only: "constructor" in the address must not find Object's.
+  if (Object.hasOwn(SLUGS, slug)) return { key: SLUGS[slug]!, itemId: null };
   const carer = CARER.exec(slug);
   return carer ? { key: 'carer:details', itemId: carer[1]! } : null;
 }
