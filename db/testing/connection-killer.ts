@@ -6,7 +6,7 @@ const APP_CONNECTIONS = 'childrens-index';
 export type ConnectionKiller = {
   /** Terminates every connection the app has open to the database now; returns how many there were. */
   killNow: () => Promise<number>;
-  /** Keeps terminating them, at random moments 10–100 ms apart, until `stop`; resolves with the total killed. */
+  /** Keeps terminating them, at random moments 50–300 ms apart, until `stop`; resolves with the total killed. */
   start: () => void;
   stop: () => Promise<number>;
   close: () => Promise<void>;
@@ -36,7 +36,7 @@ export function connectionKiller(databaseUrl: string): ConnectionKiller {
         let total = 0;
         while (!stopping) {
           total += await killNow();
-          await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 90));
+          await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
         }
         return total;
       })();
