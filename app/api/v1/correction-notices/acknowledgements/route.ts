@@ -3,11 +3,14 @@ import { acknowledgeCorrectionNotices } from '@/lib/casework/acknowledge-correct
 import { jsonResponse } from '@/lib/http/json-response';
 import { ZCorrectionNoticeAcknowledgement } from '@/lib/validation/correction-notice-acknowledgement';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { withJsonErrors } from '@/lib/http/json-errors';
 
 export const dynamic = 'force-dynamic';
 
 /** A source system says it has taken these notices in: `{ "ids": [...] }`. */
-export async function POST(request: Request) {
+export const POST = withJsonErrors(acknowledgeNotices);
+
+async function acknowledgeNotices(request: Request) {
   const call = await requireApiClient(request);
   if ('refusal' in call) return call.refusal;
   const body: unknown = await request.json().catch(() => null);
