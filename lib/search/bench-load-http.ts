@@ -32,7 +32,7 @@ type Kind = (typeof KINDS)[number];
 /** The audit event each kind of request must leave. */
 const AUDIT_ACTION: Record<Kind, string> = { search: 'child.search', view: 'child.view', involvement: 'involvement.record' };
 /** One round of a session: 60% searches, 30% record views, 10% involvements. */
-const ROUND: Kind[] = ['search', 'view', 'search', 'search', 'view', 'search', 'involvement', 'search', 'view', 'search'];
+const ROUND: Kind[] = ['search', 'view', 'search', 'involvement', 'search', 'view', 'search', 'search', 'view', 'search'];
 /** Children each session may record an involvement with (one each): more than a session gets through in the run. */
 const INVOLVEMENTS_PER_SESSION = 60;
 const VIEWS_PER_SESSION = 10;
