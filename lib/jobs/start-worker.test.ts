@@ -77,4 +77,31 @@ describe('the job worker delivering email', () => {
     await eventually(async () => (await database.sql`select state from pgboss.job where data->>'outboxId' = ${failing!.id}`)[0]?.state, (s) => s === 'completed');
     expect(arrivedFor('while.down@example.org')).toHaveLength(1);
   });
+
+  it('keeps a message queued while no mail server answers at all, and delivers it once one is back', async () => {
+    // The retry policy of the test above (every second) still holds. The listener stops: connections are refused.
+    const port = Number(new URL(smtp.url).port);
+    await smtp.close();
+    await queueEmail({ db: database.db, email: email('server.gone@example.org') });
+
+    const waiting = await eventually(
+      async () => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'server.gone@example.org')))[0],
+      (row) => (row?.attempts ?? 0) >= 2,
+    );
+    expect(waiting?.attempts).toBeGreaterThanOrEqual(2);
+    expect(waiting?.sentAt).toBeNull();
+    expect(waiting?.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+    // The same server comes back where the worker was told to send.
+    smtp = await startSmtpListener({ port });
+    expect((await eventually(() => arrivedFor('server.gone@example.org'), (m) => m.length > 0)).length).toBe(1);
+    // Marked sent when the delivery commits, a moment after the server accepted it.
+    const sent = await eventually(
+      async () => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'server.gone@example.org')))[0],
+      (row) => Boolean(row?.sentAt),
+    );
+    expect(sent?.sentAt).not.toBeNull();
+    await eventually(async () => (await database.sql`select state from pgboss.job where data->>'outboxId' = ${waiting!.id}`)[0]?.state, (s) => s === 'completed');
+    expect(arrivedFor('server.gone@example.org')).toHaveLength(1);
+  });
 });

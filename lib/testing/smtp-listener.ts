@@ -15,7 +15,12 @@ export type SmtpListener = {
 
 /** A real SMTP server on a loopback port, for tests to send to and read what arrived. */
 export async function startSmtpListener(
-  options: { rejectAll?: boolean; onReceive?: (email: ReceivedEmail) => void } = {},
+  options: {
+    rejectAll?: boolean;
+    onReceive?: (email: ReceivedEmail) => void;
+    /** A port to listen on, e.g. a stopped listener's, to bring "the mail server" back where the app looks for it. */
+    port?: number;
+  } = {},
 ): Promise<SmtpListener> {
   const received: ReceivedEmail[] = [];
   let rejectAll = options.rejectAll ?? false;
@@ -40,7 +45,7 @@ export async function startSmtpListener(
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

@@ -3,11 +3,14 @@ import { listCorrectionNotices } from '@/lib/casework/list-correction-notices';
 import { jsonResponse } from '@/lib/http/json-response';
 import { ZCorrectionNoticeQuery } from '@/lib/validation/correction-notice-acknowledgement';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { withJsonErrors } from '@/lib/http/json-errors';
 
 export const dynamic = 'force-dynamic';
 
 /** The correction notices waiting for the caller's organisation's source systems, oldest first. */
-export async function GET(request: Request) {
+export const GET = withJsonErrors(listNotices);
+
+async function listNotices(request: Request) {
   const call = await requireApiClient(request);
   if ('refusal' in call) return call.refusal;
   const parsed = ZCorrectionNoticeQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));

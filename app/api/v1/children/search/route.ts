@@ -8,6 +8,7 @@ import { readJsonBody } from '@/lib/http/read-json-body';
 import { findChildren, type SearchActor } from '@/lib/search/find-children';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZChildSearch } from '@/lib/validation/child-search';
+import { withJsonErrors } from '@/lib/http/json-errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,9 @@ export function GET() {
   return jsonResponse({ error: 'Use POST with a JSON body: search details must not be put in the address.' }, 405);
 }
 
-export async function POST(request: Request) {
+export const POST = withJsonErrors(searchChildren);
+
+async function searchChildren(request: Request) {
   const db = await getDb();
   const client = await authenticateApiClient({ db, authorization: request.headers.get('authorization') });
   let actor: SearchActor | null = client ? { id: client.id, organisationId: client.organisationId, kind: 'api_client' } : null;

@@ -4,13 +4,16 @@ import { jsonResponse } from '@/lib/http/json-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { ZCorrectionNoticeAcknowledgement } from '@/lib/validation/correction-notice-acknowledgement';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { withJsonErrors } from '@/lib/http/json-errors';
 
 export const dynamic = 'force-dynamic';
 
 const SEND_IDS = 'Send a JSON object like { "ids": ["<notice id>"] }.';
 
 /** A source system says it has taken these notices in: `{ "ids": [...] }`. */
-export async function POST(request: Request) {
+export const POST = withJsonErrors(acknowledgeNotices);
+
+async function acknowledgeNotices(request: Request) {
   const call = await requireApiClient(request);
   if ('refusal' in call) return call.refusal;
   const read = await readJsonBody(request, { notJson: SEND_IDS });
