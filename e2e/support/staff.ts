@@ -20,6 +20,8 @@ export async function submitSignIn(page: Page, username: string, details: SignIn
  */
 export async function signInAsDemo(page: Page, username: string) {
   await submitSignIn(page, username, { code: await generate({ secret: demoTotpSecret(username) }) });
+  // The answer first (signed in, or the form back with a problem): the address changes only once the action is done.
+  await expect(page.getByRole('heading', { name: /^Signed in as / }).or(page.locator('.govuk-error-summary'))).toBeVisible();
   if (!page.url().endsWith('/staff')) {
     await page.waitForTimeout((30 - (Math.floor(Date.now() / 1000) % 30) + 1) * 1000);
     await submitSignIn(page, username, { code: await generate({ secret: demoTotpSecret(username) }) });
