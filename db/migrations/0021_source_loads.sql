@@ -144,3 +144,7 @@ END $$;
 -- The matching block "same date of birth, first given name sounds the same" (the other blocks use the search's
 -- indexes on family name sound with date of birth, and with postcode district).
 CREATE INDEX "children_given_phonetic_dob_idx" ON "children" ("given_name_phonetic", "date_of_birth");
+--> statement-breakpoint
+-- Shielded children (about 0.5%) are always compared with every incoming row of their date of birth, and by their
+-- real address (their searchable postcode is empty), so that a load can never make an unshielded copy of one.
+CREATE INDEX "children_shielded_match_idx" ON "children" ("date_of_birth") INCLUDE ("id", "family_name_phonetic") WHERE is_shielded;

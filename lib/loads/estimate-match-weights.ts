@@ -1,0 +1,67 @@
+import { COMPARISON_NAMES, COMPARISONS, type ComparisonName } from './comparisons';
+
+/** A comparison pattern (one level per comparison, -1 for no value) and how many pairs showed it. */
+export type PatternCount = { levels: Record<ComparisonName, number>; count: number };
+export type LevelProbabilities = Record<ComparisonName, number[]>;
+export type Estimate = { lambda: number; m: LevelProbabilities; u: LevelProbabilities; iterations: number };
+
+/** Level frequencies with a half-count added to each level, so that no level is impossible. */
+export function levelFrequencies(patterns: readonly PatternCount[], weightOf: (p: PatternCount) => number = (p) => p.count): LevelProbabilities {
+  const out = {} as LevelProbabilities;
+  for (const name of COMPARISON_NAMES) {
+    const counts = new Array<number>(COMPARISONS[name]).fill(0.5);
+    for (const p of patterns) if (p.levels[name] >= 0) counts[p.levels[name]]! += weightOf(p);
+    const total = counts.reduce((a, b) => a + b, 0);
+    out[name] = counts.map((c) => c / total);
+  }
+  return out;
+}
+
+function likelihood(p: PatternCount, probabilities: LevelProbabilities): number {
+  let product = 1;
+  for (const name of COMPARISON_NAMES) if (p.levels[name] >= 0) product *= probabilities[name][p.levels[name]]!;
+  return product;
+}
+
+/**
+ * Expectation–maximisation for the two-class Fellegi–Sunter model (comparisons independent given match status), over
+ * the comparison patterns of the blocked candidate pairs. The u-probabilities (agreement among non-matches) are
+ * given — measured on random pairs, where almost every pair is a non-match — and held fixed; EM finds the
+ * m-probabilities and the share of matches (lambda) among the blocked pairs. Starts from "a match mostly agrees".
+ */
+export function estimateMatchWeights({ patterns, u, maxIterations = 500 }: { patterns: readonly PatternCount[]; u: LevelProbabilities; maxIterations?: number }): Estimate {
+  let lambda = 0.5;
+  let m = {} as LevelProbabilities;
+  for (const name of COMPARISON_NAMES) {
+    const levels = COMPARISONS[name];
+    m[name] = Array.from({ length: levels }, (_, level) => (level === levels - 1 ? 0.9 : 0.1 / (levels - 1)));
+  }
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    const posterior = new Map<PatternCount, number>();
+    let matched = 0;
+    let total = 0;
+    for (const p of patterns) {
+      const pm = lambda * likelihood(p, m);
+      const pu = (1 - lambda) * likelihood(p, u);
+      const w = pm + pu > 0 ? pm / (pm + pu) : 0;
+      posterior.set(p, w);
+      matched += w * p.count;
+      total += p.count;
+    }
+    const next = levelFrequencies(patterns, (p) => posterior.get(p)! * p.count);
+    const nextLambda = Math.min(Math.max(matched / total, 1e-6), 1 - 1e-6);
+    const change = Math.abs(nextLambda - lambda) + COMPARISON_NAMES.reduce((s, n) => s + next[n].reduce((a, v, i) => a + Math.abs(v - m[n][i]!), 0), 0);
+    m = next;
+    lambda = nextLambda;
+    if (change < 1e-7) break;
+  }
+  return { lambda, m, u, iterations };
+}
+
+/** log2(m/u) per comparison and level: what each level adds to a pair's match weight. */
+export function levelWeights({ m, u }: { m: LevelProbabilities; u: LevelProbabilities }): LevelProbabilities {
+  const out = {} as LevelProbabilities;
+  for (const name of COMPARISON_NAMES) out[name] = m[name].map((mi, i) => Math.log2(mi / u[name][i]!));
+  return out;
+}
