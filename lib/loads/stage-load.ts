@@ -92,7 +92,7 @@ export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> 
     const empty: LoadCounts = { rows: 0, rejected: 0, bySourceId: 0, linked: 0, review: 0, created: 0, updated: 0, applied: 0 };
     const [load] = await tx<{ id: string }[]>`
       insert into source_loads (source_system_id, file_name, file_sha256, as_of, submitted_by_kind, submitted_by_id, status, counts)
-      values (${source.id}, ${fileName}, ${sha}, ${asOf}, ${submittedBy.kind}, ${submittedBy.id}, 'staged', ${tx.json(empty)})
+      values (${source.id}, ${fileName}, ${sha}, ${asOf}, ${submittedBy.kind}, ${submittedBy.id}, 'staged', ${JSON.stringify(empty)}::jsonb)
       returning id`;
     const { rows, rejects } = await copyRows(tx, load!.id, options);
     if (rows === 0) throw new AppError('invalid', 'The file has a header row but no rows. Nothing was loaded.');
