@@ -31,9 +31,16 @@ const STAGED_COLUMNS = [
 ] as const;
 const ROWS_PER_WRITE = 2_000;
 
+/** The file's SHA-256, read through the CSV reader on the way: a malformed file is refused before anything is written. */
 async function fingerprint(open: () => AsyncIterable<Uint8Array>): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of open()) hash.update(chunk);
+  async function* hashed() {
+    for await (const chunk of open()) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  for await (const row of readLoadFile(hashed())) void row;
   return hash.digest('hex');
 }
 
@@ -42,7 +49,10 @@ type Reject = { rowNumber: number; field: string; reason: string };
 /** COPYs the valid rows into source_load_rows and returns the rejects; throws (leaving the COPY failed) on a malformed file. */
 async function copyRows(tx: postgres.TransactionSql, loadId: string, options: StageLoadOptions): Promise<{ rows: number; rejects: Reject[] }> {
   const schema = loadRowSchema({ sourceCode: options.source.code, asOf: options.asOf });
-  const stream = await tx`copy source_load_rows (${tx(STAGED_COLUMNS as unknown as string[])}) from stdin`.writable();
+  const copy = tx`copy source_load_rows (${tx(STAGED_COLUMNS as unknown as string[])}) from stdin`;
+  const stream = await copy.writable();
+  // If the stream is destroyed below, the COPY's own promise fails too; the error that matters is rethrown there.
+  copy.catch(() => {});
   const rejects: Reject[] = [];
   let rows = 0;
   let buffer = new CopyTextBuffer();
@@ -78,7 +88,7 @@ async function copyRows(tx: postgres.TransactionSql, loadId: string, options: St
 }
 
 /**
- * Receives a load file: one transaction that records the load, COPYs its valid rows into the staging table and keeps
+ * Receives a load file: a first pass fingerprints it and checks that it is well-formed CSV in the load format; then one transaction that records the load, COPYs its valid rows into the staging table and keeps
  * a reject (row, field, reason) for every invalid one. A malformed file throws an AppError and leaves nothing behind.
  * The same file from the same source again is the same load (found by its SHA-256), not a second one.
  */
