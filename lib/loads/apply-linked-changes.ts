@@ -43,6 +43,7 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
       d.before, d.after
     from linked_diff d`);
   await tx.unsafe(`delete from linked_changes where cardinality(fields) = 0 and not moves`);
+  await tx`analyze linked_changes`;
   await tx.unsafe(`
     update child_addresses ca set lived_until = r.as_of
     from linked_changes l join apply_rows r on r.row_number = l.row_number

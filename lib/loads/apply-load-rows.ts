@@ -32,6 +32,7 @@ export async function applyLoadRows({ tx, loadId, rows, actor }: ApplyLoadRowsOp
        and r.outcome in ('source_id', 'linked', 'reviewed_link', 'new')`,
     params as never[],
   );
+  await tx`analyze apply_rows`;
   const [{ n }] = (await tx`select count(*)::int as n from apply_rows`) as unknown as [{ n: number }];
   if (n === 0) return { childIds: [], changed: 0 };
   await tx.unsafe(`

@@ -20,6 +20,8 @@ const TRANSPOSED_DOB = `case when extract(day from r.date_of_birth) <= 12 and ex
  * Records marked "new identity" are never candidates: they are reached only by the source ids registered for them.
  */
 export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOptions): Promise<number> {
+  // Freshly staged rows have no statistics: without them the planner takes the load for one row.
+  await tx`analyze source_load_rows`;
   await tx.unsafe(
     `create temp table load_pairs on commit drop as
      with r as materialized (select * from source_load_rows where load_id = $1 and outcome is null),
@@ -51,6 +53,7 @@ export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOpt
      where c.status = 'live' and not c.is_new_identity`,
     [loadId],
   );
+  await tx`analyze load_pairs`;
   const [{ pairs }] = (await tx`select count(*)::int as pairs from load_pairs`) as unknown as [{ pairs: number }];
   return pairs;
 }

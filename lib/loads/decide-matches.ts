@@ -36,6 +36,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
     `create temp table load_scored on commit drop as
      select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like from load_pairs p`,
   );
+  await tx`analyze load_scored`;
   await tx.unsafe(
     `with ranked as (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk
