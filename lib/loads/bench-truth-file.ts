@@ -74,16 +74,28 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
     const roll = rng.float();
     const move = () => Object.assign(fields, { address_line1: rng.pick(places).line1, town: rng.pick(places).town, postcode: rng.pick(places).postcode });
     if (roll < 0.38) kind = 'exact';
-    else if (roll < 0.5) (kind = 'given typo'), (fields.given_names = typo(rng, child.givenNames));
-    else if (roll < 0.62) (kind = 'family typo'), (fields.family_name = typo(rng, child.familyName));
+    else if (roll < 0.5) {
+      kind = 'given typo';
+      fields.given_names = typo(rng, child.givenNames);
+    } else if (roll < 0.62) {
+      kind = 'family typo';
+      fields.family_name = typo(rng, child.familyName);
+    }
     else if (roll < 0.68) {
       const swapped = transposed(child.dateOfBirth);
       kind = swapped ? 'transposed date of birth' : 'date of birth a day out';
       fields.date_of_birth = swapped ?? addDays(child.dateOfBirth, rng.chance(0.5) ? 1 : -1);
-    } else if (roll < 0.78) (kind = 'moved'), move();
-    else if (roll < 0.82) (kind = 'family name changed'), (fields.family_name = other.familyName);
-    else if (roll < 0.86) (kind = 'typo and moved'), (fields.family_name = typo(rng, child.familyName)), move();
-    else if (roll < 0.9) {
+    } else if (roll < 0.78) {
+      kind = 'moved';
+      move();
+    } else if (roll < 0.82) {
+      kind = 'family name changed';
+      fields.family_name = other.familyName;
+    } else if (roll < 0.86) {
+      kind = 'typo and moved';
+      fields.family_name = typo(rng, child.familyName);
+      move();
+    } else if (roll < 0.9) {
       kind = 'twin';
       childId = null;
       fields.given_names = other.givenNames.split(' ')[0] === child.givenNames.split(' ')[0] ? `${other.givenNames}a` : other.givenNames;

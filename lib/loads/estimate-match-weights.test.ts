@@ -21,10 +21,17 @@ function expectedPatterns(lambda: number, pairs: number): PatternCount[] {
 }
 
 describe('estimating Fellegi–Sunter weights by EM', () => {
-  it('recovers the share of matches and the m-probabilities of a known mixture', () => {
-    const estimate = estimateMatchWeights({ patterns: expectedPatterns(0.3, 1_000_000), u: trueU });
+  it('recovers the share of matches and the m-probabilities of a known mixture, u held fixed', () => {
+    const estimate = estimateMatchWeights({ patterns: expectedPatterns(0.3, 1_000_000), u: trueU, fixU: true });
     expect(estimate.lambda).toBeCloseTo(0.3, 2);
     for (const name of COMPARISON_NAMES) estimate.m[name].forEach((p, i) => expect(p).toBeCloseTo(trueM[name][i]!, 2));
+  });
+
+  it('recovers m, u and the share of matches from a rough start for u', () => {
+    const roughU = Object.fromEntries(COMPARISON_NAMES.map((n) => [n, trueU[n].map(() => 1 / trueU[n].length)])) as LevelProbabilities;
+    const estimate = estimateMatchWeights({ patterns: expectedPatterns(0.3, 1_000_000), u: roughU });
+    expect(estimate.lambda).toBeCloseTo(0.3, 1);
+    for (const name of COMPARISON_NAMES) estimate.u[name].forEach((p, i) => expect(p).toBeCloseTo(trueU[name][i]!, 1));
   });
 
   it('gives agreement a positive weight and disagreement a negative one', () => {

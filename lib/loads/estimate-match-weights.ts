@@ -25,12 +25,15 @@ function likelihood(p: PatternCount, probabilities: LevelProbabilities): number 
 
 /**
  * Expectation–maximisation for the two-class Fellegi–Sunter model (comparisons independent given match status), over
- * the comparison patterns of the blocked candidate pairs. The u-probabilities (agreement among non-matches) are
- * given — measured on random pairs, where almost every pair is a non-match — and held fixed; EM finds the
- * m-probabilities and the share of matches (lambda) among the blocked pairs. Starts from "a match mostly agrees".
+ * the comparison patterns of the blocked candidate pairs: finds the m-probabilities (agreement among matches), the
+ * u-probabilities (among non-matches) and the share of matches (lambda) among the pairs. Starts from "a match mostly
+ * agrees" and from the u-probabilities given (measured on random pairs). With `fixU` the u-probabilities stay as
+ * given; that suits pairs drawn at random, not blocked pairs, whose non-matches agree on a blocking key far more
+ * often than random pairs do (held fixed there, EM takes every blocked pair for a match).
  */
-export function estimateMatchWeights({ patterns, u, maxIterations = 500 }: { patterns: readonly PatternCount[]; u: LevelProbabilities; maxIterations?: number }): Estimate {
-  let lambda = 0.5;
+export function estimateMatchWeights({ patterns, u: startU, fixU = false, maxIterations = 500 }: { patterns: readonly PatternCount[]; u: LevelProbabilities; fixU?: boolean; maxIterations?: number }): Estimate {
+  let lambda = 0.2;
+  let u = startU;
   let m = {} as LevelProbabilities;
   for (const name of COMPARISON_NAMES) {
     const levels = COMPARISONS[name];
@@ -50,9 +53,12 @@ export function estimateMatchWeights({ patterns, u, maxIterations = 500 }: { pat
       total += p.count;
     }
     const next = levelFrequencies(patterns, (p) => posterior.get(p)! * p.count);
+    const nextU = fixU ? u : levelFrequencies(patterns, (p) => (1 - posterior.get(p)!) * p.count);
     const nextLambda = Math.min(Math.max(matched / total, 1e-6), 1 - 1e-6);
-    const change = Math.abs(nextLambda - lambda) + COMPARISON_NAMES.reduce((s, n) => s + next[n].reduce((a, v, i) => a + Math.abs(v - m[n][i]!), 0), 0);
+    const moved = (a: LevelProbabilities, b: LevelProbabilities) => COMPARISON_NAMES.reduce((s, n) => s + a[n].reduce((t, v, i) => t + Math.abs(v - b[n][i]!), 0), 0);
+    const change = Math.abs(nextLambda - lambda) + moved(next, m) + moved(nextU, u);
     m = next;
+    u = nextU;
     lambda = nextLambda;
     if (change < 1e-7) break;
   }

@@ -9,8 +9,8 @@ export type ResolveMatchWeightsOptions = { tx: postgres.TransactionSql; loadId: 
 
 /** Below these, a load's own data says too little: it borrows the latest estimate (or the default). */
 const MIN_BLOCKED_PAIRS = 2_000;
-const MIN_RANDOM_PAIRS = 20_000;
-const RANDOM_CHILDREN = 60_000;
+const MIN_RANDOM_PAIRS = 10_000;
+const RANDOM_CHILDREN = 20_000;
 
 type PatternRow = Record<`g_${ComparisonName}`, number> & { n: number };
 const toPatterns = (rows: readonly PatternRow[]): PatternCount[] =>
