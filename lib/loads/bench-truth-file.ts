@@ -43,7 +43,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
   const rng = new Random(seed);
   const [{ tuples }] = (await sql`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
-  const percent = Math.min(100, (100 * rows * 1.6) / tuples);
+  const percent = Math.min(100, (100 * rows * 4) / tuples);
   const held = await sql<Held[]>`
     select c.id, c.given_names as "givenNames", c.family_name as "familyName", c.gender, c.date_of_birth::text as "dateOfBirth",
            c.is_shielded as "isShielded", c.is_new_identity as "isNewIdentity", a.line1, a.town, a.postcode
@@ -51,6 +51,7 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
     join child_addresses ca on ca.child_id = c.id and ca.lived_until is null join addresses a on a.id = ca.address_id
     where c.status = 'live' and c.date_of_birth > ${addDays(asOf, -17 * 365)}::date
     limit ${rows}`;
+  if (held.length < rows) throw new Error(`Only ${held.length} children sampled for ${rows} rows: seed more children or ask for fewer rows.`);
   const places = await sql<Address[]>`select line1, town, postcode from addresses tablesample system (${Math.min(100, percent)}) repeatable (${seed + 1}) limit ${rows}`;
   const lines = [LOAD_COLUMNS.join(',')];
   const truth: TruthRow[] = [];

@@ -71,3 +71,50 @@ export function levelWeights({ m, u }: { m: LevelProbabilities; u: LevelProbabil
   for (const name of COMPARISON_NAMES) out[name] = m[name].map((mi, i) => Math.log2(mi / u[name][i]!));
   return out;
 }
+
+const TOP = (name: ComparisonName) => COMPARISONS[name] - 1;
+/** For each comparison, the others whose exact agreement marks a pair as almost surely the same child. */
+const ANCHORS: Record<ComparisonName, ComparisonName[]> = {
+  given: ['family', 'dob', 'postcode'],
+  family: ['given', 'dob', 'postcode'],
+  dob: ['given', 'family', 'postcode'],
+  postcode: ['given', 'family', 'dob'],
+  gender: ['given', 'family', 'dob'],
+};
+
+/**
+ * The m-probabilities of each comparison, measured on the blocked pairs that agree exactly on the other identifying
+ * comparisons (its anchors): such pairs are almost all the same child, so how often they disagree on the comparison
+ * is how often a match does (Splink trains m the same way, one comparison at a time, on pairs a rule selects without
+ * it). Unsupervised EM over all blocked pairs at once was tried and is not used: blocked non-matches agree on their
+ * blocking keys, and EM then splits the pairs by block instead of by match status. Null when an anchor set is too
+ * small to measure.
+ */
+export function anchoredMProbabilities(patterns: readonly PatternCount[], minPairs = 200): LevelProbabilities | null {
+  const m = {} as LevelProbabilities;
+  for (const name of COMPARISON_NAMES) {
+    const anchored = patterns.filter((p) => ANCHORS[name].every((a) => p.levels[a] === TOP(a)) && p.levels[name] >= 0);
+    if (anchored.reduce((s, p) => s + p.count, 0) < minPairs) return null;
+    m[name] = levelFrequencies(anchored)[name];
+  }
+  return m;
+}
+
+/** The share of matches among the blocked pairs, by EM with m and u held (a one-parameter EM, which is well-behaved). */
+export function estimateMatchShare(patterns: readonly PatternCount[], m: LevelProbabilities, u: LevelProbabilities): number {
+  let lambda = 0.2;
+  for (let i = 0; i < 200; i++) {
+    let matched = 0;
+    let total = 0;
+    for (const p of patterns) {
+      const pm = lambda * likelihood(p, m);
+      const pu = (1 - lambda) * likelihood(p, u);
+      matched += (pm + pu > 0 ? pm / (pm + pu) : 0) * p.count;
+      total += p.count;
+    }
+    const next = Math.min(Math.max(matched / total, 1e-6), 1 - 1e-6);
+    if (Math.abs(next - lambda) < 1e-9) return next;
+    lambda = next;
+  }
+  return lambda;
+}

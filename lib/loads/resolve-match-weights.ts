@@ -2,7 +2,7 @@ import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
 import { COMPARISON_LATERALS, COMPARISON_NAMES, COMPARISON_SQL, type ComparisonName } from './comparisons';
-import { estimateMatchWeights, levelFrequencies, levelWeights, type PatternCount } from './estimate-match-weights';
+import { anchoredMProbabilities, estimateMatchShare, levelFrequencies, levelWeights, type PatternCount } from './estimate-match-weights';
 import { DEFAULT_WEIGHTS, MATCH_THRESHOLDS } from './match-thresholds';
 
 export type ResolveMatchWeightsOptions = { tx: postgres.TransactionSql; loadId: string; pairs: number };
@@ -20,8 +20,9 @@ const GROUPED = COMPARISON_NAMES.map((n) => `g_${n}`).join(', ');
 
 /**
  * The weights to match the load with. With enough data, estimated from it: u-probabilities from random pairs (a
- * random staged row with a random held child: almost surely different people), then m-probabilities and the share
- * of matches by EM over the blocked pairs' comparison patterns (estimateMatchWeights). The estimate is kept for
+ * random staged row with a random held child: almost surely different people), m-probabilities from the blocked
+ * pairs anchored by exact agreement on the other comparisons (anchoredMProbabilities), and the share of matches by
+ * EM (estimateMatchShare). The estimate is kept for
  * later, smaller loads. Otherwise the latest kept estimate, or the default (itself estimated on the benchmark).
  */
 export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWeightsOptions): Promise<LoadWeights> {
@@ -48,17 +49,18 @@ export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWei
   if (randomPatterns.reduce((s, p) => s + p.count, 0) < MIN_RANDOM_PAIRS) return fallback();
   const blocked = await tx.unsafe<PatternRow[]>(`select ${GROUPED}, count(*)::int as n from load_pairs group by ${GROUPED}`);
   const u = levelFrequencies(randomPatterns);
-  const estimate = estimateMatchWeights({ patterns: toPatterns(blocked), u });
+  const blockedPatterns = toPatterns(blocked);
+  const m = anchoredMProbabilities(blockedPatterns);
+  if (!m) return fallback();
   const weights: LoadWeights = {
     origin: 'estimated',
-    lambda: estimate.lambda,
-    weights: levelWeights(estimate),
-    m: estimate.m,
-    u: estimate.u,
+    lambda: estimateMatchShare(blockedPatterns, m, u),
+    weights: levelWeights({ m, u }),
+    m,
+    u,
     upper: MATCH_THRESHOLDS.upper,
     lower: MATCH_THRESHOLDS.lower,
     pairs,
-    iterations: estimate.iterations,
   };
   await tx`insert into match_weight_sets (load_id, weights) values (${loadId}, ${JSON.stringify(weights)}::jsonb)`;
   return weights;
