@@ -7,7 +7,7 @@ import type { LoadWeights } from '@/db/schema';
  * child within SHIELD_MARGIN below LOWER still sends the row to review. An automatic link also needs the runner-up
  * at least MARGIN below the best (2^12: four thousand times less likely).
  */
-export const MATCH_THRESHOLDS = { upper: 26, lower: 14, shieldMargin: 8, margin: 12 } as const;
+export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12 } as const;
 
 /**
  * The weights a load uses when it is too small to estimate its own and no earlier load has: estimated by EM on the
