@@ -40,9 +40,18 @@ export const COMPARISON_SQL = `
        when r.postcode_district = split_part(cpostcode, ' ', 1) then 1 else 0 end as g_postcode,
   case when r.gender = 'not_specified' or c.gender = 'not_specified' then -1 when r.gender = c.gender then 1 else 0 end as g_gender`;
 
-/** The normalised names and their Jaro–Winkler similarities the comparisons read (as laterals `n` and `j`). */
+/**
+ * The normalised names and their Jaro–Winkler similarities the comparisons read (as laterals `n` and `j`). The
+ * similarity is computed only for names that share their first letter or sound the same: it is a plpgsql function
+ * (~0.1 ms a call on a loaded machine) and names that do neither almost never reach 0.8; they count as 0.
+ */
 export const COMPARISON_LATERALS = `
   cross join lateral (select lower(split_part(r.given_names, ' ', 1)) as rg, lower(split_part(c.given_names, ' ', 1)) as cg,
                              lower(r.family_name) as rf, lower(c.family_name) as cf) n
-  cross join lateral (select case when n.rg = n.cg then 1 else jaro_winkler(n.rg, n.cg) end as given,
-                             case when n.rf = n.cf then 1 else jaro_winkler(n.rf, n.cf) end as family) j`;
+  cross join lateral (select case when n.rg = n.cg then 1
+                                  when left(n.rg, 1) = left(n.cg, 1) or r.given_name_phonetic = c.given_name_phonetic then jaro_winkler(n.rg, n.cg)
+                                  else 0 end as given,
+                             case when n.rf = n.cf then 1
+                                  when left(n.rf, 1) = left(n.cf, 1) or r.family_name_phonetic in (c.family_name_phonetic, c.family_name_phonetic_alt)
+                                    then jaro_winkler(n.rf, n.cf)
+                                  else 0 end as family) j`;

@@ -24,8 +24,8 @@ function weightSql(weights: LoadWeights): string {
  *  - a candidate with the same date of birth and family name but a wholly different first name is a sibling (a twin),
  *    never the same child: it is passed over;
  *  - the best other candidate at or above the upper threshold, with a first name the same or nearly (Jaro–Winkler
- *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same"), no runner-up within the margin
- *    below it, claimed by no other row of the load and not already known to this source under another person id:
+ *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same"), no runner-up at or above the lower
+ *    threshold unless the margin below the best, claimed by no other row of the load and not already known to this source under another person id:
  *    an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
  *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
@@ -56,7 +56,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
        select r.row_number, b.child_id, b.weight, sh.child_id as shield_child,
          case when sh.row_number is not null then 'review'
               when b.row_number is null then 'new'
-              when b.weight >= ${num(upper)} and b.g_given >= 2 and coalesce(rn.w2, -1e9) < b.weight - ${num(MATCH_THRESHOLDS.margin)} and cl.n = 1
+              when b.weight >= ${num(upper)} and b.g_given >= 2 and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
                and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id) then 'linked'
               when b.weight >= ${num(lower)} then 'review'
               else 'new' end as outcome

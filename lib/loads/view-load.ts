@@ -30,7 +30,7 @@ export async function viewLoad({ db, viewer, loadId }: ViewLoadOptions): Promise
     `select l.id, json_build_object('code', s.code, 'name', s.name) as source, l.file_name as "fileName", l.as_of::text as "asOf", l.status, l.counts,
             l.weights ->> 'origin' as "weightsOrigin",
             (select count(distinct m.row_number) from match_reviews m where m.load_id = l.id and m.status = 'pending')::int as "pendingReviews",
-            l.received_at as "receivedAt", l.finished_at as "finishedAt"
+            to_json(l.received_at) #>> '{}' as "receivedAt", to_json(l.finished_at) #>> '{}' as "finishedAt"
      from source_loads l join source_systems s on s.id = l.source_system_id
      where l.id = $1 and ${condition}`,
     [loadId, ...params],
