@@ -99,8 +99,13 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
     } else if (roll < 0.9) {
       kind = 'twin';
       childId = null;
-      fields.given_names = other.givenNames.split(' ')[0] === child.givenNames.split(' ')[0] ? `${other.givenNames}a` : other.givenNames;
-      fields.gender = GENDER_CODE[other.gender];
+      // A twin's name is another child's, with a different first name (twins are not given the same one).
+      const first = (names: string) => names.split(' ')[0]!.toLowerCase();
+      let k = 1;
+      while (first(held[(i * 7919 + 13 + k) % held.length]!.givenNames) === first(child.givenNames)) k += 1;
+      const name = held[(i * 7919 + 13 + k) % held.length]!;
+      fields.given_names = name.givenNames;
+      fields.gender = GENDER_CODE[name.gender];
     } else if (roll < 0.95) {
       kind = 'younger sibling';
       childId = null;
