@@ -17,3 +17,4 @@ export * from './audit';
 export * from './email';
 export * from './api-clients';
 export * from './alerts';
+export * from './loads';

@@ -4,6 +4,8 @@
 //   retention [--dry-run] [--today YYYY-MM-DD]
 //                      run the retention rules now (as the nightly job does) and print the report
 //   audit verify       walks every hash chain of the audit trail; exits 1 if any is broken
+//   load --source <code> [--as-of YYYY-MM-DD] <file.csv>
+//                      loads a source system's file (docs/load-format.md); run again to resume a stopped load
 import { generate } from 'otplib';
 import { appConnection, connect } from '@/db';
 import { applyMigrations } from '@/db/migrate';
@@ -14,6 +16,7 @@ import { verifyAuditTrail } from '@/lib/audit/verify-audit-trail';
 import { todayInLondon } from '@/lib/dates/london';
 import { env } from '@/lib/env.js';
 import { runRetention } from '@/lib/retention/run-retention';
+import { loadCommand } from '@/lib/loads/load-command';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -92,7 +95,10 @@ switch (command) {
     }
     await auditVerify();
     break;
+  case 'load':
+    await loadCommand(args);
+    break;
   default:
-    console.error('Usage: npm run cli -- totp <user name> | api-key | retention [--dry-run] [--today YYYY-MM-DD] | audit verify');
+    console.error('Usage: npm run cli -- totp <user name> | api-key | retention [--dry-run] [--today YYYY-MM-DD] | audit verify | load --source <code> <file.csv>');
     process.exit(2);
 }

@@ -4,6 +4,7 @@ const SECTIONS = [
   { href: '/staff/casework', label: 'Correction requests' },
   { href: '/staff/casework/stay-on', label: 'Requests to stay on until 25' },
   { href: '/staff/casework/alerts', label: 'Alerts to review' },
+  { href: '/staff/casework/loads', label: 'Source loads' },
   { href: '/staff/casework/archive', label: 'Archive' },
 ] as const;
 

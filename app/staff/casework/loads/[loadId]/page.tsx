@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { AppError } from '@/lib/errors';
+import { listMatchReviews } from '@/lib/loads/list-match-reviews';
+import { viewLoad } from '@/lib/loads/view-load';
+import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { isRecordId } from '@/lib/records/record-path';
+import { SummaryRow } from '../../../../_components/record/summary-row';
+import { loadStatus } from '../load-status';
+
+export const metadata: Metadata = { title: 'A source load' };
+
+type Props = { params: Promise<{ loadId: string }> };
+
+/** One load: its progress and outcome, its reject report and the matches waiting for a decision. */
+export default async function LoadPage({ params }: Props) {
+  const caseworker = await requireStaff('caseworker');
+  const { loadId } = await params;
+  if (!isRecordId(loadId)) notFound();
+  const db = await getDb();
+  const load = await viewLoad({ db, viewer: { organisationId: caseworker.organisationId, localAuthorityCode: caseworker.localAuthorityCode, national: false }, loadId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const reviews = await listMatchReviews({ db, caseworker, loadId });
+  const status = loadStatus(load.status, load.counts);
+  const c = load.counts;
+  return (
+    <>
+      <Link className="govuk-back-link" href="/staff/casework/loads">
+        Back to the loads
+      </Link>
+      <span className="govuk-caption-l">{load.source.name}</span>
+      <h1 className="govuk-heading-l">{load.fileName}</h1>
+      <dl className="govuk-summary-list">
+        <SummaryRow label="Progress">
+          <strong className={`govuk-tag ${status.tag}`}>{status.text}</strong>
+        </SummaryRow>
+        <SummaryRow label="Confirmed by the source on">{load.asOf}</SummaryRow>
+        <SummaryRow label="Rows">{`${c.rows.toLocaleString('en-GB')}, of which ${c.rejected.toLocaleString('en-GB')} rejected`}</SummaryRow>
+        <SummaryRow label="Found by the source’s own id">{c.bySourceId.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Linked automatically">{c.linked.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Sent for review">{`${c.review.toLocaleString('en-GB')} (${load.pendingReviews.toLocaleString('en-GB')} still waiting)`}</SummaryRow>
+        <SummaryRow label="New records">{c.created.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Records changed">{c.updated.toLocaleString('en-GB')}</SummaryRow>
+      </dl>
+      <h2 className="govuk-heading-m">Matches to review</h2>
+      {reviews.length === 0 ? (
+        <p className="govuk-body">No matches are waiting for a decision.</p>
+      ) : (
+        <table className="govuk-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Row</th>
+              <th scope="col" className="govuk-table__header">Candidate</th>
+              <th scope="col" className="govuk-table__header">Why</th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {reviews.map((r) => (
+              <tr className="govuk-table__row" key={r.id}>
+                <td className="govuk-table__cell">{r.rowNumber}</td>
+                <td className="govuk-table__cell">{formatIndexNumber(r.candidateIndexNumber)}</td>
+                <td className="govuk-table__cell">{r.because}</td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" href={`/staff/casework/loads/reviews/${r.id}`}>
+                    Compare<span className="govuk-visually-hidden"> row {r.rowNumber} with {formatIndexNumber(r.candidateIndexNumber)}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 className="govuk-heading-m">Reject report</h2>
+      {load.rejects.length === 0 ? (
+        <p className="govuk-body">No rows were rejected.</p>
+      ) : (
+        <table className="govuk-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Row</th>
+              <th scope="col" className="govuk-table__header">Field</th>
+              <th scope="col" className="govuk-table__header">Reason</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {load.rejects.map((r) => (
+              <tr className="govuk-table__row" key={`${r.rowNumber}-${r.field}-${r.reason}`}>
+                <td className="govuk-table__cell">{r.rowNumber}</td>
+                <td className="govuk-table__cell">{r.field}</td>
+                <td className="govuk-table__cell">{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {load.rejectsLeftOut > 0 ? <p className="govuk-body">{`… and ${load.rejectsLeftOut.toLocaleString('en-GB')} more.`}</p> : null}
+    </>
+  );
+}

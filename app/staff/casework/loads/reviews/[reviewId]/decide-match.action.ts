@@ -1,0 +1,29 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { decideMatchReview } from '@/lib/loads/decide-match-review';
+import { isRecordId } from '@/lib/records/record-path';
+import { ZMatchReviewDecision } from '@/lib/validation/match-review-decision';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+
+export type DecideMatchFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function decideMatchAction(reviewId: string, loadId: string, _previous: DecideMatchFormState, formData: FormData): Promise<DecideMatchFormState> {
+  const caseworker = await requireStaff('caseworker');
+  if (!isRecordId(reviewId) || !isRecordId(loadId)) notFound();
+  const values = { outcome: String(formData.get('outcome') ?? ''), reason: String(formData.get('reason') ?? '') };
+  const parsed = ZMatchReviewDecision.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    await decideMatchReview({ db: await getDb(), caseworker, reviewId, decision: parsed.data, clientAddress: clientAddress(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  redirect(`/staff/casework/loads/${loadId}`);
+}

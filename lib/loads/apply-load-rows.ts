@@ -1,0 +1,67 @@
+import 'server-only';
+import type postgres from 'postgres';
+import { recordAuditEvent, type AuditEvent } from '@/lib/audit/record-audit-event';
+import { applyLinkedChanges } from './apply-linked-changes';
+import { applyNewRecords } from './apply-new-records';
+import { applyRowItems } from './apply-row-items';
+import { asDrizzle } from './as-drizzle';
+
+export type ApplyLoadRowsOptions = {
+  tx: postgres.TransactionSql;
+  loadId: string;
+  /** The rows to apply: a range of row numbers (a batch) or a list (a caseworker's decision). */
+  rows: { from: number; to: number } | { numbers: number[] };
+  actor: Pick<AuditEvent, 'actorKind' | 'actorId' | 'organisationId'>;
+};
+
+/**
+ * Applies decided, not yet applied rows of a load inside the caller's transaction: finds or makes each row's address,
+ * makes the new children, changes the linked ones, adds the other items, marks the rows applied and writes one audit
+ * event naming every child touched. Because the rows are marked in the same transaction, a load killed midway
+ * redoes only what did not commit. Returns the children touched and how many were changed.
+ */
+export async function applyLoadRows({ tx, loadId, rows, actor }: ApplyLoadRowsOptions): Promise<{ childIds: string[]; changed: number }> {
+  const which = 'numbers' in rows ? `r.row_number = any($2::int[])` : `r.row_number between $2 and $3`;
+  const params = 'numbers' in rows ? [loadId, rows.numbers] : [loadId, rows.from, rows.to];
+  await tx.unsafe(
+    `create temp table apply_rows on commit drop as
+     select r.*, l.source_system_id, l.as_of::timestamptz as as_of, l.file_name, s.local_authority_code as source_authority,
+            null::uuid as address_id, null::text as address_authority
+     from source_load_rows r join source_loads l on l.id = r.load_id join source_systems s on s.id = l.source_system_id
+     where r.load_id = $1 and ${which} and r.applied_at is null and r.child_id is not null
+       and r.outcome in ('source_id', 'linked', 'reviewed_link', 'new')`,
+    params as never[],
+  );
+  await tx`analyze apply_rows`;
+  const [{ n }] = (await tx`select count(*)::int as n from apply_rows`) as unknown as [{ n: number }];
+  if (n === 0) return { childIds: [], changed: 0 };
+  await tx.unsafe(`
+    update apply_rows r set address_id = (
+      select a.id from addresses a where a.postcode = r.postcode and lower(a.line1) = lower(r.address_line1) order by a.id limit 1)
+    where r.postcode is not null`);
+  await tx.unsafe(`
+    update apply_rows r set address_authority = coalesce(
+      (select a.local_authority_code from addresses a
+       where a.postcode >= r.postcode_district || ' ' and a.postcode < r.postcode_district || '!' and a.local_authority_code is not null limit 1),
+      r.source_authority)
+    where r.postcode is not null`);
+  await tx.unsafe(`
+    with made as (
+      insert into addresses (line1, line2, town, postcode, local_authority_code)
+      select distinct on (postcode, lower(address_line1)) address_line1, address_line2, town, postcode, address_authority
+      from apply_rows where postcode is not null and address_id is null
+      returning id, postcode, line1)
+    update apply_rows r set address_id = m.id from made m
+    where r.address_id is null and r.postcode = m.postcode and lower(r.address_line1) = lower(m.line1)`);
+  await applyNewRecords({ tx });
+  const changed = await applyLinkedChanges({ tx });
+  await applyRowItems({ tx });
+  await tx.unsafe(`update source_load_rows s set applied_at = now() from apply_rows r where s.load_id = r.load_id and s.row_number = r.row_number`);
+  const childIds = (await tx<{ childId: string }[]>`select distinct child_id as "childId" from apply_rows`).map((r) => r.childId);
+  const [file] = await tx<{ name: string }[]>`select file_name as name from source_loads where id = ${loadId}`;
+  await recordAuditEvent({
+    db: asDrizzle(tx),
+    event: { ...actor, action: 'load.apply', reason: `Source load ${file!.name}`, query: { loadId, rows }, childIds },
+  });
+  return { childIds, changed };
+}

@@ -1,0 +1,99 @@
+// npm run bench:load -- [--rows N] [--seed S]: a generated source file with known truth, loaded into DATABASE_URL's
+// seeded children (npm run bench:seed first; the load adds to that database), timed by step and scored against the
+// truth. Prints Markdown rows for docs/benchmarks.md and the weights EM estimated.
+import { Readable } from 'node:stream';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { connect } from '@/db';
+import { env } from '@/lib/env.js';
+import { applyLoad } from './apply-load';
+import { generateTruthFile } from './bench-truth-file';
+import { matchLoad } from './match-load';
+import { stageLoad } from './stage-load';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } });
+const rows = Number(values.rows);
+const seed = Number(values.seed);
+if (!env.DATABASE_URL) {
+  console.error('Set DATABASE_URL to a database seeded by npm run bench:seed: the benchmark loads into it.');
+  process.exit(2);
+}
+const asOf = '2026-12-01';
+const connection = await connect({ url: env.DATABASE_URL, max: 2 });
+const { sql, db } = connection;
+try {
+  const tag = `${Date.now().toString(36)}`;
+  const [org] = await sql<{ id: string; la: string }[]>`select id, local_authority_code as la from organisations where kind = 'local_authority' limit 1`;
+  const [source] = await sql<{ id: string; code: string }[]>`
+    insert into source_systems (code, name, kind, organisation_id, local_authority_code)
+    values (${`BENCH-${tag}`}, ${`Benchmark source ${tag}`}, 'school_census', ${org!.id}, ${org!.la}) returning id, code`;
+  let t = performance.now();
+  const { csv, truth } = await generateTruthFile({ sql, rows, sourceCode: source!.code, seed, asOf });
+  console.log(`generated ${rows.toLocaleString('en-GB')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const bytes = Buffer.from(csv);
+  const open = () => Readable.from((function* () { for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20)); })());
+  const loadAverage = os.loadavg()[0]!.toFixed(2);
+  const timings: Record<string, number> = {};
+  t = performance.now();
+  const { loadId } = await stageLoad({ db, source: source!, fileName: `bench-${tag}.csv`, open, asOf, submittedBy: { kind: 'system', id: null } });
+  timings.stage = (performance.now() - t) / 1000;
+  t = performance.now();
+  await matchLoad({ db, loadId });
+  timings.match = (performance.now() - t) / 1000;
+  t = performance.now();
+  await applyLoad({ db, loadId, batchSize: 25_000 });
+  timings.apply = (performance.now() - t) / 1000;
+  const total = timings.stage! + timings.match! + timings.apply!;
+
+  await sql`create temp table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean)`;
+  for (let at = 0; at < truth.length; at += 10_000) {
+    const batch = truth.slice(at, at + 10_000).map((r) => ({ row_number: r.rowNumber, child_id: r.childId, kind: r.kind, shielded: r.shielded, new_identity: r.newIdentity }));
+    await sql`insert into bench_truth ${sql(batch)}`;
+  }
+  const scored = await sql<{ kind: string; rows: number; auto: number; autoRight: number; review: number; reviewRight: number; created: number; createdRight: number; rejected: number }[]>`
+    select coalesce(t.kind, 'all') as kind, count(*)::int as rows,
+      count(*) filter (where r.outcome = 'linked')::int as auto,
+      count(*) filter (where r.outcome = 'linked' and r.child_id = t.child_id)::int as "autoRight",
+      count(*) filter (where r.outcome = 'review')::int as review,
+      count(*) filter (where r.outcome = 'review' and (t.child_id is null or exists (
+        select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "reviewRight",
+      count(*) filter (where r.outcome = 'new')::int as created,
+      count(*) filter (where r.outcome = 'new' and t.child_id is null)::int as "createdRight",
+      count(*) filter (where r.outcome = 'rejected' or r.outcome is null)::int as rejected
+    from bench_truth t left join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number
+    where not t.new_identity
+    group by rollup (t.kind) order by 1`;
+  const [special] = await sql<{ shieldedRows: number; shieldedAuto: number; newIdentityRows: number; newIdentityLinked: number; rejects: number }[]>`
+    select count(*) filter (where t.shielded)::int as "shieldedRows",
+           count(*) filter (where t.shielded and r.outcome = 'linked')::int as "shieldedAuto",
+           count(*) filter (where t.new_identity)::int as "newIdentityRows",
+           count(*) filter (where t.new_identity and (r.child_id = t.child_id or exists (
+             select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "newIdentityLinked",
+           (select count(*) from source_load_rejects where load_id = ${loadId})::int as rejects
+    from bench_truth t left join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number`;
+  const all = scored.find((s) => s.kind === 'all')!;
+  const heldRows = await sql<{ n: number }[]>`select count(*)::int as n from bench_truth where child_id is not null and not new_identity`;
+  const held = heldRows[0]!.n;
+  const heldRight = await sql<{ n: number }[]>`
+    select count(*)::int as n from bench_truth t join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number
+    where t.child_id is not null and not t.new_identity and ((r.outcome = 'linked' and r.child_id = t.child_id) or (r.outcome = 'review' and exists (
+      select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))`;
+  const [children] = await sql<{ n: number }[]>`select count(*)::int as n from children`;
+  const [weights] = await sql<{ weights: unknown }[]>`select weights from source_loads where id = ${loadId}`;
+  const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(2)}%`);
+  console.log('\nBy kind of row (review counted right when the true child is among the candidates shown, or the row is new):');
+  console.log('| kind | rows | auto links | right | review | right | new | right |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of scored) console.log(`| ${s.kind} | ${s.rows} | ${s.auto} | ${s.autoRight} | ${s.review} | ${s.reviewRight} | ${s.created} | ${s.createdRight} |`);
+  console.log(`\nshielded children's rows: ${special!.shieldedRows}, linked automatically: ${special!.shieldedAuto}; new-identity children's rows: ${special!.newIdentityRows}, linked or offered: ${special!.newIdentityLinked}; rejects ${special!.rejects}`);
+  console.log('\n| date | machine (load avg at start) | children held | rows | precision (auto) | recall after review | review band | stage | match | apply | rows/s |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `| ${new Date().toISOString().slice(0, 10)} | ${os.cpus().length} cores (${loadAverage}) | ${children!.n.toLocaleString('en-GB')} | ${rows.toLocaleString('en-GB')} | ` +
+      `${pct(all.autoRight, all.auto)} | ${pct(heldRight[0]!.n, held)} | ${pct(all.review, all.rows)} | ${timings.stage!.toFixed(1)} s | ${timings.match!.toFixed(1)} s | ` +
+      `${timings.apply!.toFixed(1)} s | ${Math.round(rows / total).toLocaleString('en-GB')} |`,
+  );
+  console.log(`\nweights: ${JSON.stringify(weights!.weights)}`);
+} finally {
+  await connection.close();
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import type postgres from 'postgres';
+import type { LoadWeights } from '@/db/schema';
+import { randomIndexNumber } from '@/lib/records/index-number';
+import { COMPARISON_NAMES } from './comparisons';
+import { MATCH_THRESHOLDS } from './match-thresholds';
+
+export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
+
+const num = (v: number) => (Number.isFinite(v) ? v.toFixed(6) : '0');
+
+/** The match weight of a pair in load_pairs: the sum of its levels' weights (a level of -1, no value, adds nothing). */
+function weightSql(weights: LoadWeights): string {
+  return COMPARISON_NAMES.map((name) => {
+    const levels = weights.weights[name]!.map((w, level) => `when ${level} then ${num(w)}`).join(' ');
+    return `(case g_${name} ${levels} else 0 end)`;
+  }).join(' + ');
+}
+
+/**
+ * Decides every unmatched row of the load from its scored candidates, in set-based statements:
+ *  - a shielded child among the candidates (within the shield margin below the lower threshold): review, and any
+ *    record made from the row will be shielded;
+ *  - a candidate with the same date of birth and family name but a wholly different first name is a sibling (a twin),
+ *    never the same child: it is passed over;
+ *  - the best other candidate at or above the upper threshold, with a first name the same or nearly (Jaro–Winkler
+ *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same"), no runner-up at or above the lower
+ *    threshold unless the margin below the best, claimed by no other row of the load and not already known to this source under another person id:
+ *    an automatic link;
+ *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
+ *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
+ */
+export async function decideMatches({ tx, loadId, sourceSystemId, weights }: DecideMatchesOptions): Promise<void> {
+  const { upper, lower } = weights;
+  const shieldFloor = lower - MATCH_THRESHOLDS.shieldMargin;
+  await tx.unsafe(
+    `create temp table load_scored on commit drop as
+     select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like from load_pairs p`,
+  );
+  await tx`analyze load_scored`;
+  await tx.unsafe(
+    `with ranked as (
+       select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk
+       from load_scored s where not s.sibling_like),
+     best as (select * from ranked where rk = 1),
+     runner as (select row_number, max(weight) as w2 from ranked where rk > 1 group by row_number),
+     shield as (
+       select distinct on (row_number) row_number, child_id from load_scored
+       where is_shielded and weight >= ${num(shieldFloor)} order by row_number, weight desc),
+     claims as (
+       select child_id, count(*) as n from (
+         select child_id from best where weight >= ${num(upper)}
+         union all select child_id from source_load_rows where load_id = $1 and outcome = 'source_id') claimed
+       group by child_id),
+     decided as (
+       select r.row_number, b.child_id, b.weight, sh.child_id as shield_child,
+         case when sh.row_number is not null then 'review'
+              when b.row_number is null then 'new'
+              when b.weight >= ${num(upper)} and b.g_given >= 2 and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
+               and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id) then 'linked'
+              when b.weight >= ${num(lower)} then 'review'
+              else 'new' end as outcome
+       from source_load_rows r
+       left join best b on b.row_number = r.row_number
+       left join runner rn on rn.row_number = r.row_number
+       left join shield sh on sh.row_number = r.row_number
+       left join claims cl on cl.child_id = b.child_id
+       where r.load_id = $1 and r.outcome is null)
+     update source_load_rows r
+     set outcome = d.outcome::load_row_outcome, child_id = case when d.outcome = 'linked' then d.child_id end,
+         match_weight = d.weight, shield_from_child_id = d.shield_child
+     from decided d where r.load_id = $1 and r.row_number = d.row_number`,
+    [loadId, sourceSystemId],
+  );
+  await tx.unsafe(
+    `insert into match_reviews (load_id, row_number, candidate_child_id, match_weight, because)
+     select $1, row_number, child_id, weight, case when is_shielded then 'resembles a shielded record' when k > 1 then 'another candidate' else 'uncertain' end
+     from (
+       select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as k
+       from load_scored s join source_load_rows r on r.load_id = $1 and r.row_number = s.row_number and r.outcome = 'review'
+       where (not s.sibling_like and s.weight >= ${num(lower)}) or (s.is_shielded and s.weight >= ${num(shieldFloor)})) c
+     where k <= 3 or is_shielded
+     on conflict do nothing`,
+    [loadId],
+  );
+  const [{ created }] = (await tx`select count(*)::int as created from source_load_rows where load_id = ${loadId} and outcome = 'new'`) as unknown as [{ created: number }];
+  const numbers = Array.from({ length: created }, () => randomIndexNumber());
+  await tx`
+    update source_load_rows r set child_id = gen_random_uuid(), new_index_number = n.number
+    from (select row_number, row_number() over (order by row_number) as i from source_load_rows where load_id = ${loadId} and outcome = 'new') o
+    join unnest(${numbers}::text[]) with ordinality as n(number, i) on n.i = o.i
+    where r.load_id = ${loadId} and r.row_number = o.row_number`;
+}

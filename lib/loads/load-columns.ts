@@ -1,0 +1,36 @@
+/** The columns of a load file, in order (docs/load-format.md). A file whose header differs is refused. */
+export const LOAD_COLUMNS = [
+  'source_system',
+  'source_person_id',
+  'given_names',
+  'family_name',
+  'former_names',
+  'gender',
+  'date_of_birth',
+  'date_of_death',
+  'address_line1',
+  'address_line2',
+  'town',
+  'postcode',
+  'carer1_given_names',
+  'carer1_family_name',
+  'carer1_relationship',
+  'carer1_parental_responsibility',
+  'carer1_phone',
+  'carer1_email',
+  'carer2_given_names',
+  'carer2_family_name',
+  'carer2_relationship',
+  'carer2_parental_responsibility',
+  'carer2_phone',
+  'carer2_email',
+  'school_urn',
+  'gp_practice_code',
+  'service_code',
+  'service_started_on',
+  'service_practitioner',
+  'service_phone',
+] as const;
+
+export type LoadColumn = (typeof LOAD_COLUMNS)[number];
+export type LoadFields = Record<LoadColumn, string>;

@@ -1,0 +1,43 @@
+import 'server-only';
+import type { Database } from '@/db';
+import type { LoadWeights } from '@/db/schema';
+import { buildCandidatePairs } from './build-candidate-pairs';
+import { decideMatches } from './decide-matches';
+import { resolveMatchWeights } from './resolve-match-weights';
+
+export type MatchLoadOptions = {
+  db: Database;
+  loadId: string;
+  /** Weights to use instead of estimating or borrowing them (the benchmark's threshold sweep; tests). */
+  weights?: LoadWeights;
+};
+
+/**
+ * Matches a staged load in one transaction: first by the source's own person id (a person it sent before), then by
+ * Fellegi–Sunter record linkage over blocked candidate pairs, all in SQL. Commits the decisions with the load's move
+ * to "matched"; a load killed here is matched again from scratch on the rerun. Does nothing to a load past staging.
+ */
+export async function matchLoad({ db, loadId, weights: given }: MatchLoadOptions): Promise<void> {
+  await db.$client.begin(async (tx) => {
+    const [load] = await tx<{ status: string; sourceSystemId: string }[]>`
+      select status, source_system_id as "sourceSystemId" from source_loads where id = ${loadId} for update`;
+    if (!load || load.status !== 'staged') return;
+    await tx`
+      update source_load_rows r set outcome = 'source_id', child_id = coalesce(c.merged_into_id, c.id)
+      from source_identities si join children c on c.id = si.child_id
+      where r.load_id = ${loadId} and r.outcome is null
+        and si.source_system_id = ${load.sourceSystemId} and si.source_person_id = r.source_person_id`;
+    const pairs = await buildCandidatePairs({ tx, loadId });
+    const weights = given ?? (await resolveMatchWeights({ tx, loadId, pairs }));
+    await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights });
+    await tx`
+      update source_loads set status = 'matched', weights = ${JSON.stringify(weights)}::jsonb, updated_at = now(),
+        counts = counts || (select jsonb_build_object(
+          'bySourceId', count(*) filter (where outcome = 'source_id'),
+          'linked', count(*) filter (where outcome = 'linked'),
+          'review', count(*) filter (where outcome = 'review'),
+          'created', count(*) filter (where outcome = 'new'))
+          from source_load_rows where load_id = ${loadId})
+      where id = ${loadId}`;
+  });
+}

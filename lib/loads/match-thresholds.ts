@@ -1,0 +1,28 @@
+import type { LoadWeights } from '@/db/schema';
+
+/**
+ * The decision thresholds on a pair's match weight (log2 of how much likelier the pair's agreement pattern is among
+ * matches than among non-matches). Set from the benchmark's known truth (docs/decisions/011-source-loads.md): at or
+ * above UPPER a link is automatic; from LOWER up a caseworker decides; below, the row is a new child. A shielded
+ * child within SHIELD_MARGIN below LOWER still sends the row to review. An automatic link also needs the runner-up
+ * at least MARGIN below the best (2^12: four thousand times less likely).
+ */
+export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12 } as const;
+
+/**
+ * The weights a load uses when it is too small to estimate its own and no earlier load has: estimated by EM on the
+ * benchmark's generated load against 1,000,000 seeded children (npm run bench:load prints them).
+ */
+export const DEFAULT_WEIGHTS: LoadWeights = {
+  origin: 'default',
+  lambda: 0.26,
+  weights: {
+    given: [-3.43, 1.8, 7.43, 8.29],
+    family: [-3.82, 2.97, 7.49, 7.77],
+    dob: [-6.62, 3.16, 9.19, 12.68],
+    postcode: [-2.29, -1.32, 14.86],
+    gender: [-13.32, 1.0],
+  },
+  upper: MATCH_THRESHOLDS.upper,
+  lower: MATCH_THRESHOLDS.lower,
+};

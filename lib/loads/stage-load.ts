@@ -1,0 +1,121 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type postgres from 'postgres';
+import type { Database } from '@/db';
+import type { LoadCounts } from '@/db/schema';
+import { CopyTextBuffer } from '@/db/seed/bulk-writer';
+import { AppError } from '@/lib/errors';
+import { loadRowSchema } from '@/lib/validation/load-row';
+import { readLoadFile } from './read-load-file';
+import { rejectUnknownCodes } from './reject-unknown-codes';
+
+export type LoadSubmitter = { kind: 'staff' | 'api_client' | 'system'; id: string | null };
+
+export type StageLoadOptions = {
+  db: Database;
+  source: { id: string; code: string };
+  fileName: string;
+  /** Opens the file from its start: it is read twice, once to fingerprint it and once to stage it. */
+  open: () => AsyncIterable<Uint8Array>;
+  asOf: string;
+  submittedBy: LoadSubmitter;
+};
+
+export type StagedLoad = { loadId: string; alreadyReceived: boolean };
+
+const STAGED_COLUMNS = [
+  'load_id', 'row_number', 'source_person_id', 'given_names', 'family_name', 'former_names', 'gender', 'date_of_birth',
+  'date_of_death', 'address_line1', 'address_line2', 'town', 'postcode', 'carers', 'school_urn', 'gp_practice_code',
+  'service_code', 'service_started_on', 'service_practitioner', 'service_phone',
+] as const;
+const ROWS_PER_WRITE = 2_000;
+
+/** The file's SHA-256, read through the CSV reader on the way: a malformed file is refused before anything is written. */
+async function fingerprint(open: () => AsyncIterable<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  async function* hashed() {
+    for await (const chunk of open()) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  for await (const row of readLoadFile(hashed())) void row;
+  return hash.digest('hex');
+}
+
+type Reject = { rowNumber: number; field: string; reason: string };
+
+/** COPYs the valid rows into source_load_rows and returns the rejects; throws (leaving the COPY failed) on a malformed file. */
+async function copyRows(tx: postgres.TransactionSql, loadId: string, options: StageLoadOptions): Promise<{ rows: number; rejects: Reject[] }> {
+  const schema = loadRowSchema({ sourceCode: options.source.code, asOf: options.asOf });
+  const copy = tx`copy source_load_rows (${tx(STAGED_COLUMNS as unknown as string[])}) from stdin`;
+  const stream = await copy.writable();
+  // If the stream is destroyed below, the COPY's own promise fails too; the error that matters is rethrown there.
+  copy.catch(() => {});
+  const rejects: Reject[] = [];
+  let rows = 0;
+  let buffer = new CopyTextBuffer();
+  const flush = async () => {
+    if (buffer.rows === 0) return;
+    if (!stream.write(buffer.take())) await once(stream, 'drain');
+    buffer = new CopyTextBuffer();
+  };
+  try {
+    for await (const { rowNumber, fields } of readLoadFile(options.open())) {
+      rows += 1;
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) rejects.push({ rowNumber, field: String(issue.path[0] ?? 'row'), reason: issue.message });
+        continue;
+      }
+      const r = parsed.data;
+      buffer.write([
+        loadId, rowNumber, r.sourcePersonId, r.givenNames, r.familyName, r.formerNames, r.gender, r.dateOfBirth, r.dateOfDeath,
+        r.addressLine1, r.addressLine2, r.town, r.postcode, JSON.stringify(r.carers), r.schoolUrn, r.gpPracticeCode,
+        r.serviceCode, r.serviceStartedOn, r.servicePractitioner, r.servicePhone,
+      ]);
+      if (buffer.rows >= ROWS_PER_WRITE) await flush();
+    }
+    await flush();
+  } catch (error) {
+    stream.destroy(error as Error);
+    throw error;
+  }
+  stream.end();
+  await once(stream, 'finish');
+  return { rows, rejects };
+}
+
+/**
+ * Receives a load file: a first pass fingerprints it and checks that it is well-formed CSV in the load format; then one transaction that records the load, COPYs its valid rows into the staging table and keeps
+ * a reject (row, field, reason) for every invalid one. A malformed file throws an AppError and leaves nothing behind.
+ * The same file from the same source again is the same load (found by its SHA-256), not a second one.
+ */
+export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> {
+  const { db, source, fileName, asOf, submittedBy } = options;
+  const sha = await fingerprint(options.open);
+  const sql = db.$client;
+  const [existing] = await sql<{ id: string }[]>`select id from source_loads where source_system_id = ${source.id} and file_sha256 = ${sha}`;
+  if (existing) return { loadId: existing.id, alreadyReceived: true };
+  const loadId = await sql.begin(async (tx) => {
+    const empty: LoadCounts = { rows: 0, rejected: 0, bySourceId: 0, linked: 0, review: 0, created: 0, updated: 0, applied: 0 };
+    const [load] = await tx<{ id: string }[]>`
+      insert into source_loads (source_system_id, file_name, file_sha256, as_of, submitted_by_kind, submitted_by_id, status, counts)
+      values (${source.id}, ${fileName}, ${sha}, ${asOf}, ${submittedBy.kind}, ${submittedBy.id}, 'staged', ${JSON.stringify(empty)}::jsonb)
+      returning id`;
+    const { rows, rejects } = await copyRows(tx, load!.id, options);
+    if (rows === 0) throw new AppError('invalid', 'The file has a header row but no rows. Nothing was loaded.');
+    for (let start = 0; start < rejects.length; start += 10_000) {
+      const batch = rejects.slice(start, start + 10_000).map((r) => ({ load_id: load!.id, row_number: r.rowNumber, field: r.field, reason: r.reason }));
+      await tx`insert into source_load_rejects ${tx(batch)}`;
+    }
+    await rejectUnknownCodes({ tx, loadId: load!.id });
+    await tx`
+      update source_loads set counts = counts || jsonb_build_object('rows', ${rows}::int,
+        'rejected', (select count(distinct row_number) from source_load_rejects where load_id = ${load!.id}))
+      where id = ${load!.id}`;
+    return load!.id;
+  });
+  return { loadId, alreadyReceived: false };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import type { Database } from '@/db';
+import type { LoadCounts } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { loadViewerCondition, type LoadViewer } from './load-viewer';
+
+export type ViewLoadOptions = { db: Database; viewer: LoadViewer; loadId: string };
+
+export type LoadView = {
+  id: string;
+  source: { code: string; name: string };
+  fileName: string;
+  asOf: string;
+  status: string;
+  counts: LoadCounts;
+  weightsOrigin: string | null;
+  pendingReviews: number;
+  receivedAt: string;
+  finishedAt: string | null;
+  rejects: { rowNumber: number; field: string; reason: string }[];
+  rejectsLeftOut: number;
+};
+
+const MAX_REJECTS = 500;
+
+/** One load's progress and outcome with its reject report (row, field, reason: no personal data), for its viewer. */
+export async function viewLoad({ db, viewer, loadId }: ViewLoadOptions): Promise<LoadView> {
+  const { condition, params } = loadViewerCondition(viewer);
+  const [load] = await db.$client.unsafe<Omit<LoadView, 'rejects' | 'rejectsLeftOut'>[]>(
+    `select l.id, json_build_object('code', s.code, 'name', s.name) as source, l.file_name as "fileName", l.as_of::text as "asOf", l.status, l.counts,
+            l.weights ->> 'origin' as "weightsOrigin",
+            (select count(distinct m.row_number) from match_reviews m where m.load_id = l.id and m.status = 'pending')::int as "pendingReviews",
+            to_json(l.received_at) #>> '{}' as "receivedAt", to_json(l.finished_at) #>> '{}' as "finishedAt"
+     from source_loads l join source_systems s on s.id = l.source_system_id
+     where l.id = $1 and ${condition}`,
+    [loadId, ...params],
+  );
+  if (!load) throw new AppError('not_found', 'There is no such load.');
+  const rejects = await db.$client<{ rowNumber: number; field: string; reason: string }[]>`
+    select row_number as "rowNumber", field, reason from source_load_rejects where load_id = ${loadId} order by row_number, field limit ${MAX_REJECTS}`;
+  const [all] = await db.$client<{ n: number }[]>`select count(*)::int as n from source_load_rejects where load_id = ${loadId}`;
+  return { ...load, rejects: [...rejects], rejectsLeftOut: Math.max(0, all!.n - rejects.length) };
+}
