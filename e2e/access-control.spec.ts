@@ -68,6 +68,8 @@ const ROUTES: Record<string, Expected> = {
   'POST /api/v1/children/search': everyone('unauthorised', { ...staff([...PRACTITIONERS, 'caseworker'], 'invalid'), anonymous: 'unauthorised', citizen: 'unauthorised', apiClient: 'invalid' }),
   'GET /api/v1/correction-notices': everyone('unauthorised', { apiClient: 'ok' }),
   'POST /api/v1/correction-notices/acknowledgements': everyone('unauthorised', { apiClient: 'invalid' }),
+  // A source system's delivery: an API key only; without ?source= the upload is refused as invalid.
+  'POST /api/v1/loads': everyone('unauthorised', { apiClient: 'invalid' }),
 
   'GET /portal': everyone('ok'),
   'GET /portal/sign-in': everyone('ok', { citizen: 'redirect /portal/records' }),
@@ -102,6 +104,9 @@ const ROUTES: Record<string, Expected> = {
   'GET /staff/casework/alerts': staff(['caseworker']),
   'GET /staff/casework/alerts/[alertId]': staff(['caseworker'], 'not found'),
   'GET /staff/casework/archive': staff(['caseworker']),
+  'GET /staff/casework/loads': staff(['caseworker']),
+  'GET /staff/casework/loads/[loadId]': staff(['caseworker'], 'not found'),
+  'GET /staff/casework/loads/reviews/[reviewId]': staff(['caseworker'], 'not found'),
   // An archived record is shown only from the audited lookup that found it.
   'GET /staff/casework/archive/[childId]': staff(['caseworker'], 'redirect /staff/casework/archive'),
   'GET /staff/casework/stay-on': staff(['caseworker']),
@@ -149,6 +154,7 @@ const ACTIONS: Record<string, Expected> = {
   'app/staff/children/[childId]/edit/[item]/edit-item.action.ts#editItemAction': staff(['caseworker'], 'past the guard'),
   'app/staff/casework/[requestId]/casework.action.ts#caseworkAction': staff(['caseworker'], 'past the guard'),
   'app/staff/casework/alerts/[alertId]/review-alert.action.ts#reviewAlertAction': staff(['caseworker'], 'past the guard'),
+  'app/staff/casework/loads/reviews/[reviewId]/decide-match.action.ts#decideMatchAction': staff(['caseworker'], 'past the guard'),
   'app/staff/casework/archive/look-up-archived.action.ts#lookUpArchivedAction': staff(['caseworker'], 'past the guard'),
   'app/staff/casework/stay-on/[requestId]/stay-on-decision.action.ts#stayOnDecisionAction': staff(['caseworker'], 'past the guard'),
   'app/staff/admin/users/new/create-user.action.ts#createUserAction': staff(ADMINISTRATORS, 'past the guard'),
@@ -253,6 +259,8 @@ const AXE_ELSEWHERE: Record<string, { spec: string; title: string }> = {
   '/staff/audit/events/[eventId]': { spec: 'audit-explorer.spec.ts', title: '[AUDIT] an access manager sees who looked at a child, opens the search' },
   '/staff/casework/[requestId]': { spec: 'casework.spec.ts', title: '[CASEWORK] a young person asks for their address to be corrected' },
   '/staff/casework/alerts/[alertId]': { spec: 'shielding.spec.ts', title: '[SHIELD] the index team shields a record' },
+  '/staff/casework/loads/[loadId]': { spec: 'source-loads.spec.ts', title: 'a system client uploads a load, the same file again changes nothing' },
+  '/staff/casework/loads/reviews/[reviewId]': { spec: 'source-loads.spec.ts', title: 'a row that resembles a shielded child waits for the index team' },
   '/staff/casework/stay-on/[requestId]': { spec: 'stay-on.spec.ts', title: '[CASEWORK] a young person asks to stay on until 25' },
   '/staff/children/[childId]': { spec: 'child-record.spec.ts', title: '[RECORD] a practitioner finds a child from a misspelt name' },
   '/staff/children/[childId]/household': { spec: 'child-record.spec.ts', title: '[RECORD] a record opened without a search asks why, and the household list' },

@@ -50,4 +50,46 @@ test.describe('[CASEWORK] source loads', () => {
     await expect(rejects.getByRole('row').nth(1)).toContainText('date_of_birth');
     await expectAccessible();
   });
+
+  test('a row that resembles a shielded child waits for the index team, who compare and decide it', async ({ request, page, expectAccessible }) => {
+    const { correctionNotice, loadShielded: child } = e2eChildren();
+    const row = (values: Record<string, string>) => LOAD_COLUMNS.map((c) => values[c] ?? '').join(',');
+    const body = [
+      LOAD_COLUMNS.join(','),
+      row({
+        source_system: correctionNotice.sourceSystem,
+        source_person_id: `E2E-SHIELDED-${Date.now().toString(36)}`,
+        given_names: child.givenNames,
+        family_name: child.familyName,
+        gender: 'U',
+        date_of_birth: child.dateOfBirth,
+        address_line1: '1 Loader Row',
+        town: 'Testbury',
+        postcode: child.postcode,
+      }),
+    ].join('\n');
+    const fileName = `e2e-shielded-${Date.now().toString(36)}.csv`;
+    const sent = await request.post(`${UPLOAD}?source=${encodeURIComponent(correctionNotice.sourceSystem)}&asOf=2026-11-30&fileName=${fileName}`, {
+      headers: { authorization: `Bearer ${demoApiClient().key}`, 'content-type': 'text/csv' },
+      data: body,
+    });
+    expect(sent.status()).toBe(201);
+    // Never linked by itself, never a new unshielded copy: the index team decides.
+    expect(await sent.json()).toMatchObject({ counts: { rows: 1, review: 1, linked: 0, created: 0 } });
+
+    await signInAsDemo(page, 'demo.caseworker');
+    await page.goto('/staff/casework/loads');
+    await page.getByRole('link', { name: new RegExp(fileName) }).click();
+    await page.getByRole('link', { name: /^Compare/ }).click();
+    await expect(page.getByRole('heading', { name: 'Is this the same child?' })).toBeVisible();
+    await expect(page.getByText('The record held is shielded')).toBeVisible();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await expect(page.locator('.govuk-error-summary')).toContainText('There is a problem');
+    await page.getByLabel('The same child: link the row to this record').check();
+    await page.getByLabel('Your reason').fill('Same name, date of birth and postcode as the shielded record.');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await expect(page.getByRole('heading', { name: fileName })).toBeVisible();
+    await expect(page.getByText('No matches are waiting for a decision.')).toBeVisible();
+  });
 });

@@ -28,6 +28,8 @@ export function e2eChildren(): {
   stayingOn: E2eChild;
   /** A young person of 13 to 17 in the demo caseworker's council whom only e2e/keyboard-journeys.spec.ts links and corrects. */
   keyboard: E2eChild;
+  /** A child of the demo caseworker's council, shielded by its index team, whom only e2e/source-loads.spec.ts sends in a load. */
+  loadShielded: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

@@ -124,7 +124,14 @@ try {
   const [keyboard] = await inCaseworkersCouncil(connection.sql`
     c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
     and a.id not in (select address_id from child_addresses where child_id = any(${used}::uuid[]))`);
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard }));
+  // For a source load's safeguarding review (e2e/source-loads.spec.ts): a child of the demo caseworker's council whom
+  // that council's index team has shielded, and whom no other spec uses.
+  const [loadShielded] = await inCaseworkersCouncil(connection.sql`c.id <> all(${[...used, keyboard!.id]}::uuid[])`);
+  await connection.sql`
+    insert into shields (child_id, responsible_local_authority_code, reason)
+    select ${loadShielded!.id}, local_authority_code, 'Fixture: fleeing domestic violence' from staff_users where username = 'demo.caseworker'`;
+  await connection.sql`update children set is_shielded = true, postcode = null where id = ${loadShielded!.id}`;
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard, loadShielded }));
 } finally {
   await connection.close();
 }
