@@ -49,7 +49,11 @@ describe('the job worker delivering email', () => {
     worker = await startWorker({ db: database.db, send: emailTransport(smtp.url), pollingIntervalSeconds: 0.5 });
 
     expect((await eventually(() => arrivedFor('committed@example.org'), (m) => m.length > 0)).length).toBe(1);
-    const [row] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'committed@example.org'));
+    // Marked sent when the delivery commits, a moment after the server accepted the message.
+    const row = await eventually(
+      async () => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'committed@example.org')))[0],
+      (found) => Boolean(found?.sentAt),
+    );
     expect(row?.sentAt).not.toBeNull();
     expect(await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'rolled.back@example.org'))).toEqual([]);
     expect(arrivedFor('rolled.back@example.org')).toEqual([]);
