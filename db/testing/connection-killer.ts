@@ -55,7 +55,8 @@ export function isLostConnection(error: unknown): boolean {
   while (current instanceof Error) {
     const code = (current as { code?: unknown }).code;
     // 57P01 admin_shutdown: "terminating connection due to administrator command".
-    if (code === '57P01' || code === 'CONNECTION_CLOSED' || code === 'CONNECTION_ENDED' || code === 'CONNECTION_DESTROYED' || code === 'ECONNRESET') return true;
+    // The rest: the socket closed under a query being read (postgres.js) or written (Node's EPIPE, ECONNRESET).
+    if (['57P01', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE'].includes(String(code))) return true;
     current = current.cause;
   }
   return false;

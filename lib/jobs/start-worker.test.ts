@@ -49,7 +49,7 @@ describe('the job worker delivering email', () => {
     worker = await startWorker({ db: database.db, send: emailTransport(smtp.url), pollingIntervalSeconds: 0.5 });
 
     expect((await eventually(() => arrivedFor('committed@example.org'), (m) => m.length > 0)).length).toBe(1);
-    // Marked sent when the delivery commits, a moment after the server accepted it.
+    // Marked sent when the delivery commits, a moment after the server accepted the message.
     const row = await eventually(
       async () => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'committed@example.org')))[0],
       (found) => Boolean(found?.sentAt),
