@@ -34,7 +34,9 @@ children_before=$(psql "$DATABASE_URL" -Atc 'select count(*) from children')
 
 export NODE_ENV=production AUTH_SECRET=sqlmap-only-secret-sqlmap-only-secret-00 APP_URL="http://localhost:$PORT" AUTH_TRUST_HOST=true
 rm -rf "$OUT" && mkdir -p "$OUT"
-npx next start -p "$PORT" >"$OUT/server.log" 2>&1 &
+# Not through npx: $! must be the server itself, or stopping it below would leave the server running.
+if curl -fs "http://localhost:$PORT/api/health" >/dev/null; then echo "Something already answers on port $PORT: stop it or set SQLMAP_PORT" >&2; exit 2; fi
+node_modules/.bin/next start -p "$PORT" >"$OUT/server.log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -fs "http://localhost:$PORT/api/health" >/dev/null && break; sleep 1; done

@@ -106,6 +106,29 @@ export function hostileFormFields(valid: Record<string, string>): fc.Arbitrary<R
     .map(([shaped, extra]) => ({ ...extra, ...(shaped as Record<string, string>) }));
 }
 
+/** A CSV cell as a file could hold it: hostile text, spreadsheet formulas, and quoting that is right or wrong. */
+export function hostileCsvCell(valid: string): fc.Arbitrary<string> {
+  const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant(valid) },
+    hostileString({ maxLength: 80 }).map(quoted),
+    fc.constantFrom('=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', '"unclosed', 'a"b', '"line\nbreak"', '"a,b"', ''),
+  );
+}
+
+/**
+ * A CSV file shaped like one with `header` and `validRow`: each cell kept or spoiled, rows short or long, line
+ * endings mixed, perhaps a byte order mark. For the CSV loader's property tests.
+ */
+export function hostileCsvText(header: string[], validRow: string[]): fc.Arbitrary<string> {
+  const row = fc
+    .tuple(fc.tuple(...validRow.map(hostileCsvCell)), fc.integer({ min: -2, max: 2 }))
+    .map(([cells, change]) => (change < 0 ? cells.slice(0, change) : [...cells, ...Array<string>(change).fill('extra')]).join(','));
+  return fc
+    .tuple(fc.boolean(), fc.array(row, { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r'))
+    .map(([bom, rows, newline]) => `${bom ? '\ufeff' : ''}${[header.join(','), ...rows].join(newline)}`);
+}
+
 // A stack frame, a source location, or the database's own words: what must never reach a user.
 const LEAKS = /\n\s+at |\bat [\w.<>]+ \(|node_modules|\.(ts|tsx|js):\d+|PostgresError|syntax error at|violates .* constraint|relation "|invalid input syntax|TypeError|ReferenceError/;
 
