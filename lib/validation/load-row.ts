@@ -32,10 +32,11 @@ const RELATIONSHIPS = ['mother', 'father', 'carer', 'foster_carer', 'other'] as 
 const carerFields = (n: 1 | 2) => ({
   [`carer${n}_given_names`]: optionalText(100, `Carer ${n}'s given names`),
   [`carer${n}_family_name`]: optionalText(100, `Carer ${n}'s family name`),
-  [`carer${n}_relationship`]: z.union([z.literal(''), z.enum(RELATIONSHIPS, `Carer ${n}'s relationship must be one of ${RELATIONSHIPS.join(', ')}`)]),
+  // A union reports its own message when no member matches (zod's default is "Invalid input"): the report needs ours.
+  [`carer${n}_relationship`]: z.enum(['', ...RELATIONSHIPS], `Carer ${n}'s relationship must be one of ${RELATIONSHIPS.join(', ')}`),
   [`carer${n}_parental_responsibility`]: z.enum(['', 'Y', 'N'], `Carer ${n}'s parental responsibility must be Y or N`),
   [`carer${n}_phone`]: optionalText(40, `Carer ${n}'s phone`),
-  [`carer${n}_email`]: z.union([z.literal('').transform(() => null), z.email(`Carer ${n}'s email is not an email address`)]),
+  [`carer${n}_email`]: z.union([z.literal('').transform(() => null), z.email()], `Carer ${n}'s email is not an email address`),
 });
 
 /**
