@@ -132,14 +132,19 @@ try {
   const prepare = async (s: number): Promise<Session> => {
     const cookie = cookies[s]!;
     const mine = perSession.slice(s * (INVOLVEMENTS_PER_SESSION + VIEWS_PER_SESSION), (s + 1) * (INVOLVEMENTS_PER_SESSION + VIEWS_PER_SESSION));
-    const views: string[] = [];
-    for (const child of mine.slice(0, VIEWS_PER_SESSION)) {
+    // A search by index number: its audit event is this practitioner's reason to open, or write to, that record.
+    const searchFor = async (child: { id: string; indexNumber: string }) => {
       const found = (await (await postJson(cookie, JSON.stringify({ reason: 'working_with_child', indexNumber: child.indexNumber }))).json()) as { auditEventId: number; matches?: { childId: string }[] };
       if (found.matches?.[0]?.childId !== child.id) throw new Error('A preparatory search did not find its child');
-      views.push(`/staff/children/${child.id}?purpose=${found.auditEventId}`);
-    }
+      return found.auditEventId;
+    };
+    const views: string[] = [];
+    for (const child of mine.slice(0, VIEWS_PER_SESSION)) views.push(`/staff/children/${child.id}?purpose=${await searchFor(child)}`);
     const involvementChildren = mine.slice(VIEWS_PER_SESSION).map((c) => c.id);
-    return { cookie, views, involvementChildren, action: await involvementAction(cookie, involvementChildren[0]!) };
+    const purposes = new Map<string, number>();
+    for (const child of mine.slice(VIEWS_PER_SESSION)) purposes.set(child.id, await searchFor(child));
+    const first = involvementChildren[0]!;
+    return { cookie, views, involvementChildren, purposes, action: await involvementAction(cookie, first, purposes.get(first)!) };
   };
   const prepared: Session[] = [];
   for (let s = 0; s < sessions; s += 10) prepared.push(...(await Promise.all(Array.from({ length: Math.min(10, sessions - s) }, (_, i) => prepare(s + i)))));
@@ -250,7 +255,7 @@ try {
 }
 process.exit(exitCode);
 
-type Session = { cookie: string; views: string[]; involvementChildren: string[]; action: string };
+type Session = { cookie: string; views: string[]; involvementChildren: string[]; purposes: Map<string, number>; action: string };
 
 async function auditCounts(): Promise<Map<string, number>> {
   const rows = await connection.sql<{ action: string; n: number }[]>`
@@ -263,8 +268,8 @@ async function auditCounts(): Promise<Map<string, number>> {
  * Next-Action header and its arguments (the bound child id, the form's previous state, the form) encoded as React
  * encodes a reply — the form's fields under the `_1_` prefix, then the argument list, which refers to them as `$K1`.
  */
-async function involvementAction(cookie: string, childId: string): Promise<string> {
-  const html = await (await fetch(`${base}/staff/children/${childId}/involvement`, { headers: { cookie } })).text();
+async function involvementAction(cookie: string, childId: string, purpose: number): Promise<string> {
+  const html = await (await fetch(`${base}/staff/children/${childId}/involvement?purpose=${purpose}`, { headers: { cookie } })).text();
   const id = /name="\$ACTION_1:0" value="\{&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
   if (!id) throw new Error('The involvement page has no server action for its form');
   return id;
@@ -273,7 +278,7 @@ async function involvementAction(cookie: string, childId: string): Promise<strin
 function involvementRequest(session: Session, childId: string, headers: Record<string, string>): autocannon.Request {
   const boundary = `----bench${Math.random().toString(16).slice(2)}`;
   const fields: [string, string][] = [
-    ['_1_purpose', ''],
+    ['_1_purpose', String(session.purposes.get(childId) ?? '')],
     ['_1_serviceCode', 'education'],
     ['_1_role', 'Class teacher'],
     ['_1_email', 'bench.teacher@bench.example.org'],
