@@ -1,6 +1,6 @@
 import 'server-only';
 import type postgres from 'postgres';
-import { COMPARISON_LATERALS, COMPARISON_SQL } from './comparisons';
+import { comparePairs } from './compare-pairs';
 
 export type BuildCandidatePairsOptions = { tx: postgres.TransactionSql; loadId: string };
 
@@ -9,10 +9,10 @@ const TRANSPOSED_DOB = `case when extract(day from r.date_of_birth) <= 12 and ex
 
 /**
  * The blocked candidate pairs of the load's unmatched rows, with their comparison levels, into the temporary table
- * load_pairs — one set-based statement, not a query per row. Blocks (each an index on children):
+ * load_pairs — set-based statements, not a query per row. Blocks (each an index on children):
  *  - the same date of birth and a first given name that sounds the same;
  *  - the same date of birth and a family name that sounds the same;
- *  - a family name that sounds the same in the same postcode district (finds a mistyped date of birth);
+ *  - both names sounding the same in the same postcode district (finds a mistyped date of birth);
  *  - a family name that sounds the same with day and month of birth swapped (a transposed date after a move);
  *  - every shielded child with the same date of birth, and shielded children by the district of their real address
  *    (their searchable postcode is empty), so that no row resembling a shielded child escapes review.
@@ -23,37 +23,28 @@ export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOpt
   // Freshly staged rows have no statistics: without them the planner takes the load for one row.
   await tx`analyze source_load_rows`;
   await tx.unsafe(
-    `create temp table load_pairs on commit drop as
+    `create temp table load_candidates on commit drop as
      with r as materialized (select * from source_load_rows where load_id = $1 and outcome is null),
      shielded as materialized (
        select c.id, c.family_name_phonetic, split_part(a.postcode, ' ', 1) as district
        from children c join child_addresses ca on ca.child_id = c.id and ca.lived_until is null join addresses a on a.id = ca.address_id
-       where c.is_shielded),
-     candidates as (
-       select r.row_number, c.id as child_id from r join children c on c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth
-       union
-       select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth
-       union
-       select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district
-       union
-       select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}
-       union
-       select r.row_number, c.id from r join children c on c.is_shielded and c.date_of_birth = r.date_of_birth
-       union
-       select r.row_number, s.id from r join shielded s on s.family_name_phonetic = r.family_name_phonetic and s.district = r.postcode_district
-     )
-     select x.row_number, c.id as child_id, c.is_shielded, ${COMPARISON_SQL}
-     from candidates x
-     join r on r.row_number = x.row_number
-     join children c on c.id = x.child_id
-     cross join lateral (select coalesce(c.postcode, case when c.is_shielded then (
-         select a.postcode from child_addresses ca join addresses a on a.id = ca.address_id
-         where ca.child_id = c.id and ca.lived_until is null order by ca.lived_from desc nulls last limit 1) end) as cpostcode) cp
-     ${COMPARISON_LATERALS}
-     where c.status = 'live' and not c.is_new_identity`,
+       where c.is_shielded)
+     select r.row_number, c.id as child_id from r join children c on c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth
+     union
+     select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth
+     union
+     select r.row_number, c.id from r join children c
+       on c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic
+     union
+     select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}
+     union
+     select r.row_number, c.id from r join children c on c.is_shielded and c.date_of_birth = r.date_of_birth
+     union
+     select r.row_number, s.id from r join shielded s on s.family_name_phonetic = r.family_name_phonetic and s.district = r.postcode_district`,
     [loadId],
   );
-  await tx`analyze load_pairs`;
+  await tx`analyze load_candidates`;
+  await comparePairs({ tx, loadId, pairs: 'load_candidates', into: 'load_pairs' });
   const [{ pairs }] = (await tx`select count(*)::int as pairs from load_pairs`) as unknown as [{ pairs: number }];
   return pairs;
 }

@@ -40,18 +40,30 @@ export const COMPARISON_SQL = `
        when r.postcode_district = split_part(cpostcode, ' ', 1) then 1 else 0 end as g_postcode,
   case when r.gender = 'not_specified' or c.gender = 'not_specified' then -1 when r.gender = c.gender then 1 else 0 end as g_gender`;
 
-/**
- * The normalised names and their Jaro–Winkler similarities the comparisons read (as laterals `n` and `j`). The
- * similarity is computed only for names that share their first letter or sound the same: it is a plpgsql function
- * (~0.1 ms a call on a loaded machine) and names that do neither almost never reach 0.8; they count as 0.
- */
-export const COMPARISON_LATERALS = `
+const NAME_KEYS = `
   cross join lateral (select lower(split_part(r.given_names, ' ', 1)) as rg, lower(split_part(c.given_names, ' ', 1)) as cg,
-                             lower(r.family_name) as rf, lower(c.family_name) as cf) n
-  cross join lateral (select case when n.rg = n.cg then 1
-                                  when left(n.rg, 1) = left(n.cg, 1) or r.given_name_phonetic = c.given_name_phonetic then jaro_winkler(n.rg, n.cg)
-                                  else 0 end as given,
-                             case when n.rf = n.cf then 1
-                                  when left(n.rf, 1) = left(n.cf, 1) or r.family_name_phonetic in (c.family_name_phonetic, c.family_name_phonetic_alt)
-                                    then jaro_winkler(n.rf, n.cf)
-                                  else 0 end as family) j`;
+                             lower(r.family_name) as rf, lower(c.family_name) as cf) n`;
+
+// Names that neither share their first letter nor sound the same almost never reach a Jaro–Winkler of 0.8: they are
+// not compared and count as 0.
+const GIVEN_WORTH_COMPARING = `(left(n.rg, 1) = left(n.cg, 1) or r.given_name_phonetic = c.given_name_phonetic)`;
+const FAMILY_WORTH_COMPARING = `(left(n.rf, 1) = left(n.cf, 1) or r.family_name_phonetic in (c.family_name_phonetic, c.family_name_phonetic_alt))`;
+
+/**
+ * The pairs of names (columns a, b) whose Jaro–Winkler similarity the comparisons of the pairs `fromSql` selects
+ * (joining `r` and `c`) will read: fillNameSimilarities computes them into load_name_similarity first.
+ */
+export const namePairsSql = (fromSql: string) => `
+  select n.rg as a, n.cg as b ${fromSql} ${NAME_KEYS} where n.rg <> n.cg and ${GIVEN_WORTH_COMPARING}
+  union all
+  select n.rf, n.cf ${fromSql} ${NAME_KEYS} where n.rf <> n.cf and ${FAMILY_WORTH_COMPARING}`;
+
+/**
+ * The normalised names and their Jaro–Winkler similarities the comparisons read (as `n` and `j`): names not worth
+ * comparing are not in load_name_similarity and count as 0.
+ */
+export const COMPARISON_LATERALS = `${NAME_KEYS}
+  left join load_name_similarity sg on sg.a = n.rg and sg.b = n.cg
+  left join load_name_similarity sf on sf.a = n.rf and sf.b = n.cf
+  cross join lateral (select case when n.rg = n.cg then 1 else coalesce(sg.similarity, 0) end as given,
+                             case when n.rf = n.cf then 1 else coalesce(sf.similarity, 0) end as family) j`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARISON_NAMES, COMPARISONS, type ComparisonName } from './comparisons';
-import { estimateMatchWeights, levelFrequencies, levelWeights, type LevelProbabilities, type PatternCount } from './estimate-match-weights';
+import { estimateMatchWeights, levelFrequencies, levelWeights, withAgreementRates, type LevelProbabilities, type PatternCount } from './estimate-match-weights';
 
 // A population of pairs drawn from known m and u, as exact expected counts: EM must find m and lambda again.
 const trueM: LevelProbabilities = { given: [0.02, 0.03, 0.05, 0.9], family: [0.02, 0.03, 0.05, 0.9], dob: [0.01, 0.02, 0.07, 0.9], postcode: [0.2, 0.1, 0.7], gender: [0.02, 0.98] };
@@ -45,5 +45,21 @@ describe('estimating Fellegi–Sunter weights by EM', () => {
     expect(frequencies.postcode.every((p) => p > 0)).toBe(true);
     expect(frequencies.postcode[0]).toBeCloseTo(1 / 3);
     expect(frequencies.given[3]).toBeGreaterThan(0.85);
+  });
+});
+
+describe('u-probabilities from value frequencies', () => {
+  const fromRandomPairs: LevelProbabilities = { given: [0.97, 0.02, 0.004, 0.006], family: [0.98, 0.01, 0.004, 0.006], dob: [0.99, 0.008, 0.001, 0.001], postcode: [0.99, 0.009, 0.001], gender: [0.5, 0.5] };
+  const rates = { given: 0.01, family: 0.002, dob: 1 / 6_000, dobTransposed: 1 / 80_000, postcode: 1e-6, district: 4e-4 };
+
+  it('sets the measured levels and shares the rest in the proportions the random pairs showed', () => {
+    const u = withAgreementRates(fromRandomPairs, rates);
+    expect(u.given[3]).toBe(0.01);
+    expect(u.given[1]! / u.given[2]!).toBeCloseTo(0.02 / 0.004, 10);
+    expect(u.dob[3]).toBeCloseTo(1 / 6_000, 12);
+    expect(u.dob[2]).toBeCloseTo(1 / 80_000, 12);
+    expect(u.postcode).toEqual([1 - 4e-4, 4e-4 - 1e-6, 1e-6]);
+    expect(u.gender).toEqual([0.5, 0.5]);
+    for (const name of COMPARISON_NAMES) expect(u[name].reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
   });
 });

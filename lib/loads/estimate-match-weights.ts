@@ -118,3 +118,28 @@ export function estimateMatchShare(patterns: readonly PatternCount[], m: LevelPr
   }
   return lambda;
 }
+
+/** How often a random staged row and a random held child agree exactly, measured from value frequencies. */
+export type AgreementRates = { given: number; family: number; dob: number; dobTransposed: number; postcode: number; district: number };
+
+/** The levels whose u-probability the agreement rates give: exact names and date, a transposed date, the postcode levels. */
+const MEASURED_LEVELS = (rates: AgreementRates): Partial<Record<ComparisonName, Record<number, number>>> => ({
+  given: { [TOP('given')]: rates.given },
+  family: { [TOP('family')]: rates.family },
+  dob: { [TOP('dob')]: rates.dob, 2: rates.dobTransposed },
+  postcode: { [TOP('postcode')]: rates.postcode, 1: Math.max(rates.district - rates.postcode, 0) },
+});
+
+/**
+ * The u-probabilities with the levels the agreement rates measure set to them, and the other levels sharing what is
+ * left in the proportions the random pairs showed.
+ */
+export function withAgreementRates(u: LevelProbabilities, rates: AgreementRates): LevelProbabilities {
+  const out = { ...u };
+  for (const [name, measured] of Object.entries(MEASURED_LEVELS(rates)) as [ComparisonName, Record<number, number>][]) {
+    const fixed = Object.values(measured).reduce((s, p) => s + p, 0);
+    const free = u[name].reduce((s, p, level) => (level in measured ? s : s + p), 0);
+    out[name] = u[name].map((p, level) => measured[level] ?? (free > 0 ? ((1 - fixed) * p) / free : 0));
+  }
+  return out;
+}

@@ -1,8 +1,10 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
-import { COMPARISON_LATERALS, COMPARISON_NAMES, COMPARISON_SQL, type ComparisonName } from './comparisons';
-import { anchoredMProbabilities, estimateMatchShare, levelFrequencies, levelWeights, type PatternCount } from './estimate-match-weights';
+import { comparePairs } from './compare-pairs';
+import { COMPARISON_NAMES, type ComparisonName } from './comparisons';
+import { anchoredMProbabilities, estimateMatchShare, levelFrequencies, levelWeights, withAgreementRates, type PatternCount } from './estimate-match-weights';
+import { measureAgreementRates } from './measure-agreement-rates';
 import { DEFAULT_WEIGHTS, MATCH_THRESHOLDS } from './match-thresholds';
 
 export type ResolveMatchWeightsOptions = { tx: postgres.TransactionSql; loadId: string; pairs: number };
@@ -20,10 +22,10 @@ const GROUPED = COMPARISON_NAMES.map((n) => `g_${n}`).join(', ');
 
 /**
  * The weights to match the load with. With enough data, estimated from it: u-probabilities from random pairs (a
- * random staged row with a random held child: almost surely different people), m-probabilities from the blocked
- * pairs anchored by exact agreement on the other comparisons (anchoredMProbabilities), and the share of matches by
- * EM (estimateMatchShare). The estimate is kept for
- * later, smaller loads. Otherwise the latest kept estimate, or the default (itself estimated on the benchmark).
+ * random staged row with a random held child: almost surely different people), their exact levels from value
+ * frequencies (measureAgreementRates); m-probabilities from the blocked pairs anchored by exact agreement on the
+ * other comparisons (anchoredMProbabilities); the share of matches by EM (estimateMatchShare). The estimate is kept
+ * for later, smaller loads. Otherwise the latest kept estimate, or the default (itself estimated on the benchmark).
  */
 export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWeightsOptions): Promise<LoadWeights> {
   const fallback = async (): Promise<LoadWeights> => {
@@ -33,22 +35,22 @@ export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWei
   if (pairs < MIN_BLOCKED_PAIRS) return fallback();
   const [{ tuples }] = (await tx`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
   const percent = Math.min(100, (100 * RANDOM_CHILDREN) / tuples);
-  const random = await tx.unsafe<PatternRow[]>(
-    `with r as (select *, row_number() over (order by md5(row_number::text)) - 1 as k from source_load_rows where load_id = $1 and outcome is distinct from 'rejected'),
+  await tx.unsafe(
+    `create temp table load_random_pairs on commit drop as
+     with r as (select row_number, row_number() over (order by md5(row_number::text)) - 1 as k from source_load_rows where load_id = $1 and outcome is distinct from 'rejected'),
           counted as (select count(*) as n from r),
-          c as (select *, row_number() over () - 1 as k from children tablesample system (${percent.toFixed(6)}) repeatable (11) where status = 'live' limit ${RANDOM_CHILDREN})
-     select ${GROUPED}, count(*)::int as n from (
-       select ${COMPARISON_SQL}
-       from c join r on r.k = c.k % (select n from counted)
-       cross join lateral (select c.postcode as cpostcode) cp
-       ${COMPARISON_LATERALS}) pairs
-     group by ${GROUPED}`,
+          c as (select id, row_number() over () - 1 as k from children tablesample system (${percent.toFixed(6)}) repeatable (11) where status = 'live' limit ${RANDOM_CHILDREN})
+     select r.row_number, c.id as child_id from c join r on r.k = c.k % (select n from counted)`,
     [loadId],
   );
+  await comparePairs({ tx, loadId, pairs: 'load_random_pairs', into: 'load_random_compared' });
+  const random = await tx.unsafe<PatternRow[]>(`select ${GROUPED}, count(*)::int as n from load_random_compared group by ${GROUPED}`);
   const randomPatterns = toPatterns(random);
   if (randomPatterns.reduce((s, p) => s + p.count, 0) < MIN_RANDOM_PAIRS) return fallback();
   const blocked = await tx.unsafe<PatternRow[]>(`select ${GROUPED}, count(*)::int as n from load_pairs group by ${GROUPED}`);
-  const u = levelFrequencies(randomPatterns);
+  const rates = await measureAgreementRates({ tx, loadId });
+  if (!rates) return fallback();
+  const u = withAgreementRates(levelFrequencies(randomPatterns), rates);
   const blockedPatterns = toPatterns(blocked);
   const m = anchoredMProbabilities(blockedPatterns);
   if (!m) return fallback();

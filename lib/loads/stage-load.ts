@@ -31,22 +31,16 @@ const STAGED_COLUMNS = [
 ] as const;
 const ROWS_PER_WRITE = 2_000;
 
-/** The file's SHA-256, read through the CSV reader on the way: a malformed file is refused before anything is written. */
+/** The file's SHA-256: the same file from the same source is the same load. */
 async function fingerprint(open: () => AsyncIterable<Uint8Array>): Promise<string> {
   const hash = createHash('sha256');
-  async function* hashed() {
-    for await (const chunk of open()) {
-      hash.update(chunk);
-      yield chunk;
-    }
-  }
-  for await (const row of readLoadFile(hashed())) void row;
+  for await (const chunk of open()) hash.update(chunk);
   return hash.digest('hex');
 }
 
 type Reject = { rowNumber: number; field: string; reason: string };
 
-/** COPYs the valid rows into source_load_rows and returns the rejects; throws (leaving the COPY failed) on a malformed file. */
+/** COPYs the valid rows into source_load_rows and returns the rejects; throws (failing the COPY and its transaction) on a malformed file. */
 async function copyRows(tx: postgres.TransactionSql, loadId: string, options: StageLoadOptions): Promise<{ rows: number; rejects: Reject[] }> {
   const schema = loadRowSchema({ sourceCode: options.source.code, asOf: options.asOf });
   const copy = tx`copy source_load_rows (${tx(STAGED_COLUMNS as unknown as string[])}) from stdin`;
@@ -79,7 +73,8 @@ async function copyRows(tx: postgres.TransactionSql, loadId: string, options: St
     }
     await flush();
   } catch (error) {
-    stream.destroy(error as Error);
+    // Without an error, so that nothing from the file reaches PostgreSQL's log; the COPY fails all the same.
+    stream.destroy();
     throw error;
   }
   stream.end();
@@ -88,8 +83,9 @@ async function copyRows(tx: postgres.TransactionSql, loadId: string, options: St
 }
 
 /**
- * Receives a load file: a first pass fingerprints it and checks that it is well-formed CSV in the load format; then one transaction that records the load, COPYs its valid rows into the staging table and keeps
- * a reject (row, field, reason) for every invalid one. A malformed file throws an AppError and leaves nothing behind.
+ * Receives a load file: a first pass fingerprints it; then one transaction records the load, reads the file through
+ * the CSV reader, COPYs its valid rows into the staging table and keeps a reject (row, field, reason) for every
+ * invalid one. A malformed file throws an AppError mid-way and the transaction leaves nothing behind.
  * The same file from the same source again is the same load (found by its SHA-256), not a second one.
  */
 export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> {

@@ -1,0 +1,35 @@
+import 'server-only';
+import type postgres from 'postgres';
+import { COMPARISON_LATERALS, COMPARISON_SQL, namePairsSql } from './comparisons';
+import { fillNameSimilarities } from './name-similarities';
+
+export type ComparePairsOptions = {
+  tx: postgres.TransactionSql;
+  loadId: string;
+  /** A table of pairs (row_number, child_id): a staged row of the load and a held child. */
+  pairs: string;
+  /** The temporary table to make: each live pair with the child's shield flag and its comparison levels. */
+  into: string;
+};
+
+/**
+ * The comparison levels of each pair, in one statement after the names' similarities are filled in. A shielded
+ * child is compared on its real postcode (its searchable one is empty), which only matching reads. Records marked
+ * "new identity" are never compared: they are reached only by the source ids registered for them.
+ */
+export async function comparePairs({ tx, loadId, pairs, into }: ComparePairsOptions): Promise<void> {
+  const from = `from ${pairs} x join source_load_rows r on r.load_id = $1 and r.row_number = x.row_number join children c on c.id = x.child_id`;
+  await fillNameSimilarities(tx, namePairsSql(from), [loadId]);
+  await tx.unsafe(
+    `create temp table ${into} on commit drop as
+     select x.row_number, c.id as child_id, c.is_shielded, ${COMPARISON_SQL}
+     ${from}
+     cross join lateral (select coalesce(c.postcode, case when c.is_shielded then (
+         select a.postcode from child_addresses ca join addresses a on a.id = ca.address_id
+         where ca.child_id = c.id and ca.lived_until is null order by ca.lived_from desc nulls last limit 1) end) as cpostcode) cp
+     ${COMPARISON_LATERALS}
+     where c.status = 'live' and not c.is_new_identity`,
+    [loadId],
+  );
+  await tx.unsafe(`analyze ${into}`);
+}
