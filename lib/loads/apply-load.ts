@@ -28,6 +28,7 @@ export async function applyLoad({ db, loadId, batchSize = 20_000, onBatch }: App
     const applied = await sql.begin(async (tx) => {
       const [current] = await tx<{ status: string }[]>`select status from source_loads where id = ${loadId} for update`;
       if (current!.status === 'done') return null;
+      await tx`set local random_page_cost = 1.1`; // as in matchLoad: find a batch's children by id, never scan them all
       const { changed } = await applyLoadRows({ tx, loadId, rows: { from, to: from + batchSize - 1 }, actor: load.actor });
       const [progress] = await tx<{ applied: number }[]>`
         update source_loads set status = 'applying', updated_at = now(),

@@ -94,6 +94,13 @@ try {
       `${timings.apply!.toFixed(1)} s | ${Math.round(rows / total).toLocaleString('en-GB')} |`,
   );
   console.log(`\nweights: ${JSON.stringify(weights!.weights)}`);
+  const wrong = await sql`
+    select t.kind, r.match_weight::int as weight, r.given_names || ' ' || r.family_name || ' ' || r.date_of_birth || ' ' || coalesce(r.postcode, '') as row,
+           c.given_names || ' ' || c.family_name || ' ' || c.date_of_birth || ' ' || coalesce(c.postcode, '') as linked
+    from bench_truth t join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number join children c on c.id = r.child_id
+    where r.outcome = 'linked' and r.child_id is distinct from t.child_id order by t.kind limit 20`;
+  console.log('\nWrong automatic links (synthetic children):');
+  for (const w of wrong) console.log(`  ${w.kind} (${w.weight}): ${w.row}  →  ${w.linked}`);
 } finally {
   await connection.close();
 }

@@ -13,22 +13,31 @@ export type ComparePairsOptions = {
 };
 
 /**
- * The comparison levels of each pair, in one statement after the names' similarities are filled in. A shielded
- * child is compared on its real postcode (its searchable one is empty), which only matching reads. Records marked
- * "new identity" are never compared: they are reached only by the source ids registered for them.
+ * The comparison levels of each pair. The held children's fields the comparisons read are taken once into a
+ * temporary table named as `children` is in the comparisons (`c`), then the names' similarities are filled in, then
+ * the levels computed in one statement. A shielded child is compared on its real postcode (its searchable one is
+ * empty), which only matching reads. Records marked "new identity" are never compared: they are reached only by the
+ * source ids registered for them.
  */
 export async function comparePairs({ tx, loadId, pairs, into }: ComparePairsOptions): Promise<void> {
-  const from = `from ${pairs} x join source_load_rows r on r.load_id = $1 and r.row_number = x.row_number join children c on c.id = x.child_id`;
+  const held = `${into}_held`;
+  await tx.unsafe(`
+    create temp table ${held} on commit drop as
+    select x.row_number, c.id, c.is_shielded, c.given_names, c.family_name, c.given_name_phonetic, c.family_name_phonetic,
+           c.family_name_phonetic_alt, c.date_of_birth, c.gender,
+           coalesce(c.postcode, case when c.is_shielded then (
+             select a.postcode from child_addresses ca join addresses a on a.id = ca.address_id
+             where ca.child_id = c.id and ca.lived_until is null order by ca.lived_from desc nulls last limit 1) end) as cpostcode
+    from ${pairs} x join children c on c.id = x.child_id
+    where c.status = 'live' and not c.is_new_identity`);
+  await tx.unsafe(`analyze ${held}`);
+  const from = `from ${held} c join source_load_rows r on r.load_id = $1 and r.row_number = c.row_number`;
   await fillNameSimilarities(tx, namePairsSql(from), [loadId]);
   await tx.unsafe(
     `create temp table ${into} on commit drop as
-     select x.row_number, c.id as child_id, c.is_shielded, ${COMPARISON_SQL}
+     select c.row_number, c.id as child_id, c.is_shielded, ${COMPARISON_SQL}
      ${from}
-     cross join lateral (select coalesce(c.postcode, case when c.is_shielded then (
-         select a.postcode from child_addresses ca join addresses a on a.id = ca.address_id
-         where ca.child_id = c.id and ca.lived_until is null order by ca.lived_from desc nulls last limit 1) end) as cpostcode) cp
-     ${COMPARISON_LATERALS}
-     where c.status = 'live' and not c.is_new_identity`,
+     ${COMPARISON_LATERALS}`,
     [loadId],
   );
   await tx.unsafe(`analyze ${into}`);

@@ -24,18 +24,40 @@ function weightSql(weights: LoadWeights): string {
  *  - a candidate with the same date of birth and family name but a wholly different first name is a sibling (a twin),
  *    never the same child: it is passed over;
  *  - the best other candidate at or above the upper threshold, with a first name the same or nearly (Jaro–Winkler
- *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same"), no runner-up at or above the lower
+ *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same") — or only similar when the row's
+ *    first name is one hardly any child has (Jacf for Jack is a typo; Jake for Jack may be a twin), no runner-up at or above the lower
  *    threshold unless the margin below the best, claimed by no other row of the load and not already known to this source under another person id:
  *    an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
  *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
  */
+/**
+ * The share of held children with each first name (load_first_names), for telling a typo from another child's
+ * name, counted on a sample of them: only "hardly any child" matters, not the exact count.
+ */
+async function countFirstNames(tx: postgres.TransactionSql): Promise<void> {
+  const [{ tuples }] = (await tx`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
+  const percent = Math.min(100, (100 * MATCH_THRESHOLDS.rareFirstName.sample) / tuples);
+  await tx.unsafe(
+    `create temp table load_first_names on commit drop as
+     select lower(split_part(given_names, ' ', 1)) as name, count(*)::float8 / sum(count(*)) over () as share
+     from children tablesample system (${percent.toFixed(6)}) repeatable (7) where status = 'live' group by 1`,
+  );
+  await tx`analyze load_first_names`;
+}
+
 export async function decideMatches({ tx, loadId, sourceSystemId, weights }: DecideMatchesOptions): Promise<void> {
   const { upper, lower } = weights;
   const shieldFloor = lower - MATCH_THRESHOLDS.shieldMargin;
+  await countFirstNames(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
-     select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like from load_pairs p`,
+     select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like,
+            p.g_given = 1 and coalesce(f.share, 0) < ${MATCH_THRESHOLDS.rareFirstName.shareBelow} as rare_first_name
+     from load_pairs p
+     join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
+     left join load_first_names f on f.name = lower(split_part(r.given_names, ' ', 1))`,
+    [loadId],
   );
   await tx`analyze load_scored`;
   await tx.unsafe(
@@ -56,7 +78,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
        select r.row_number, b.child_id, b.weight, sh.child_id as shield_child,
          case when sh.row_number is not null then 'review'
               when b.row_number is null then 'new'
-              when b.weight >= ${num(upper)} and b.g_given >= 2 and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
+              when b.weight >= ${num(upper)} and (b.g_given >= 2 or b.rare_first_name) and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
                and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id) then 'linked'
               when b.weight >= ${num(lower)} then 'review'
               else 'new' end as outcome

@@ -5,9 +5,11 @@ import type { LoadWeights } from '@/db/schema';
  * matches than among non-matches). Set from the benchmark's known truth (docs/decisions/011-source-loads.md): at or
  * above UPPER a link is automatic; from LOWER up a caseworker decides; below, the row is a new child. A shielded
  * child within SHIELD_MARGIN below LOWER still sends the row to review. An automatic link also needs the runner-up
- * at least MARGIN below the best (2^12: four thousand times less likely).
+ * at least MARGIN below the best (2^12: four thousand times less likely), and a first name the same or nearly — or
+ * only similar if the row's first name is one hardly any held child has (a share below rareFirstName.shareBelow
+ * of a sample of them): a typo, not a twin’s name.
  */
-export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12 } as const;
+export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12, rareFirstName: { sample: 200_000, shareBelow: 1e-5 } } as const;
 
 /**
  * The weights a load uses when it is too small to estimate its own and no earlier load has: estimated by EM on the
