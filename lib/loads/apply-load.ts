@@ -28,7 +28,10 @@ export async function applyLoad({ db, loadId, batchSize = 20_000, onBatch }: App
     const applied = await sql.begin(async (tx) => {
       const [current] = await tx<{ status: string }[]>`select status from source_loads where id = ${loadId} for update`;
       if (current!.status === 'done') return null;
-      await tx`set local random_page_cost = 1.1`; // as in matchLoad: find a batch's children by id, never scan them all
+      // A batch touches some thousands of children: look each up by id. Left to itself the planner prices a read of
+      // every child (a merge join along the whole primary key, or a scan as in matchLoad) as cheaper, and takes seconds.
+      await tx`set local random_page_cost = 1.1`;
+      await tx`set local enable_mergejoin = off`;
       const { changed } = await applyLoadRows({ tx, loadId, rows: { from, to: from + batchSize - 1 }, actor: load.actor });
       const [progress] = await tx<{ applied: number }[]>`
         update source_loads set status = 'applying', updated_at = now(),

@@ -4,18 +4,33 @@ import type { LoadWeights } from '@/db/schema';
 import { randomIndexNumber } from '@/lib/records/index-number';
 import { COMPARISON_NAMES } from './comparisons';
 import { MATCH_THRESHOLDS } from './match-thresholds';
+import { countNameShares } from './name-shares';
 
 export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
 
 const num = (v: number) => (Number.isFinite(v) ? v.toFixed(6) : '0');
 
-/** The match weight of a pair in load_pairs: the sum of its levels' weights (a level of -1, no value, adds nothing). */
+/**
+ * The match weight of a pair in load_scored's making: the sum of its levels' weights (a level of -1, no value, adds
+ * nothing). An exact first or family name is weighed by how common that name is (`given_share`, `family_share`:
+ * sharing "Smith" says less than sharing "Boateng"), where the weights carry the average u it adjusts.
+ */
 function weightSql(weights: LoadWeights): string {
   return COMPARISON_NAMES.map((name) => {
-    const levels = weights.weights[name]!.map((w, level) => `when ${level} then ${num(w)}`).join(' ');
-    return `(case g_${name} ${levels} else 0 end)`;
+    const levels = weights.weights[name]!.map((w, level) => {
+      const exactU = weights.u?.[name]?.[level];
+      const share = TERM_SHARES[name];
+      if (share && level === weights.weights[name]!.length - 1 && exactU) {
+        // log2(m/u) + log2(u/share) = w + log2(u) − log2(share), the share at least the minimum
+        const floor = num(Math.log2(MATCH_THRESHOLDS.minimumNameShare));
+        return `when ${level} then ${num(w + Math.log2(exactU))} - greatest(coalesce(${share}, ${floor}), ${floor})`;
+      }
+      return `when ${level} then ${num(w)}`;
+    });
+    return `(case g_${name} ${levels.join(' ')} else 0 end)`;
   }).join(' + ');
 }
+const TERM_SHARES: Partial<Record<string, string>> = { given: 'fg.log2_share', family: 'ff.log2_share' };
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
@@ -25,38 +40,24 @@ function weightSql(weights: LoadWeights): string {
  *    never the same child: it is passed over;
  *  - the best other candidate at or above the upper threshold, with a first name the same or nearly (Jaro–Winkler
  *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same") — or only similar when the row's
- *    first name is one hardly any child has (Jacf for Jack is a typo; Jake for Jack may be a twin), no runner-up at or above the lower
- *    threshold unless the margin below the best, claimed by no other row of the load and not already known to this source under another person id:
- *    an automatic link;
+ *    first name is one hardly any child has (Jacf for Jack is a typo; Jake for Jack may be a twin), no runner-up at
+ *    or above the lower threshold unless the margin below the best, claimed by no other row of the load and not
+ *    already known to this source under another person id: an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
  *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
  */
-/**
- * The share of held children with each first name (load_first_names), for telling a typo from another child's
- * name, counted on a sample of them: only "hardly any child" matters, not the exact count.
- */
-async function countFirstNames(tx: postgres.TransactionSql): Promise<void> {
-  const [{ tuples }] = (await tx`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
-  const percent = Math.min(100, (100 * MATCH_THRESHOLDS.rareFirstName.sample) / tuples);
-  await tx.unsafe(
-    `create temp table load_first_names on commit drop as
-     select lower(split_part(given_names, ' ', 1)) as name, count(*)::float8 / sum(count(*)) over () as share
-     from children tablesample system (${percent.toFixed(6)}) repeatable (7) where status = 'live' group by 1`,
-  );
-  await tx`analyze load_first_names`;
-}
-
 export async function decideMatches({ tx, loadId, sourceSystemId, weights }: DecideMatchesOptions): Promise<void> {
   const { upper, lower } = weights;
   const shieldFloor = lower - MATCH_THRESHOLDS.shieldMargin;
-  await countFirstNames(tx);
+  await countNameShares(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
      select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like,
-            p.g_given = 1 and coalesce(f.share, 0) < ${MATCH_THRESHOLDS.rareFirstName.shareBelow} as rare_first_name
+            p.g_given = 1 and coalesce(fg.share, 0) < ${MATCH_THRESHOLDS.rareFirstName} as rare_first_name
      from load_pairs p
      join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
-     left join load_first_names f on f.name = lower(split_part(r.given_names, ' ', 1))`,
+     left join load_name_shares fg on fg.kind = 'given' and fg.name = lower(split_part(r.given_names, ' ', 1))
+     left join load_name_shares ff on ff.kind = 'family' and ff.name = lower(r.family_name)`,
     [loadId],
   );
   await tx`analyze load_scored`;

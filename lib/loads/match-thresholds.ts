@@ -6,10 +6,11 @@ import type { LoadWeights } from '@/db/schema';
  * above UPPER a link is automatic; from LOWER up a caseworker decides; below, the row is a new child. A shielded
  * child within SHIELD_MARGIN below LOWER still sends the row to review. An automatic link also needs the runner-up
  * at least MARGIN below the best (2^12: four thousand times less likely), and a first name the same or nearly — or
- * only similar if the row's first name is one hardly any held child has (a share below rareFirstName.shareBelow
- * of a sample of them): a typo, not a twin’s name.
+ * only similar if the row's first name is one hardly any held child has (a share below rareFirstName): a typo,
+ * not a twin’s name. An exact name is weighed by its share of held children, never taken as rarer than
+ * minimumNameShare (one in ten thousand): one sample of children should not make a name worth more than that.
  */
-export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12, rareFirstName: { sample: 200_000, shareBelow: 1e-5 } } as const;
+export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12, rareFirstName: 1e-5, minimumNameShare: 1e-4 } as const;
 
 /**
  * The weights a load uses when it is too small to estimate its own and no earlier load has: estimated by EM on the
