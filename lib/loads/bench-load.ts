@@ -40,16 +40,23 @@ try {
   t = performance.now();
   await matchLoad({ db, loadId });
   timings.match = (performance.now() - t) / 1000;
-  t = performance.now();
-  await applyLoad({ db, loadId, batchSize: 25_000 });
-  timings.apply = (performance.now() - t) / 1000;
-  const total = timings.stage! + timings.match! + timings.apply!;
-
   await sql`create temp table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean)`;
   for (let at = 0; at < truth.length; at += 10_000) {
     const batch = truth.slice(at, at + 10_000).map((r) => ({ row_number: r.rowNumber, child_id: r.childId, kind: r.kind, shielded: r.shielded, new_identity: r.newIdentity }));
     await sql`insert into bench_truth ${sql(batch)}`;
   }
+  const wrong = await sql<{ kind: string; weight: number; row: string; linked: string }[]>`
+    select t.kind, r.match_weight::int as weight, r.given_names || ' ' || r.family_name || ' ' || r.date_of_birth || ' ' || coalesce(r.postcode, '') as row,
+           c.given_names || ' ' || c.family_name || ' ' || c.date_of_birth || ' ' || coalesce(c.postcode, '') as linked
+    from bench_truth t join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number join children c on c.id = r.child_id
+    where r.outcome = 'linked' and r.child_id is distinct from t.child_id order by t.kind limit 20`;
+  console.log('\nWrong automatic links (synthetic children; the held child as it was before the load):');
+  for (const w of wrong) console.log(`  ${w.kind} (${w.weight}): ${w.row}  →  ${w.linked}`);
+  t = performance.now();
+  await applyLoad({ db, loadId, batchSize: 25_000 });
+  timings.apply = (performance.now() - t) / 1000;
+  const total = timings.stage! + timings.match! + timings.apply!;
+
   const scored = await sql<{ kind: string; rows: number; auto: number; autoRight: number; review: number; reviewRight: number; created: number; createdRight: number; rejected: number }[]>`
     select coalesce(t.kind, 'all') as kind, count(*)::int as rows,
       count(*) filter (where r.outcome = 'linked')::int as auto,
@@ -94,13 +101,7 @@ try {
       `${timings.apply!.toFixed(1)} s | ${Math.round(rows / total).toLocaleString('en-GB')} |`,
   );
   console.log(`\nweights: ${JSON.stringify(weights!.weights)}`);
-  const wrong = await sql`
-    select t.kind, r.match_weight::int as weight, r.given_names || ' ' || r.family_name || ' ' || r.date_of_birth || ' ' || coalesce(r.postcode, '') as row,
-           c.given_names || ' ' || c.family_name || ' ' || c.date_of_birth || ' ' || coalesce(c.postcode, '') as linked
-    from bench_truth t join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number join children c on c.id = r.child_id
-    where r.outcome = 'linked' and r.child_id is distinct from t.child_id order by t.kind limit 20`;
-  console.log('\nWrong automatic links (synthetic children):');
-  for (const w of wrong) console.log(`  ${w.kind} (${w.weight}): ${w.row}  →  ${w.linked}`);
+
 } finally {
   await connection.close();
 }

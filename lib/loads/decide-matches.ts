@@ -35,7 +35,9 @@ const TERM_SHARES: Partial<Record<string, string>> = { given: 'fg.log2_share', f
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
  *  - a shielded child among the candidates (within the shield margin below the lower threshold): review, and any
- *    record made from the row will be shielded;
+ *    record made from the row will be shielded — unless the row links automatically to an unshielded child and the
+ *    shielded one scores at least the margin below it (at 12 M children a stranger with the same first name and
+ *    birthday is shielded for one row in twenty);
  *  - a candidate with the same date of birth and family name but a wholly different first name is a sibling (a twin),
  *    never the same child: it is passed over;
  *  - the best other candidate at or above the upper threshold, with a first name the same or nearly (Jaro–Winkler
@@ -68,30 +70,38 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
      best as (select * from ranked where rk = 1),
      runner as (select row_number, max(weight) as w2 from ranked where rk > 1 group by row_number),
      shield as (
-       select distinct on (row_number) row_number, child_id from load_scored
+       select distinct on (row_number) row_number, child_id, weight from load_scored
        where is_shielded and weight >= ${num(shieldFloor)} order by row_number, weight desc),
      claims as (
        select child_id, count(*) as n from (
          select child_id from best where weight >= ${num(upper)}
          union all select child_id from source_load_rows where load_id = $1 and outcome = 'source_id') claimed
        group by child_id),
-     decided as (
-       select r.row_number, b.child_id, b.weight, sh.child_id as shield_child,
-         case when sh.row_number is not null then 'review'
-              when b.row_number is null then 'new'
-              when b.weight >= ${num(upper)} and (b.g_given >= 2 or b.rare_first_name) and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
-               and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id) then 'linked'
-              when b.weight >= ${num(lower)} then 'review'
-              else 'new' end as outcome
+     judged as (
+       select r.row_number, b.child_id, b.weight, b.is_shielded as best_shielded, b.row_number is not null as has_best,
+         sh.child_id as shield_child, sh.weight as shield_weight,
+         coalesce(b.weight >= ${num(upper)} and (b.g_given >= 2 or b.rare_first_name)
+           and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
+           and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id), false) as automatic
        from source_load_rows r
        left join best b on b.row_number = r.row_number
        left join runner rn on rn.row_number = r.row_number
        left join shield sh on sh.row_number = r.row_number
        left join claims cl on cl.child_id = b.child_id
-       where r.load_id = $1 and r.outcome is null)
+       where r.load_id = $1 and r.outcome is null),
+     decided as (
+       select row_number, child_id, weight,
+         case when shield_child is not null
+                and not (automatic and not best_shielded and shield_weight < weight - ${num(MATCH_THRESHOLDS.margin)}) then 'review'
+              when not has_best then 'new'
+              when automatic then 'linked'
+              when weight >= ${num(lower)} then 'review'
+              else 'new' end as outcome,
+         shield_child
+       from judged)
      update source_load_rows r
      set outcome = d.outcome::load_row_outcome, child_id = case when d.outcome = 'linked' then d.child_id end,
-         match_weight = d.weight, shield_from_child_id = d.shield_child
+         match_weight = d.weight, shield_from_child_id = case when d.outcome <> 'linked' then d.shield_child end
      from decided d where r.load_id = $1 and r.row_number = d.row_number`,
     [loadId, sourceSystemId],
   );

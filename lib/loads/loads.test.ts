@@ -257,6 +257,18 @@ describe.skipIf(!onPostgres)('shielded children', () => {
     expect(await childrenCalled(p.family_name)).toHaveLength(1);
   });
 
+  it('links a row to the child it is when a shielded stranger shares only its first name and birthday', async () => {
+    const p = person({ code: '' } as Source);
+    const stranger = person({ code: '' } as Source, { given_names: p.given_names, date_of_birth: p.date_of_birth });
+    const { child } = await held(p);
+    const { child: shieldedStranger } = await shieldedChild(stranger);
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p)]));
+    expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'linked', childId: child.id, shieldFromChildId: null });
+    const [after] = await database.db.select().from(children).where(eq(children.id, shieldedStranger.id));
+    expect(after).toMatchObject({ isShielded: true, postcode: null, familyName: stranger.family_name });
+  });
+
   it('shields any record a load makes from a row that resembled a shielded child', async () => {
     const p = person({ code: '' } as Source);
     const { child, source, la } = await shieldedChild(p);
