@@ -5,7 +5,10 @@ import { LOAD_COLUMNS, type LoadFields } from './load-columns';
 /** What a generated row really is: an existing child (by id) or a new one, and how it was made. */
 export type TruthRow = { rowNumber: number; childId: string | null; kind: string; shielded: boolean; newIdentity: boolean };
 
-type Held = { id: string; givenNames: string; familyName: string; gender: string; dateOfBirth: string; isShielded: boolean; isNewIdentity: boolean; line1: string; town: string; postcode: string };
+type Held = {
+  id: string; givenNames: string; familyName: string; gender: string; dateOfBirth: string; isShielded: boolean; isNewIdentity: boolean; line1: string; town: string; postcode: string;
+  carer: { givenNames: string; familyName: string; relationship: string; responsible: boolean } | null;
+};
 type Address = { line1: string; town: string; postcode: string };
 
 const GENDER_CODE: Record<string, string> = { female: 'F', male: 'M', not_specified: 'U' };
@@ -38,7 +41,8 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * A source file with known truth against the children held: most rows are held children as another source would
  * send them (exact, with a typo in either name, a transposed or mistyped date of birth, a move, a changed family
  * name, a mix), the rest new children — a twin of a held child (same family name, birthday and address), a younger
- * sibling at the same address, or someone else entirely. Deterministic for a seed (given the same database).
+ * sibling at the same address, or someone else entirely. Each row names the child's first carer as held (a new
+ * child: another family's). Deterministic for a seed (given the same database).
  */
 export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
   const rng = new Random(seed);
@@ -46,7 +50,10 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
   const percent = Math.min(100, (100 * rows * 4) / tuples);
   const held = await sql<Held[]>`
     select c.id, c.given_names as "givenNames", c.family_name as "familyName", c.gender, c.date_of_birth::text as "dateOfBirth",
-           c.is_shielded as "isShielded", c.is_new_identity as "isNewIdentity", a.line1, a.town, a.postcode
+           c.is_shielded as "isShielded", c.is_new_identity as "isNewIdentity", a.line1, a.town, a.postcode,
+           (select json_build_object('givenNames', k.given_names, 'familyName', k.family_name, 'relationship', cc.relationship, 'responsible', cc.has_parental_responsibility)
+            from child_carers cc join carers k on k.id = cc.carer_id where cc.child_id = c.id
+            order by cc.has_parental_responsibility desc, k.id limit 1) as carer
     from children c tablesample system (${percent}) repeatable (${seed})
     join child_addresses ca on ca.child_id = c.id and ca.lived_until is null join addresses a on a.id = ca.address_id
     where c.status = 'live' and c.date_of_birth > ${addDays(asOf, -17 * 365)}::date
@@ -119,6 +126,16 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
       const third = held[(i * 104729 + 7) % held.length]!;
       Object.assign(fields, { given_names: other.givenNames, family_name: third.familyName, gender: GENDER_CODE[other.gender], date_of_birth: addDays(asOf, -(30 + rng.int(16 * 365))) });
       move();
+    }
+    // The child's first carer as the source knows them; a new child's is someone else's.
+    const carer = kind === 'new child' ? other.carer : child.carer;
+    if (carer) {
+      Object.assign(fields, {
+        carer1_given_names: carer.givenNames,
+        carer1_family_name: carer.familyName,
+        carer1_relationship: carer.relationship,
+        carer1_parental_responsibility: carer.responsible ? 'Y' : 'N',
+      });
     }
     truth.push({ rowNumber: i + 2, childId, kind, shielded: child.isShielded && childId !== null, newIdentity: child.isNewIdentity && childId !== null });
     lines.push(LOAD_COLUMNS.map((c) => quote(fields[c] ?? '')).join(','));

@@ -5,6 +5,7 @@ import { randomIndexNumber } from '@/lib/records/index-number';
 import { COMPARISON_NAMES } from './comparisons';
 import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
+import { scoreCarers } from './score-carers';
 
 export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
 
@@ -21,9 +22,11 @@ function weightSql(weights: LoadWeights): string {
       const exactU = weights.u?.[name]?.[level];
       const share = TERM_SHARES[name];
       if (share && level === weights.weights[name]!.length - 1 && exactU) {
-        // log2(m/u) + log2(u/share) = w + log2(u) − log2(share), the share at least the minimum
+        // log2(m/u) + log2(u/share) = w + log2(u) − log2(share), the share at least the minimum; never below the
+        // level under it (an exact common name still says more than a near one)
         const floor = num(Math.log2(MATCH_THRESHOLDS.minimumNameShare));
-        return `when ${level} then ${num(w + Math.log2(exactU))} - greatest(coalesce(${share}, ${floor}), ${floor})`;
+        const below = num(weights.weights[name]![level - 1]!);
+        return `when ${level} then greatest(${num(w + Math.log2(exactU))} - greatest(coalesce(${share}, ${floor}), ${floor}), ${below})`;
       }
       return `when ${level} then ${num(w)}`;
     });
@@ -47,14 +50,15 @@ const TERM_SHARES: Partial<Record<string, string>> = { given: 'fg.log2_share', f
  *    already known to this source under another person id: an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
  *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
+ * The carers' comparison is added to the candidates that can still decide (scoreCarers). Returns the weights used.
  */
-export async function decideMatches({ tx, loadId, sourceSystemId, weights }: DecideMatchesOptions): Promise<void> {
-  const { upper, lower } = weights;
+export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
+  const { upper, lower } = given;
   const shieldFloor = lower - MATCH_THRESHOLDS.shieldMargin;
   await countNameShares(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
-     select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like,
+     select p.*, ${weightSql(given)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like,
             p.g_given = 1 and coalesce(fg.share, 0) < ${MATCH_THRESHOLDS.rareFirstName} as rare_first_name
      from load_pairs p
      join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
@@ -63,6 +67,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
     [loadId],
   );
   await tx`analyze load_scored`;
+  const weights = await scoreCarers({ tx, loadId, weights: given });
   await tx.unsafe(
     `with ranked as (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk
@@ -123,4 +128,5 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
     from (select row_number, row_number() over (order by row_number) as i from source_load_rows where load_id = ${loadId} and outcome = 'new') o
     join unnest(${numbers}::text[]) with ordinality as n(number, i) on n.i = o.i
     where r.load_id = ${loadId} and r.row_number = o.row_number`;
+  return weights;
 }

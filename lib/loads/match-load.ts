@@ -31,8 +31,8 @@ export async function matchLoad({ db, loadId, weights: given }: MatchLoadOptions
       where r.load_id = ${loadId} and r.outcome is null
         and si.source_system_id = ${load.sourceSystemId} and si.source_person_id = r.source_person_id`;
     const pairs = await buildCandidatePairs({ tx, loadId });
-    const weights = given ?? (await resolveMatchWeights({ tx, loadId, pairs }));
-    await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights });
+    const resolved = given ?? (await resolveMatchWeights({ tx, loadId, pairs }));
+    const weights = await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights: resolved });
     await tx`
       update source_loads set status = 'matched', weights = ${JSON.stringify(weights)}::jsonb, updated_at = now(),
         counts = counts || (select jsonb_build_object(

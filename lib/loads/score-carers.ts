@@ -1,0 +1,94 @@
+import 'server-only';
+import type postgres from 'postgres';
+import type { LoadWeights } from '@/db/schema';
+
+export type ScoreCarersOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights };
+
+/** Levels: 2 a carer with the same given and family name, 1 a carer with the same family name, 0 else, -1 no carers on a side. */
+const CARER_LEVELS = 3;
+/** The candidates worth a look: a row's best three, down to this far below the lower threshold. */
+const REACH = 10;
+const MIN_ANCHORED = 200;
+
+const LEVEL_SQL = (pairs: string) => `
+  select p.row_number, p.child_id,
+    case when not exists (select 1 from load_row_carers rc where rc.row_number = p.row_number)
+           or not exists (select 1 from load_child_carers cc where cc.child_id = p.child_id) then -1
+         when exists (select 1 from load_row_carers rc join load_child_carers cc on cc.given = rc.given and cc.family = rc.family
+                      where rc.row_number = p.row_number and cc.child_id = p.child_id) then 2
+         when exists (select 1 from load_row_carers rc join load_child_carers cc on cc.family = rc.family
+                      where rc.row_number = p.row_number and cc.child_id = p.child_id) then 1
+         else 0 end as g_carer
+  from ${pairs} p`;
+
+const frequencies = (counts: { level: number; n: number }[]) => {
+  const c = new Array<number>(CARER_LEVELS).fill(0.5);
+  for (const { level, n } of counts) if (level >= 0) c[level]! += n;
+  const total = c.reduce((a, b) => a + b, 0);
+  return c.map((v) => v / total);
+};
+
+/**
+ * Adds the carers' comparison to the weights of the candidates that can still decide a row (each row's best three
+ * in load_scored, down to REACH below the lower threshold): a parent with the same name is what tells a child who
+ * moved from a stranger with the same name and birthday, common at 12 million children. Looking carers up for every
+ * blocked pair would cost more than all the other comparisons together, and a pair far below cannot win. When the
+ * load estimated its weights, the carers' m comes from the anchored candidates (the same names, birthday and
+ * postcode) and u from the random pairs; otherwise the weights borrowed carry it, or there is none and carers count
+ * for nothing. Returns the weights with the carers' added.
+ */
+export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): Promise<LoadWeights> {
+  const [{ random }] = (await tx`select to_regclass('pg_temp.load_random_pairs') is not null as random`) as unknown as [{ random: boolean }];
+  await tx.unsafe(
+    `create temp table load_contested on commit drop as
+     select row_number, child_id, g_given, g_family, g_dob, g_postcode from (
+       select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as k from load_scored s) x
+     where k <= 3 and weight >= ${weights.lower - REACH}`,
+  );
+  await tx.unsafe(
+    `create temp table load_row_carers on commit drop as
+     select r.row_number, lower(e."givenNames") as given, lower(e."familyName") as family
+     from source_load_rows r cross join lateral jsonb_to_recordset(r.carers) as e("givenNames" text, "familyName" text)
+     where r.load_id = $1`,
+    [loadId],
+  );
+  await tx.unsafe(
+    `create temp table load_child_carers on commit drop as
+     select cc.child_id, lower(k.given_names) as given, lower(k.family_name) as family
+     from (select child_id from load_contested ${random ? 'union select child_id from load_random_pairs' : ''}) x
+     join child_carers cc on cc.child_id = x.child_id join carers k on k.id = cc.carer_id`,
+  );
+  await tx`create index on load_row_carers (row_number)`;
+  await tx`create index on load_child_carers (child_id)`;
+  await tx`analyze load_row_carers`;
+  await tx`analyze load_child_carers`;
+  await tx.unsafe(`create temp table load_carer_levels on commit drop as ${LEVEL_SQL('load_contested')}`);
+
+  let carer = weights.weights.carer;
+  let m = weights.m?.carer;
+  let u = weights.u?.carer;
+  if (weights.origin === 'estimated' && random) {
+    const anchored = await tx.unsafe<{ level: number; n: number }[]>(
+      `select l.g_carer as level, count(*)::int as n from load_carer_levels l
+       join load_contested c on c.row_number = l.row_number and c.child_id = l.child_id
+       where c.g_given = 3 and c.g_family = 3 and c.g_dob = 3 and c.g_postcode = 2 group by 1`,
+    );
+    const randomLevels = await tx.unsafe<{ level: number; n: number }[]>(`select g_carer as level, count(*)::int as n from (${LEVEL_SQL('load_random_pairs')}) x group by 1`);
+    if (anchored.reduce((s, a) => s + (a.level >= 0 ? a.n : 0), 0) >= MIN_ANCHORED) {
+      m = frequencies(anchored);
+      u = frequencies(randomLevels);
+      carer = m.map((mi, i) => Math.log2(mi / u![i]!));
+    }
+  }
+  if (!carer) return weights;
+  await tx.unsafe(`alter table load_scored add column g_carer int not null default -1`);
+  await tx.unsafe(
+    `update load_scored s set g_carer = l.g_carer, weight = s.weight + (case l.g_carer ${carer.map((w, i) => `when ${i} then ${w.toFixed(6)}`).join(' ')} else 0 end)
+     from load_carer_levels l where l.row_number = s.row_number and l.child_id = s.child_id`,
+  );
+  const scored: LoadWeights = { ...weights, weights: { ...weights.weights, carer }, ...(m && u ? { m: { ...weights.m, carer: m }, u: { ...weights.u, carer: u } } : {}) };
+  if (weights.origin === 'estimated') {
+    await tx`update match_weight_sets set weights = ${JSON.stringify(scored)}::jsonb where load_id = ${loadId}`;
+  }
+  return scored;
+}
