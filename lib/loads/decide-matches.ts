@@ -2,20 +2,11 @@ import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
 import { randomIndexNumber } from '@/lib/records/index-number';
-import { COMPARISON_NAMES } from './comparisons';
 import { MATCH_THRESHOLDS } from './match-thresholds';
+import { matchRowsWithinLoad } from './match-rows-within-load';
+import { matchWeightSql, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
 export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
-
-const num = (v: number) => (Number.isFinite(v) ? v.toFixed(6) : '0');
-
-/** The match weight of a pair in load_pairs: the sum of its levels' weights (a level of -1, no value, adds nothing). */
-function weightSql(weights: LoadWeights): string {
-  return COMPARISON_NAMES.map((name) => {
-    const levels = weights.weights[name]!.map((w, level) => `when ${level} then ${num(w)}`).join(' ');
-    return `(case g_${name} ${levels} else 0 end)`;
-  }).join(' + ');
-}
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
@@ -28,14 +19,16 @@ function weightSql(weights: LoadWeights): string {
  *    threshold unless the margin below the best, claimed by no other row of the load and not already known to this source under another person id:
  *    an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
- *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
+ *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record;
+ *  - then the new rows are compared with each other (matchRowsWithinLoad): a later row that is the same child as an
+ *    earlier new row is linked to that row's child, one that may be waits for review.
  */
 export async function decideMatches({ tx, loadId, sourceSystemId, weights }: DecideMatchesOptions): Promise<void> {
   const { upper, lower } = weights;
   const shieldFloor = lower - MATCH_THRESHOLDS.shieldMargin;
   await tx.unsafe(
     `create temp table load_scored on commit drop as
-     select p.*, ${weightSql(weights)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like from load_pairs p`,
+     select p.*, ${matchWeightSql(weights)} as weight, ${SIBLING_LIKE_SQL} as sibling_like from load_pairs p`,
   );
   await tx`analyze load_scored`;
   await tx.unsafe(
@@ -83,6 +76,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
      on conflict do nothing`,
     [loadId],
   );
+  await matchRowsWithinLoad({ tx, loadId, weights });
   const [{ created }] = (await tx`select count(*)::int as created from source_load_rows where load_id = ${loadId} and outcome = 'new'`) as unknown as [{ created: number }];
   const numbers = Array.from({ length: created }, () => randomIndexNumber());
   await tx`
@@ -90,4 +84,8 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights }: Dec
     from (select row_number, row_number() over (order by row_number) as i from source_load_rows where load_id = ${loadId} and outcome = 'new') o
     join unnest(${numbers}::text[]) with ordinality as n(number, i) on n.i = o.i
     where r.load_id = ${loadId} and r.row_number = o.row_number`;
+  await tx`
+    update source_load_rows r set child_id = first.child_id
+    from source_load_rows first
+    where r.load_id = ${loadId} and r.outcome = 'linked' and first.load_id = ${loadId} and first.row_number = r.same_child_as_row`;
 }

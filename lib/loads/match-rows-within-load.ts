@@ -1,0 +1,64 @@
+import 'server-only';
+import type postgres from 'postgres';
+import type { LoadWeights } from '@/db/schema';
+import { COMPARISON_LATERALS, COMPARISON_SQL } from './comparisons';
+import { matchWeightSql, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
+
+export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights };
+
+/**
+ * The same child twice in one file under two person ids, neither held yet: after the decisions against the children
+ * held, the rows decided "new" are compared with each other, set-based, blocked as the held children are (the same
+ * date of birth and a first given name that sounds the same; the same date of birth and a family name that sounds
+ * the same) and scored with the same comparisons and weights. Rows joined by pairs at or above the lower threshold
+ * (never sibling-like: twins stay two) form a group whose earliest row makes the record. A later row of the group
+ * whose pair with that earliest row passes the automatic-link rules (upper threshold, first name the same or nearly)
+ * becomes the same child ("linked", with the earliest row's child id, set once new ids are given); any other waits in
+ * review, offered to a caseworker against that record once it is made (apply-new-records.ts) — never a second record
+ * by itself. Rows that resemble a shielded child never get here: they are already in review.
+ * Returns how many rows became the same child as an earlier row.
+ */
+export async function matchRowsWithinLoad({ tx, loadId, weights }: MatchRowsWithinLoadOptions): Promise<number> {
+  await tx.unsafe(
+    `create temp table load_row_pairs on commit drop as
+     with r0 as materialized (select * from source_load_rows where load_id = $1 and outcome = 'new'),
+     blocked as (
+       select a.row_number as earlier, b.row_number as later
+       from r0 a join r0 b on b.date_of_birth = a.date_of_birth and b.given_name_phonetic = a.given_name_phonetic and b.row_number > a.row_number
+       union
+       select a.row_number, b.row_number
+       from r0 a join r0 b on b.date_of_birth = a.date_of_birth and b.family_name_phonetic = a.family_name_phonetic and b.row_number > a.row_number),
+     compared as (
+       select x.earlier, x.later, ${COMPARISON_SQL}
+       from blocked x join r0 c on c.row_number = x.earlier join r0 r on r.row_number = x.later
+       cross join lateral (select c.postcode as cpostcode) cp
+       ${COMPARISON_LATERALS})
+     select earlier, later, g_given, ${matchWeightSql(weights)} as weight
+     from compared where not ${SIBLING_LIKE_SQL}`,
+    [loadId],
+  );
+  const decided = await tx.unsafe<{ outcome: string }[]>(
+    `with recursive edges as (
+       select earlier as x, later as y from load_row_pairs where weight >= ${num(weights.lower)}
+       union all select later, earlier from load_row_pairs where weight >= ${num(weights.lower)}),
+     reach (start, node) as (
+       select distinct x, x from edges
+       union select reach.start, edges.y from reach join edges on edges.x = reach.node),
+     grouped as (select start as row_number, min(node) as first_row from reach group by start),
+     followers as (
+       select g.row_number, g.first_row, p.weight as direct_weight,
+              coalesce(p.weight >= ${num(weights.upper)} and p.g_given >= 2, false) as same_child,
+              (select max(q.weight) from load_row_pairs q where g.row_number in (q.earlier, q.later)) as best_weight
+       from grouped g left join load_row_pairs p on p.earlier = g.first_row and p.later = g.row_number
+       where g.first_row < g.row_number)
+     update source_load_rows r
+     set outcome = (case when f.same_child then 'linked' else 'review' end)::load_row_outcome,
+         same_child_as_row = f.first_row, match_weight = coalesce(f.direct_weight, f.best_weight)
+     from followers f where r.load_id = $1 and r.row_number = f.row_number
+     returning r.outcome::text as outcome`,
+    [loadId],
+  );
+  const same = decided.filter((d) => d.outcome === 'linked').length;
+  await tx`update source_loads set counts = counts || jsonb_build_object('sameChildInFile', ${same}::int) where id = ${loadId}`;
+  return same;
+}
