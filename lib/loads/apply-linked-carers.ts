@@ -1,6 +1,7 @@
 import 'server-only';
 import type postgres from 'postgres';
 import { GIVES_WAY } from './gives-way';
+import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
 
 export type ApplyLinkedCarersOptions = { tx: postgres.TransactionSql };
 
@@ -14,8 +15,8 @@ const CARER_NOTICE = 'n.child_id in (select x.child_id from child_carers x where
  *    child) are each an item: changed only if it gives way to the load (gives-way.ts: newer than its last
  *    confirmation, not corrected by a caseworker since, no correction notice of a carer waiting), else, unchanged
  *    and from the same source, confirmed on the load's date. An empty phone or email in the file leaves the held one;
- *  - a row that repeats an earlier row's new child (the same child twice in the file) only adds: the earlier row's
- *    values stand.
+ *  - a row repeating a child an earlier row of the same load is or makes (repeats-earlier-row.ts) only adds: the
+ *    earlier row's values stand.
  * Several rows of a batch for one child count once per carer, the earliest row first. Every change is left in the
  * temporary table linked_carer_changes (child, row, change as a record version lists it) for the child's version.
  */
@@ -23,7 +24,7 @@ export async function applyLinkedCarers({ tx }: ApplyLinkedCarersOptions): Promi
   await tx.unsafe(`
     create temp table incoming_carers on commit drop as
     select distinct on (r.child_id, lower(e."givenNames"), lower(e."familyName"))
-      r.row_number, r.child_id, r.address_id, r.source_system_id, r.as_of, r.same_child_as_row is not null as repeats,
+      r.row_number, r.child_id, r.address_id, r.source_system_id, r.as_of, ${REPEATS_EARLIER_ROW} as repeats,
       e."givenNames" as given_names, e."familyName" as family_name, e.relationship, e."hasParentalResponsibility" as has_pr, e.phone, e.email,
       held.carer_id, held.link_id, gen_random_uuid() as new_carer_id
     from apply_rows r

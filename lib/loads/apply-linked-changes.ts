@@ -2,6 +2,7 @@ import 'server-only';
 import type postgres from 'postgres';
 import { applyLinkedCarers } from './apply-linked-carers';
 import { GIVES_WAY } from './gives-way';
+import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
 
 export type ApplyLinkedChangesOptions = { tx: postgres.TransactionSql };
 
@@ -10,8 +11,8 @@ export type ApplyLinkedChangesOptions = { tx: postgres.TransactionSql };
  * date of birth; a date of death only ever added), a move of address (the old one ended on the load's date, the new
  * one current) and its carers (apply-linked-carers.ts). Each changed child gets one new version listing every field
  * before and after — its own, its address's and its carers' — naming the source. A shielded child's searchable
- * postcode stays empty. Unchanged items from this source are marked confirmed. A row that repeats the child an earlier
- * row of the same file made (match-rows-within-load.ts) changes none of the child's own fields: only items are added.
+ * postcode stays empty. Unchanged items from this source are marked confirmed. A row repeating a child an earlier row
+ * of the same load is or makes (repeats-earlier-row.ts) changes none of the child's own fields: it only adds items.
  */
 export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Promise<number> {
   await tx.unsafe(`
@@ -30,7 +31,7 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
     from apply_rows r
     join children c on c.id = r.child_id and c.status = 'live'
     left join child_addresses ca on ca.child_id = r.child_id and ca.lived_until is null
-    where r.outcome <> 'new' and r.same_child_as_row is null`);
+    where r.outcome <> 'new' and not ${REPEATS_EARLIER_ROW}`);
   await tx.unsafe(`
     create temp table linked_changes on commit drop as
     select d.row_number, d.child_id, d.is_shielded, d.moves or d.first_address as moves, d.address_id, d.postcode, d.old_child_address_id,

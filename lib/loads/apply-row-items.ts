@@ -1,5 +1,6 @@
 import 'server-only';
 import type postgres from 'postgres';
+import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
 
 export type ApplyRowItemsOptions = { tx: postgres.TransactionSql };
 
@@ -8,8 +9,8 @@ export type ApplyRowItemsOptions = { tx: postgres.TransactionSql };
  * if the child does not already hold it: former names, the school (a different current school from a source ends on
  * the load's date), the GP practice (likewise), the service involved; and the source's person id, so that its next
  * load finds the child by it. Items held already and sent again are marked confirmed on the load's date. Several rows
- * of one batch for one child (the same child twice in the file) count once, the earliest row first; a row repeating
- * an earlier row's new child adds a school or practice only if the child has none.
+ * of one batch for one child count once, the earliest row first; a row repeating a child an earlier row of the load
+ * is or makes (repeats-earlier-row.ts) adds a school or practice only if the child has none.
  */
 export async function applyRowItems({ tx }: ApplyRowItemsOptions): Promise<void> {
   await tx.unsafe(`
@@ -26,7 +27,7 @@ export async function applyRowItems({ tx }: ApplyRowItemsOptions): Promise<void>
     await tx.unsafe(`
       create temp table wanted_${table} on commit drop as
       select distinct on (r.child_id) r.child_id, o.id as organisation_id, r.source_system_id, r.as_of, r.outcome,
-             r.same_child_as_row is not null as repeats
+             ${REPEATS_EARLIER_ROW} as repeats
       from apply_rows r join organisations o on o.code = r.${code} and o.kind in ${kinds}
       order by r.child_id, r.row_number`);
     await tx.unsafe(`

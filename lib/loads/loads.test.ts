@@ -484,6 +484,24 @@ describe.skipIf(!onPostgres)('the same child twice in one file', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('keeps the earlier row’s values when a later load sends both of the child’s person ids', async () => {
+    const source = await makeSource(database.db);
+    const child = person(source);
+    const again = { ...child, source_person_id: `${child.source_person_id}-again` };
+    await loadText(database.db, source, loadCsv([child, again]), { fileName: 'first.csv' });
+    const [made] = await childrenCalled(child.family_name);
+    const { loadId } = await loadText(database.db, source, loadCsv([{ ...child, gender: 'U' }, { ...again, given_names: `${child.given_names}x`, carer1_phone: '0113 496 0321' }]), {
+      asOf: '2026-12-05',
+      fileName: 'second.csv',
+    });
+    expect([(await rowOf(loadId, 2)).outcome, (await rowOf(loadId, 3)).outcome]).toEqual(['source_id', 'source_id']);
+    const [after] = await childrenCalled(child.family_name);
+    expect(after).toMatchObject({ id: made!.id, givenNames: child.given_names, gender: 'not_specified' });
+    expect((await carersOf(made!.id))[0]!.phone).toBe(child.carer1_phone);
+    const versions = await versionsOf(made!.id);
+    expect(versions.at(-1)).toMatchObject({ reason: 'Load second.csv, row 2', changes: [{ item: 'child', field: 'gender', before: 'female', after: 'not_specified' }] });
+  });
+
   it('keeps twins in one file two children: same family name, date of birth and address, another first name', async () => {
     const source = await makeSource(database.db);
     const first = person(source, { given_names: 'Ottoline' });
