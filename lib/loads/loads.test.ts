@@ -277,6 +277,15 @@ describe.skipIf(!onPostgres)('shielded children', () => {
     expect(shield!.responsibleLocalAuthorityCode).toBe(la);
   });
 
+  it('sends both rows of one file resembling a shielded child to review: neither makes a record, neither is linked to the other', async () => {
+    const p = person({ code: '' } as Source);
+    const { child, source } = await shieldedChild(p);
+    const moved = { address_line1: '1 New Street', postcode: 'LS1 1ZZ' };
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, moved), asSentBy(source, p, { ...moved, source_person_id: `${p.source_person_id}-again` })]));
+    for (const rowNumber of [2, 3]) expect(await rowOf(loadId, rowNumber)).toMatchObject({ outcome: 'review', shieldFromChildId: child.id, sameChildAsRow: null });
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+  });
+
   it('sends a sibling of a shielded child (same family name, birthday and address) to review, not to an unshielded new record', async () => {
     const p = person({ code: '' } as Source);
     const { source } = await shieldedChild(p);
