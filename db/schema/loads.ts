@@ -24,6 +24,8 @@ export type LoadCounts = {
   created: number;
   updated: number;
   applied: number;
+  /** Rows that were the same child as an earlier row of the file (linked to the record that row made). */
+  sameChildInFile?: number;
 };
 
 /** The Fellegi–Sunter weights a load was matched with, and where they came from (see lib/loads/match-weights.ts). */
@@ -108,6 +110,12 @@ export const sourceLoadRows = pgTable(
     matchWeight: real(),
     /** The row resembled a shielded child: whatever record it makes is shielded too. */
     shieldFromChildId: uuid(),
+    /**
+     * The earliest row of this load that the row resembles, itself a new record (the same child twice in one file
+     * under two person ids): outcome "linked", the row is that row's new child; outcome "review", it waits for a
+     * caseworker to compare it with that child once made.
+     */
+    sameChildAsRow: integer(),
     appliedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.loadId, t.rowNumber] }), index('source_load_rows_child_idx').on(t.childId)],

@@ -1,22 +1,18 @@
 import 'server-only';
 import type postgres from 'postgres';
+import { applyLinkedCarers } from './apply-linked-carers';
+import { GIVES_WAY } from './gives-way';
+import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
 
 export type ApplyLinkedChangesOptions = { tx: postgres.TransactionSql };
 
-// A held item gives way to the load's value only if the load is newer than the item's last confirmation (the same
-// source confirming on the same day is no change), and never while a caseworker's correction of it is waiting for
-// this source to take in (a correction notice not yet acknowledged): an older source value never undoes a correction.
-const GIVES_WAY = (item: string, kind: string) => `(
-  (${item}.last_confirmed_at < r.as_of or (${item}.source_system_id = r.source_system_id and ${item}.last_confirmed_at <= r.as_of))
-  and not (${item}.recorded_by_staff_id is not null and ${item}.last_confirmed_at >= r.as_of)
-  and not exists (select 1 from correction_notices n where n.source_system_id = r.source_system_id and n.child_id = r.child_id
-                  and n.item_kind = '${kind}' and n.acknowledged_at is null))`;
-
 /**
  * What the rows of apply_rows linked to a held child change on it, set-based: the child's own fields (names, gender,
- * date of birth; a date of death only ever added) and a move of address (the old one ended on the load's date, the
- * new one current). Each changed child gets one new version listing every field before and after, naming the
- * source. A shielded child's searchable postcode stays empty. Unchanged items from this source are marked confirmed.
+ * date of birth; a date of death only ever added), a move of address (the old one ended on the load's date, the new
+ * one current) and its carers (apply-linked-carers.ts). Each changed child gets one new version listing every field
+ * before and after — its own, its address's and its carers' — naming the source. A shielded child's searchable
+ * postcode stays empty. Unchanged items from this source are marked confirmed. A row repeating a child an earlier row
+ * of the same load is or makes (repeats-earlier-row.ts) changes none of the child's own fields: it only adds items.
  */
 export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Promise<number> {
   await tx.unsafe(`
@@ -35,7 +31,7 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
     from apply_rows r
     join children c on c.id = r.child_id and c.status = 'live'
     left join child_addresses ca on ca.child_id = r.child_id and ca.lived_until is null
-    where r.outcome <> 'new'`);
+    where r.outcome <> 'new' and not ${REPEATS_EARLIER_ROW}`);
   await tx.unsafe(`
     create temp table linked_changes on commit drop as
     select d.row_number, d.child_id, d.is_shielded, d.moves or d.first_address as moves, d.address_id, d.postcode, d.old_child_address_id,
@@ -52,29 +48,43 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
     insert into child_addresses (child_id, address_id, lived_from, source_system_id, last_confirmed_at)
     select l.child_id, l.address_id, r.as_of, r.source_system_id, r.as_of
     from linked_changes l join apply_rows r on r.row_number = l.row_number where l.moves`);
+  await tx.unsafe(`
+    update children c set
+      given_names = case when 'givenNames' = any(l.fields) then r.given_names else c.given_names end,
+      family_name = case when 'familyName' = any(l.fields) then r.family_name else c.family_name end,
+      gender = case when 'gender' = any(l.fields) then r.gender else c.gender end,
+      date_of_birth = case when 'dateOfBirth' = any(l.fields) then r.date_of_birth else c.date_of_birth end,
+      date_of_death = case when 'dateOfDeath' = any(l.fields) then r.date_of_death else c.date_of_death end,
+      postcode = case when l.moves and not c.is_shielded then l.postcode else c.postcode end,
+      address_status = case when l.moves then 'current' else c.address_status end,
+      source_system_id = case when cardinality(l.fields) > 0 then r.source_system_id else c.source_system_id end,
+      recorded_by_staff_id = case when cardinality(l.fields) > 0 then null else c.recorded_by_staff_id end,
+      last_confirmed_at = case when cardinality(l.fields) > 0 then r.as_of else c.last_confirmed_at end
+    from linked_changes l join apply_rows r on r.row_number = l.row_number
+    where c.id = l.child_id`);
+  await applyLinkedCarers({ tx });
   const changed = await tx.unsafe(`
-    with bumped as (
-      update children c set
-        given_names = case when 'givenNames' = any(l.fields) then r.given_names else c.given_names end,
-        family_name = case when 'familyName' = any(l.fields) then r.family_name else c.family_name end,
-        gender = case when 'gender' = any(l.fields) then r.gender else c.gender end,
-        date_of_birth = case when 'dateOfBirth' = any(l.fields) then r.date_of_birth else c.date_of_birth end,
-        date_of_death = case when 'dateOfDeath' = any(l.fields) then r.date_of_death else c.date_of_death end,
-        postcode = case when l.moves and not c.is_shielded then l.postcode else c.postcode end,
-        address_status = case when l.moves then 'current' else c.address_status end,
-        source_system_id = case when cardinality(l.fields) > 0 then r.source_system_id else c.source_system_id end,
-        recorded_by_staff_id = case when cardinality(l.fields) > 0 then null else c.recorded_by_staff_id end,
-        last_confirmed_at = case when cardinality(l.fields) > 0 then r.as_of else c.last_confirmed_at end,
-        version = c.version + 1, updated_at = now()
-      from linked_changes l join apply_rows r on r.row_number = l.row_number
-      where c.id = l.child_id
-      returning c.id, c.version, l.fields, l.moves, l.before, l.after, r.source_system_id, r.file_name, r.row_number)
+    with listed as (
+      select l.child_id, l.row_number, f.ord, jsonb_build_object('item', 'child', 'itemId', l.child_id, 'field', f.field, 'before', l.before -> f.field, 'after', l.after -> f.field) as change
+      from linked_changes l cross join lateral unnest(l.fields) with ordinality as f(field, ord)
+      union all
+      select child_id, row_number, 100, jsonb_build_object('item', 'address', 'field', 'address', 'before', before -> 'address', 'after', after -> 'address')
+      from linked_changes where moves
+      union all
+      select child_id, row_number, 200 + ord, change from linked_carer_changes),
+    by_child as (
+      select child_id, array_agg(distinct row_number order by row_number) as row_numbers,
+             jsonb_agg(change order by row_number, ord, change ->> 'itemId') as changes
+      from listed group by child_id),
+    bumped as (
+      update children c set version = c.version + 1, updated_at = now()
+      from by_child b where c.id = b.child_id
+      returning c.id, c.version, b.row_numbers, b.changes)
     insert into record_versions (child_id, version, source_system_id, reason, changes)
-    select id, version, source_system_id, 'Load ' || file_name || ', row ' || row_number,
-      (select coalesce(jsonb_agg(jsonb_build_object('item', 'child', 'itemId', id, 'field', f, 'before', before -> f, 'after', after -> f)), '[]'::jsonb)
-       from unnest(fields) f)
-      || case when moves then jsonb_build_array(jsonb_build_object('item', 'address', 'field', 'address', 'before', before -> 'address', 'after', after -> 'address')) else '[]'::jsonb end
-    from bumped
+    select b.id, b.version, l.source_system_id,
+      'Load ' || l.file_name || case when cardinality(b.row_numbers) = 1 then ', row ' else ', rows ' end || array_to_string(b.row_numbers, ', '),
+      b.changes
+    from bumped b cross join (select source_system_id, file_name from apply_rows limit 1) l
     returning child_id`);
   await tx.unsafe(`
     update children c set last_confirmed_at = r.as_of

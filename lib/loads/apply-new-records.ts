@@ -8,8 +8,9 @@ const SHIELD_REASON = 'Made by a source load from a row that resembled a shielde
 /**
  * The children that rows of apply_rows (outcome "new") make, with everything the row holds: the record (its id and
  * index number fixed at matching, so a rerun makes the same one, and "on conflict do nothing" makes it once), its
- * first version, the shield if the row resembled a shielded child (and then no searchable postcode), the address,
- * carers, school, GP practice and service. Every item names the load's source and is last confirmed on its date.
+ * first version, the shield if the row resembled a shielded child (and then no searchable postcode), the address and
+ * carers (school, GP practice and service: apply-row-items.ts); and the reviews of later rows of the file that may be
+ * the same child. Every item names the load's source and is last confirmed on its date.
  */
 export async function applyNewRecords({ tx }: ApplyNewRecordsOptions): Promise<void> {
   await tx.unsafe(`
@@ -24,6 +25,14 @@ export async function applyNewRecords({ tx }: ApplyNewRecordsOptions): Promise<v
     insert into record_versions (child_id, version, source_system_id, reason, changes)
     select child_id, 1, source_system_id, 'Created by load ' || file_name || ', row ' || row_number, '[]'::jsonb
     from apply_rows where outcome = 'new'
+    on conflict do nothing`);
+  // A later row of the file that may be the same child as this one waits for a caseworker, now that there is a
+  // record to compare it with (match-rows-within-load.ts).
+  await tx.unsafe(`
+    insert into match_reviews (load_id, row_number, candidate_child_id, match_weight, because)
+    select later.load_id, later.row_number, r.child_id, later.match_weight, 'another row of this load'
+    from apply_rows r join source_load_rows later on later.load_id = r.load_id and later.same_child_as_row = r.row_number
+    where r.outcome = 'new' and later.outcome = 'review'
     on conflict do nothing`);
   await tx.unsafe(
     `insert into shields (child_id, responsible_local_authority_code, reason)
@@ -46,7 +55,7 @@ export async function applyNewRecords({ tx }: ApplyNewRecordsOptions): Promise<v
       from apply_rows r
       cross join lateral jsonb_to_recordset(r.carers) as e("givenNames" text, "familyName" text, relationship carer_relationship,
                                                           "hasParentalResponsibility" boolean, phone text, email text)
-      where not exists (
+      where r.outcome = 'new' and not exists (
         select 1 from child_carers cc join carers k on k.id = cc.carer_id
         where cc.child_id = r.child_id and lower(k.given_names) = lower(e."givenNames") and lower(k.family_name) = lower(e."familyName"))),
     made as (

@@ -2,38 +2,13 @@ import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
 import { randomIndexNumber } from '@/lib/records/index-number';
-import { COMPARISON_NAMES } from './comparisons';
 import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';
+import { matchRowsWithinLoad } from './match-rows-within-load';
+import { AUTOMATIC_FIRST_NAME_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
 export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
-
-const num = (v: number) => (Number.isFinite(v) ? v.toFixed(6) : '0');
-
-/**
- * The match weight of a pair in load_scored's making: the sum of its levels' weights (a level of -1, no value, adds
- * nothing). An exact first or family name is weighed by how common that name is (`given_share`, `family_share`:
- * sharing "Smith" says less than sharing "Boateng"), where the weights carry the average u it adjusts.
- */
-function weightSql(weights: LoadWeights): string {
-  return COMPARISON_NAMES.map((name) => {
-    const levels = weights.weights[name]!.map((w, level) => {
-      const exactU = weights.u?.[name]?.[level];
-      const share = TERM_SHARES[name];
-      if (share && level === weights.weights[name]!.length - 1 && exactU) {
-        // log2(m/u) + log2(u/share) = w + log2(u) − log2(share), the share at least the minimum; never below the
-        // level under it (an exact common name still says more than a near one)
-        const floor = num(Math.log2(MATCH_THRESHOLDS.minimumNameShare));
-        const below = num(weights.weights[name]![level - 1]!);
-        return `when ${level} then greatest(${num(w + Math.log2(exactU))} - greatest(coalesce(${share}, ${floor}), ${floor}), ${below})`;
-      }
-      return `when ${level} then ${num(w)}`;
-    });
-    return `(case g_${name} ${levels.join(' ')} else 0 end)`;
-  }).join(' + ');
-}
-const TERM_SHARES: Partial<Record<string, string>> = { given: 'fg.log2_share', family: 'ff.log2_share' };
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
@@ -43,13 +18,14 @@ const TERM_SHARES: Partial<Record<string, string>> = { given: 'fg.log2_share', f
  *    birthday is shielded for one row in twenty);
  *  - a candidate with the same date of birth and family name but a wholly different first name is a sibling (a twin),
  *    never the same child: it is passed over;
- *  - the best other candidate at or above the upper threshold, with a first name the same or nearly (Jaro–Winkler
- *    ≥ 0.92: a sibling's similar name, Ella for Ellie, is only "sounds the same") — or only similar when the row's
- *    first name is one hardly any child has (Jacf for Jack is a typo; Jake for Jack may be a twin), no runner-up at
+ *  - the best other candidate at or above the upper threshold, with the same first name or a near one that is a
+ *    typo and a birthday agreeing in part (AUTOMATIC_FIRST_NAME_SQL), no runner-up at
  *    or above the lower threshold unless the margin below the best, claimed by no other row of the load and not
  *    already known to this source under another person id: an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
- *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record.
+ *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record;
+ *  - then the new rows are compared with each other (matchRowsWithinLoad): a later row that is the same child as an
+ *    earlier new row is linked to that row's child, one that may be waits for review.
  * The carers' comparison is added to the candidates that can still decide (scoreCarers). Returns the weights used.
  */
 export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
@@ -58,12 +34,11 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   await countNameShares(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
-     select p.*, ${weightSql(given)} as weight, (p.g_given = 0 and p.g_dob = 3 and p.g_family >= 2) as sibling_like,
-            p.g_given = 1 and coalesce(fg.share, 0) < ${MATCH_THRESHOLDS.rareFirstName} as rare_first_name
+     select p.*, ${matchWeightSql(given)} as weight, ${SIBLING_LIKE_SQL} as sibling_like,
+            ${RARE_FIRST_NAME_SQL} as rare_first_name
      from load_pairs p
      join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
-     left join load_name_shares fg on fg.kind = 'given' and fg.name = lower(split_part(r.given_names, ' ', 1))
-     left join load_name_shares ff on ff.kind = 'family' and ff.name = lower(r.family_name)`,
+     ${NAME_SHARE_JOINS('r')}`,
     [loadId],
   );
   await tx`analyze load_scored`;
@@ -85,7 +60,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
      judged as (
        select r.row_number, b.child_id, b.weight, b.is_shielded as best_shielded, b.row_number is not null as has_best,
          sh.child_id as shield_child, sh.weight as shield_weight,
-         coalesce(b.weight >= ${num(upper)} and (b.g_given >= 2 or b.rare_first_name)
+         coalesce(b.weight >= ${num(upper)} and ${AUTOMATIC_FIRST_NAME_SQL('b')}
            and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
            and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id), false) as automatic
        from source_load_rows r
@@ -121,6 +96,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
      on conflict do nothing`,
     [loadId],
   );
+  await matchRowsWithinLoad({ tx, loadId, weights });
   const [{ created }] = (await tx`select count(*)::int as created from source_load_rows where load_id = ${loadId} and outcome = 'new'`) as unknown as [{ created: number }];
   const numbers = Array.from({ length: created }, () => randomIndexNumber());
   await tx`
@@ -128,5 +104,9 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
     from (select row_number, row_number() over (order by row_number) as i from source_load_rows where load_id = ${loadId} and outcome = 'new') o
     join unnest(${numbers}::text[]) with ordinality as n(number, i) on n.i = o.i
     where r.load_id = ${loadId} and r.row_number = o.row_number`;
+  await tx`
+    update source_load_rows r set child_id = first.child_id
+    from source_load_rows first
+    where r.load_id = ${loadId} and r.outcome = 'linked' and first.load_id = ${loadId} and first.row_number = r.same_child_as_row`;
   return weights;
 }

@@ -2,6 +2,8 @@ import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
+  carers,
+  childCarers,
   children,
   correctionNotices,
   matchReviews,
@@ -16,6 +18,7 @@ import { seedDatabase } from '@/db/seed/seed-database';
 import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { AppError } from '@/lib/errors';
+import { loadChildRecord } from '@/lib/records/load-child-record';
 import { applyLoad } from './apply-load';
 import { decideMatchReview } from './decide-match-review';
 import { fromText, loadCsv, loadText, makeSource } from './load-test-helpers';
@@ -286,6 +289,15 @@ describe.skipIf(!onPostgres)('shielded children', () => {
     expect(shield!.responsibleLocalAuthorityCode).toBe(la);
   });
 
+  it('sends both rows of one file resembling a shielded child to review: neither makes a record, neither is linked to the other', async () => {
+    const p = person({ code: '' } as Source);
+    const { child, source } = await shieldedChild(p);
+    const moved = { address_line1: '1 New Street', postcode: 'LS1 1ZZ' };
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, moved), asSentBy(source, p, { ...moved, source_person_id: `${p.source_person_id}-again` })]));
+    for (const rowNumber of [2, 3]) expect(await rowOf(loadId, rowNumber)).toMatchObject({ outcome: 'review', shieldFromChildId: child.id, sameChildAsRow: null });
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+  });
+
   it('sends a sibling of a shielded child (same family name, birthday and address) to review, not to an unshielded new record', async () => {
     const p = person({ code: '' } as Source);
     const { source } = await shieldedChild(p);
@@ -341,5 +353,242 @@ describe.skipIf(!onPostgres)('a load killed halfway', () => {
     for (const p of people) expect(await childrenCalled(p.family_name)).toHaveLength(1);
     const [identities] = await database.db.select({ n: count() }).from(sourceIdentities).where(eq(sourceIdentities.sourceSystemId, source.id));
     expect(identities!.n).toBe(7);
+  });
+});
+
+/** The carers of a child as held: names, contact and link, with where each came from. */
+async function carersOf(childId: string) {
+  return database.db
+    .select({
+      id: carers.id,
+      givenNames: carers.givenNames,
+      phone: carers.phone,
+      email: carers.email,
+      sourceSystemId: carers.sourceSystemId,
+      confirmed: carers.lastConfirmedAt,
+      relationship: childCarers.relationship,
+      hasParentalResponsibility: childCarers.hasParentalResponsibility,
+      linkSourceSystemId: childCarers.sourceSystemId,
+    })
+    .from(childCarers)
+    .innerJoin(carers, eq(carers.id, childCarers.carerId))
+    .where(eq(childCarers.childId, childId))
+    .orderBy(carers.givenNames);
+}
+const versionsOf = (childId: string) => database.db.select().from(recordVersions).where(eq(recordVersions.childId, childId)).orderBy(recordVersions.version);
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+describe.skipIf(!onPostgres)('a linked child’s carers', () => {
+  it('adds a carer not yet linked and updates a held carer’s contact and parental responsibility, in the one version that also lists the child’s own changes', async () => {
+    const p = person({ code: '' } as Source);
+    const { child, source: first } = await held(p);
+    const second = await makeSource(database.db);
+    const { loadId } = await loadText(
+      database.db,
+      second,
+      loadCsv([
+        asSentBy(second, p, {
+          gender: 'U',
+          carer1_given_names: 'MARY',
+          carer1_phone: '0113 496 0999',
+          carer1_email: 'mary@example.org',
+          carer1_parental_responsibility: 'N',
+          carer2_given_names: 'John',
+          carer2_family_name: p.family_name,
+          carer2_relationship: 'father',
+          carer2_parental_responsibility: 'Y',
+          carer2_phone: '0113 496 0123',
+        }),
+      ]),
+      { asOf: '2026-12-03' },
+    );
+    expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'linked', childId: child.id });
+    const [john, mary] = await carersOf(child.id);
+    expect(mary).toMatchObject({ givenNames: 'Mary', phone: '0113 496 0999', email: 'mary@example.org', sourceSystemId: second.id, hasParentalResponsibility: false, linkSourceSystemId: second.id });
+    expect(day(mary!.confirmed)).toBe('2026-12-03');
+    expect(john).toMatchObject({ givenNames: 'John', phone: '0113 496 0123', relationship: 'father', hasParentalResponsibility: true, sourceSystemId: second.id });
+
+    const versions = await versionsOf(child.id);
+    expect(versions).toHaveLength(2);
+    expect(versions[1]!.reason).toBe('Load test.csv, row 2');
+    expect(versions[1]!.changes).toEqual([
+      { item: 'child', itemId: child.id, field: 'gender', before: 'female', after: 'not_specified' },
+      { item: 'carer', itemId: john!.id, field: 'carer', before: null, after: { givenNames: 'John', familyName: p.family_name, relationship: 'father', hasParentalResponsibility: true, phone: '0113 496 0123', email: null } },
+      { item: 'carer', itemId: mary!.id, field: 'phone', before: '0113 496 0000', after: '0113 496 0999' },
+      { item: 'carer', itemId: mary!.id, field: 'email', before: null, after: 'mary@example.org' },
+      { item: 'carer', itemId: mary!.id, field: 'hasParentalResponsibility', before: true, after: false },
+    ]);
+
+    // The record page and the citizen's view read the same record: the contact's source is the load that changed it.
+    const record = await loadChildRecord({ db: database.db, childId: child.id });
+    const shown = record!.carers.find((c) => c.givenNames === 'Mary')!;
+    expect(shown).toMatchObject({ phone: '0113 496 0999', hasParentalResponsibility: false });
+    expect(shown.contactProvenance.source).toMatch(/Children’s services/);
+    expect(day(shown.contactProvenance.lastConfirmedAt)).toBe('2026-12-03');
+    expect(record!.carers.map((c) => c.givenNames).sort()).toEqual(['John', 'Mary']);
+    expect(first.id).not.toBe(second.id);
+  });
+
+  it('never lets an older load overwrite a newer carer phone, and confirms an unchanged carer from the same source without a version', async () => {
+    const p = person({ code: '' } as Source);
+    const { child, source } = await held(p);
+    const resend = { ...p, source_system: source.code };
+    await loadText(database.db, source, loadCsv([{ ...resend, carer1_phone: '0113 496 0555' }]), { asOf: '2026-12-05', fileName: 'newer.csv' });
+    expect((await carersOf(child.id))[0]!.phone).toBe('0113 496 0555');
+
+    const other = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, other, loadCsv([asSentBy(other, p, { carer1_phone: '0113 496 0111' })]), { asOf: '2026-12-01', fileName: 'older.csv' });
+    expect((await rowOf(loadId, 2)).childId).toBe(child.id);
+    expect((await carersOf(child.id))[0]).toMatchObject({ phone: '0113 496 0555', sourceSystemId: source.id });
+
+    const versionsBefore = (await versionsOf(child.id)).length;
+    await loadText(database.db, source, loadCsv([{ ...resend, carer1_phone: '0113 496 0555', town: 'Testbury ' }]), { asOf: '2026-12-08', fileName: 'unchanged.csv' });
+    const [mary] = await carersOf(child.id);
+    expect(day(mary!.confirmed)).toBe('2026-12-08');
+    expect(await versionsOf(child.id)).toHaveLength(versionsBefore);
+  });
+
+  it('does not overwrite a carer’s contact a caseworker corrected: not with an older value, not while the correction notice waits', async () => {
+    const p = person({ code: '' } as Source);
+    const { child, source } = await held(p);
+    const [mary] = await carersOf(child.id);
+    const staff = await createStaffFixture(database.db, (await database.db.query.localAuthorities.findFirst())!.code);
+    await database.db
+      .update(carers)
+      .set({ phone: '0113 496 0777', sourceSystemId: null, recordedByStaffId: staff.id, lastConfirmedAt: new Date('2026-12-01T10:00:00Z') })
+      .where(eq(carers.id, mary!.id));
+    const [notice] = await database.db
+      .insert(correctionNotices)
+      .values({ sourceSystemId: source.id, childId: child.id, itemKind: 'carer', field: 'details', previousValue: '0113 496 0000', correctedValue: '0113 496 0777', recordVersion: 2 })
+      .returning();
+    const resend = { ...p, source_system: source.code };
+    await loadText(database.db, source, loadCsv([{ ...resend, town: 'Testbury ' }]), { asOf: '2026-11-30', fileName: 'older.csv' });
+    expect((await carersOf(child.id))[0]!.phone).toBe('0113 496 0777');
+    await loadText(database.db, source, loadCsv([{ ...resend, town: 'Testbury  ' }]), { asOf: '2026-12-05', fileName: 'newer-but-notice-pending.csv' });
+    expect((await carersOf(child.id))[0]!.phone).toBe('0113 496 0777');
+
+    // Once the source has taken the correction in, a newer value from it is the carer's news.
+    await database.db.update(correctionNotices).set({ acknowledgedAt: new Date('2026-12-06T09:00:00Z') }).where(eq(correctionNotices.id, notice!.id));
+    await loadText(database.db, source, loadCsv([{ ...resend, carer1_phone: '0113 496 0888' }]), { asOf: '2026-12-07', fileName: 'after-acknowledgement.csv' });
+    expect((await carersOf(child.id))[0]).toMatchObject({ phone: '0113 496 0888', sourceSystemId: source.id });
+  });
+});
+
+describe.skipIf(!onPostgres)('the same child twice in one file', () => {
+  const identitiesOf = (childId: string) => database.db.select().from(sourceIdentities).where(eq(sourceIdentities.childId, childId));
+
+  it('makes one record with both source identities, the later row adding its carer; the file run again changes nothing', async () => {
+    const source = await makeSource(database.db);
+    const child = person(source);
+    const again = { ...child, source_person_id: `${child.source_person_id}-again`, carer2_given_names: 'John', carer2_family_name: child.family_name, carer2_relationship: 'father', carer2_parental_responsibility: 'Y' };
+    const file = loadCsv([child, person(source), again]);
+    const { loadId } = await loadText(database.db, source, file);
+    expect(await rowOf(loadId, 4)).toMatchObject({ outcome: 'linked', sameChildAsRow: 2, childId: (await rowOf(loadId, 2)).childId });
+    expect((await loadOf(loadId)).counts).toMatchObject({ created: 2, linked: 1, sameChildInFile: 1, review: 0 });
+    const records = await childrenCalled(child.family_name);
+    expect(records).toHaveLength(1);
+    const made = records[0]!;
+    expect((await identitiesOf(made.id)).map((i) => i.sourcePersonId).sort()).toEqual([child.source_person_id, again.source_person_id].sort());
+    expect((await carersOf(made.id)).map((c) => c.givenNames)).toEqual(['John', 'Mary']);
+    const versions = await versionsOf(made.id);
+    expect(versions.map((v) => v.reason)).toEqual(['Created by load test.csv, row 2', 'Load test.csv, row 4']);
+    expect(versions[1]!.changes.map((c) => [c.item, c.field])).toEqual([['carer', 'carer']]);
+
+    const snapshot = async () => ({
+      children: (await database.db.select({ n: count() }).from(children))[0]!.n,
+      versions: (await database.db.select({ n: count() }).from(recordVersions))[0]!.n,
+      carers: (await database.db.select({ n: count() }).from(childCarers))[0]!.n,
+      identities: (await database.db.select({ n: count() }).from(sourceIdentities))[0]!.n,
+    });
+    const before = await snapshot();
+    expect(await loadText(database.db, source, file)).toEqual({ loadId, alreadyReceived: true });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps the earlier row’s values when a later load sends both of the child’s person ids', async () => {
+    const source = await makeSource(database.db);
+    const child = person(source);
+    const again = { ...child, source_person_id: `${child.source_person_id}-again` };
+    await loadText(database.db, source, loadCsv([child, again]), { fileName: 'first.csv' });
+    const [made] = await childrenCalled(child.family_name);
+    const { loadId } = await loadText(database.db, source, loadCsv([{ ...child, gender: 'U' }, { ...again, given_names: `${child.given_names}x`, carer1_phone: '0113 496 0321' }]), {
+      asOf: '2026-12-05',
+      fileName: 'second.csv',
+    });
+    expect([(await rowOf(loadId, 2)).outcome, (await rowOf(loadId, 3)).outcome]).toEqual(['source_id', 'source_id']);
+    const [after] = await childrenCalled(child.family_name);
+    expect(after).toMatchObject({ id: made!.id, givenNames: child.given_names, gender: 'not_specified' });
+    expect((await carersOf(made!.id))[0]!.phone).toBe(child.carer1_phone);
+    const versions = await versionsOf(made!.id);
+    expect(versions.at(-1)).toMatchObject({ reason: 'Load second.csv, row 2', changes: [{ item: 'child', field: 'gender', before: 'female', after: 'not_specified' }] });
+  });
+
+  it('keeps twins in one file two children: same family name, date of birth and address, another first name', async () => {
+    const source = await makeSource(database.db);
+    const first = person(source, { given_names: 'Ottoline' });
+    const twin = { ...first, source_person_id: `${first.source_person_id}-twin`, given_names: 'Barnaby', gender: 'M' };
+    const { loadId } = await loadText(database.db, source, loadCsv([first, twin]));
+    expect((await rowOf(loadId, 3)).outcome).toBe('new');
+    expect((await childrenCalled(first.family_name)).map((c) => c.givenNames).sort()).toEqual(['Barnaby', 'Ottoline']);
+  });
+
+  it('sends a later row that may be the same child to review once the earlier row’s record is made, never a second record by itself', async () => {
+    const source = await makeSource(database.db);
+    const first = person(source, { given_names: 'Clementine Rose' });
+    const maybe = { ...first, source_person_id: `${first.source_person_id}-maybe`, given_names: 'Rose', address_line1: '2 Elsewhere Road', town: 'Manchester', postcode: 'M1 1AE' };
+    const { loadId } = await loadText(database.db, source, loadCsv([first, maybe]));
+    const row = await rowOf(loadId, 3);
+    expect(row).toMatchObject({ outcome: 'review', sameChildAsRow: 2, childId: null });
+    const [made] = await childrenCalled(first.family_name);
+    const reviews = await database.db.select().from(matchReviews).where(eq(matchReviews.loadId, loadId));
+    expect(reviews).toMatchObject([{ rowNumber: 3, candidateChildId: made!.id, because: 'another row of this load', status: 'pending' }]);
+    expect(await childrenCalled(first.family_name)).toHaveLength(1);
+
+    const caseworker = await createStaffFixture(database.db, (await database.db.query.localAuthorities.findFirst())!.code);
+    await decideMatchReview({ db: database.db, caseworker, reviewId: reviews[0]!.id, decision: { outcome: 'link', reason: 'The same child: checked with the school' } });
+    expect(await childrenCalled(first.family_name)).toHaveLength(1);
+    expect((await identitiesOf(made!.id)).map((i) => i.sourcePersonId).sort()).toEqual([first.source_person_id, maybe.source_person_id].sort());
+    // The file's earlier row made the record: the repeat adds its source id, it does not rename the child.
+    expect((await childrenCalled(first.family_name))[0]!.givenNames).toBe('Clementine Rose');
+  });
+
+  it('sends two rows that both match one held child to review, not two automatic links', async () => {
+    const p = person({ code: '' } as Source);
+    const { child } = await held(p);
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p), asSentBy(source, p, { source_person_id: `${p.source_person_id}-again` })]));
+    expect([(await rowOf(loadId, 2)).outcome, (await rowOf(loadId, 3)).outcome]).toEqual(['review', 'review']);
+    const candidates = await database.db.select().from(matchReviews).where(eq(matchReviews.loadId, loadId));
+    expect(candidates.map((r) => r.candidateChildId)).toEqual([child.id, child.id]);
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+  });
+
+  it('gives the same result when killed between the earlier row’s batch and the later row’s', async () => {
+    const source = await makeSource(database.db);
+    const people = Array.from({ length: 4 }, () => person(source));
+    const again = { ...people[0]!, source_person_id: `${people[0]!.source_person_id}-again` };
+    const maybe = { ...people[1]!, source_person_id: `${people[1]!.source_person_id}-maybe`, given_names: 'Rose', address_line1: '2 Elsewhere Road', town: 'Manchester', postcode: 'M1 1AE' };
+    people[1]!.given_names = 'Clementine Rose';
+    const file = loadCsv([...people, again, maybe]);
+    const staged = await stageLoad({ db: database.db, source, fileName: 'killed-twice.csv', open: fromText(file), asOf: '2026-11-30', submittedBy: { kind: 'system', id: null } });
+    await matchLoad({ db: database.db, loadId: staged.loadId });
+    const killed = applyLoad({
+      db: database.db,
+      loadId: staged.loadId,
+      batchSize: 3,
+      onBatch: () => {
+        throw new Error('killed');
+      },
+    });
+    await expect(killed).rejects.toThrow('killed');
+    expect(await database.db.select().from(matchReviews).where(eq(matchReviews.loadId, staged.loadId))).toHaveLength(1);
+
+    await loadText(database.db, source, file, { fileName: 'killed-twice.csv', batchSize: 3 });
+    const load = await loadOf(staged.loadId);
+    expect(load).toMatchObject({ status: 'done', counts: { created: 4, sameChildInFile: 1, review: 1, applied: 5 } });
+    for (const p of people) expect(await childrenCalled(p.family_name)).toHaveLength(1);
+    const [first] = await childrenCalled(people[0]!.family_name);
+    expect((await identitiesOf(first!.id)).map((i) => i.sourcePersonId).sort()).toEqual([people[0]!.source_person_id, again.source_person_id].sort());
+    expect(await database.db.select().from(matchReviews).where(eq(matchReviews.loadId, staged.loadId))).toHaveLength(1);
   });
 });

@@ -47,7 +47,10 @@ export type HeldCarer = {
   email: string | null;
   /** Only when it differs from the child's. */
   addressLines: string[] | null;
+  /** Of the relationship and parental responsibility (the link to the child). */
   provenance: Provenance;
+  /** Of the phone and email: a later load or a caseworker may have changed them since the link was made. */
+  contactProvenance: Provenance;
 };
 
 export type HeldSetting = { organisation: OrganisationContact; since: string | null; provenance: Provenance };

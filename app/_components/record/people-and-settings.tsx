@@ -1,14 +1,18 @@
 import { formatDate } from '@/lib/dates/london';
-import type { HeldChildRecord, HeldSetting } from '@/lib/records/child-record';
+import type { HeldChildRecord, HeldSetting, Provenance } from '@/lib/records/child-record';
 import { RELATIONSHIP_LABELS } from './labels';
 import { Lines, SummaryCard, SummaryRow } from './summary-row';
 
-function Contact({ phone, email }: { phone: string | null; email: string | null }) {
+function Contact({ phone, email, provenance }: { phone: string | null; email: string | null; provenance?: Provenance }) {
   return (
     <>
-      {phone ? <SummaryRow label="Phone">{phone}</SummaryRow> : null}
+      {phone ? (
+        <SummaryRow label="Phone" provenance={provenance}>
+          {phone}
+        </SummaryRow>
+      ) : null}
       {email ? (
-        <SummaryRow label="Email">
+        <SummaryRow label="Email" provenance={phone ? undefined : provenance}>
           <a className="govuk-link" href={`mailto:${email}`}>
             {email}
           </a>
@@ -43,7 +47,7 @@ export function PeopleAndSettings({ record }: { record: Pick<HeldChildRecord, 'c
             {RELATIONSHIP_LABELS[carer.relationship]}
           </SummaryRow>
           <SummaryRow label="Parental responsibility">{carer.hasParentalResponsibility ? 'Yes' : 'No'}</SummaryRow>
-          <Contact phone={carer.phone} email={carer.email} />
+          <Contact phone={carer.phone} email={carer.email} provenance={carer.contactProvenance} />
           {carer.addressLines ? (
             <SummaryRow label="Address">
               <Lines lines={carer.addressLines} />

@@ -42,7 +42,11 @@ export default async function LoadPage({ params }: Props) {
         <SummaryRow label="Confirmed by the source on">{load.asOf}</SummaryRow>
         <SummaryRow label="Rows">{`${c.rows.toLocaleString('en-GB')}, of which ${c.rejected.toLocaleString('en-GB')} rejected`}</SummaryRow>
         <SummaryRow label="Found by the source’s own id">{c.bySourceId.toLocaleString('en-GB')}</SummaryRow>
-        <SummaryRow label="Linked automatically">{c.linked.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Linked automatically">
+          {c.sameChildInFile
+            ? `${c.linked.toLocaleString('en-GB')}, of which ${c.sameChildInFile.toLocaleString('en-GB')} to a new record an earlier row of the file made`
+            : c.linked.toLocaleString('en-GB')}
+        </SummaryRow>
         <SummaryRow label="Sent for review">{`${c.review.toLocaleString('en-GB')} (${load.pendingReviews.toLocaleString('en-GB')} still waiting)`}</SummaryRow>
         <SummaryRow label="New records">{c.created.toLocaleString('en-GB')}</SummaryRow>
         <SummaryRow label="Records changed">{c.updated.toLocaleString('en-GB')}</SummaryRow>
