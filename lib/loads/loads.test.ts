@@ -94,6 +94,16 @@ async function held(p: Person) {
 }
 
 describe.skipIf(!onPostgres)('a source load', () => {
+  it('rejects a row holding a NUL (which COPY cannot take) with a reason, and loads the rest', async () => {
+    const source = await makeSource(database.db);
+    const good = person(source);
+    const { loadId } = await loadText(database.db, source, loadCsv([good, person(source, { family_name: 'Quil\u0000wexbly' })]));
+    expect(await loadOf(loadId)).toMatchObject({ status: 'done', counts: expect.objectContaining({ rows: 2, rejected: 1, created: 1 }) });
+    const [reject] = await database.db.select().from(sourceLoadRejects).where(eq(sourceLoadRejects.loadId, loadId));
+    expect(reject).toMatchObject({ rowNumber: 3, field: 'family_name' });
+    expect(reject!.reason).toMatch(/control character/);
+  });
+
   it('creates new children, keeps a reject report of bad rows (row, field, reason) and loads the rest', async () => {
     const source = await makeSource(database.db);
     const good = [person(source), person(source)];

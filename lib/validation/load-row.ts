@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { LoadCarer } from '@/db/schema/loads';
 import { fullPostcode } from './full-postcode';
+import { isPlainText } from './plain-text';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} is longer than ${max} characters`);
+// A control character (NUL above all: PostgreSQL cannot store it, and COPY fails on it) is a reject of its own.
+const text = (max: number, label: string) =>
+  z.string().refine(isPlainText, `${label} holds a control character, which is not allowed`).trim().max(max, `${label} is longer than ${max} characters`);
 const optionalText = (max: number, label: string) => text(max, label).transform(blankToNull);
 const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} is missing`);
 const optionalDate = (label: string) =>
