@@ -1,6 +1,6 @@
 import 'server-only';
 import type postgres from 'postgres';
-import { comparePairs } from './compare-pairs';
+import { COMPARABLE, comparePairs, HELD_FIELDS } from './compare-pairs';
 
 export type BuildCandidatePairsOptions = { tx: postgres.TransactionSql; loadId: string };
 
@@ -14,37 +14,49 @@ const TRANSPOSED_DOB = `case when extract(day from r.date_of_birth) <= 12 and ex
  *  - the same date of birth and a family name that sounds the same;
  *  - both names sounding the same in the same postcode district (finds a mistyped date of birth);
  *  - a family name that sounds the same with day and month of birth swapped (a transposed date after a move);
- *  - every shielded child with the same date of birth, and shielded children by the district of their real address
- *    (their searchable postcode is empty), so that no row resembling a shielded child escapes review.
+ *  - every shielded child with the same date of birth and a name with the same initial or living in the same district
+ *    (of their real address: their searchable postcode is empty), and shielded children whose family name sounds
+ *    the same in that district, so that no row resembling a shielded child escapes review. (A shielded child sharing
+ *    only the birthday scores far below the shield's margin: at 12 M children there are nine such a row.)
  * A date of birth alone would give some 1,800 candidates a row at 12 M children; each block pairs it with one more key.
  * Records marked "new identity" are never candidates: they are reached only by the source ids registered for them.
  */
 export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOptions): Promise<number> {
   // Freshly staged rows have no statistics: without them the planner takes the load for one row.
   await tx`analyze source_load_rows`;
+  const block = (on: string) => `select r.row_number, ${HELD_FIELDS} from r join children c on ${on} and ${COMPARABLE}`;
   await tx.unsafe(
     `create temp table load_candidates on commit drop as
      with r as materialized (select * from source_load_rows where load_id = $1 and outcome is null),
      shielded as materialized (
-       select c.id, c.family_name_phonetic, split_part(a.postcode, ' ', 1) as district
-       from children c join child_addresses ca on ca.child_id = c.id and ca.lived_until is null join addresses a on a.id = ca.address_id
-       where c.is_shielded)
-     select r.row_number, c.id as child_id from r join children c on c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth
+       select ${HELD_FIELDS}, split_part(a.postcode, ' ', 1) as district,
+              left(lower(c.given_names), 1) as given_initial, left(lower(c.family_name), 1) as family_initial
+       from children c
+       left join lateral (
+         select ca.address_id from child_addresses ca where ca.child_id = c.id and ca.lived_until is null
+         order by ca.lived_from desc nulls last limit 1) ca on true
+       left join addresses a on a.id = ca.address_id
+       where c.is_shielded and ${COMPARABLE}),
+     shielded_pairs as (
+       select r.row_number, s.id from r join shielded s on s.date_of_birth = r.date_of_birth
+         and (s.given_initial = left(lower(r.given_names), 1) or s.family_initial = left(lower(r.family_name), 1) or s.district = r.postcode_district)
+       union
+       select r.row_number, s.id from r join shielded s on s.family_name_phonetic = r.family_name_phonetic and s.district = r.postcode_district)
+     ${block('c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth')}
      union
-     select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth
+     ${block('c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth')}
      union
-     select r.row_number, c.id from r join children c
-       on c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic
+     ${block('c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic')}
      union
-     select r.row_number, c.id from r join children c on c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}
+     ${block(`c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}`)}
      union
-     select r.row_number, c.id from r join children c on c.is_shielded and c.date_of_birth = r.date_of_birth
-     union
-     select r.row_number, s.id from r join shielded s on s.family_name_phonetic = r.family_name_phonetic and s.district = r.postcode_district`,
+     select p.row_number, s.id, s.is_shielded, s.given_names, s.family_name, s.given_name_phonetic, s.family_name_phonetic,
+            s.family_name_phonetic_alt, s.date_of_birth, s.gender, s.cpostcode
+     from shielded_pairs p join shielded s on s.id = p.id`,
     [loadId],
   );
   await tx`analyze load_candidates`;
-  await comparePairs({ tx, loadId, pairs: 'load_candidates', into: 'load_pairs' });
+  await comparePairs({ tx, loadId, pairs: 'load_candidates', withFields: true, into: 'load_pairs' });
   const [{ pairs }] = (await tx`select count(*)::int as pairs from load_pairs`) as unknown as [{ pairs: number }];
   return pairs;
 }

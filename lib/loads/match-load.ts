@@ -25,6 +25,8 @@ export async function matchLoad({ db, loadId, weights: given }: MatchLoadOptions
     // The default (4) prices a page read as on a spinning disk: then looking up some thousands of children by id
     // costs more than reading all 12 million, and the planner scans them for every step.
     await tx`set local random_page_cost = 1.1`;
+    // Sorting and hashing some millions of candidate pairs: in memory, not in temporary files (the default is 4 MB).
+    await tx`set local work_mem = '256MB'`;
     await tx`
       update source_load_rows r set outcome = 'source_id', child_id = coalesce(c.merged_into_id, c.id)
       from source_identities si join children c on c.id = si.child_id
