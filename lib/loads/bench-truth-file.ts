@@ -41,8 +41,9 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * A source file with known truth against the children held: most rows are held children as another source would
  * send them (exact, with a typo in either name, a transposed or mistyped date of birth, a move, a changed family
  * name, a mix), the rest new children — a twin of a held child (same family name, birthday and address), a younger
- * sibling at the same address, or someone else entirely. Each row names the child's first carer as held (a new
- * child: another family's). Deterministic for a seed (given the same database).
+ * sibling at the same address, or someone else entirely. Each row names a carer: the child's first as held, or
+ * for one held child in seven another one (a new child: another family's). Deterministic for a seed (given the same
+ * database).
  */
 export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
   const rng = new Random(seed);
@@ -127,8 +128,10 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
       Object.assign(fields, { given_names: other.givenNames, family_name: third.familyName, gender: GENDER_CODE[other.gender], date_of_birth: addDays(asOf, -(30 + rng.int(16 * 365))) });
       move();
     }
-    // The child's first carer as the source knows them; a new child's is someone else's.
-    const carer = kind === 'new child' ? other.carer : child.carer;
+    // The child's first carer as held — or, one time in seven, another (the other parent, a new partner, a foster
+    // carer: sources do not all know the same one); a new child's is another family's.
+    const anotherCarer = held[(i * 104729 + 11) % held.length]!.carer;
+    const carer = kind === 'new child' || (childId !== null && rng.chance(1 / 7)) ? anotherCarer : child.carer;
     if (carer) {
       Object.assign(fields, {
         carer1_given_names: carer.givenNames,
