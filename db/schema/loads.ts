@@ -118,7 +118,11 @@ export const sourceLoadRows = pgTable(
     sameChildAsRow: integer(),
     appliedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.loadId, t.rowNumber] }), index('source_load_rows_child_idx').on(t.childId)],
+  (t) => [
+    primaryKey({ columns: [t.loadId, t.rowNumber] }),
+    index('source_load_rows_child_idx').on(t.childId),
+    index('source_load_rows_same_child_idx').on(t.loadId, t.sameChildAsRow).where(sql`${t.sameChildAsRow} is not null`),
+  ],
 );
 
 export type LoadCarer = {
