@@ -24,6 +24,9 @@ export async function applyLoad({ db, loadId, batchSize = 20_000, onBatch }: App
            json_build_object('actorKind', l.submitted_by_kind, 'actorId', l.submitted_by_id, 'organisationId', s.organisation_id) as actor
     from source_loads l join source_systems s on s.id = l.source_system_id where l.id = ${loadId}`;
   if (!load || (load.status !== 'matched' && load.status !== 'applying')) return;
+  // The staged rows' statistics may still say the table is empty (a first load): the planner then reads all of the
+  // load's rows once for every row a batch applies (two minutes a batch of 25,000) instead of using its indexes.
+  await sql`analyze source_load_rows`;
   for (let from = 2; from <= load.maxRow; from += batchSize) {
     const applied = await sql.begin(async (tx) => {
       const [current] = await tx<{ status: string }[]>`select status from source_loads where id = ${loadId} for update`;
