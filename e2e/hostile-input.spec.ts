@@ -114,6 +114,28 @@ test.describe('[API] oversized bodies', () => {
     expect(response.status()).toBe(413);
     expect(await response.json()).toEqual({ error: 'The request is too large: send at most 100 KB.' });
   });
+
+  test('a form post of no declared length (chunked) is refused with 411, large or small, before any action runs', async ({ baseURL }) => {
+    // No browser sends a form post without Content-Length, so the proxy need not count one (lib/http/form-body-refusal.ts).
+    for (const kilobytes of [200, 1]) {
+      const piece = new TextEncoder().encode('a'.repeat(1024));
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < kilobytes) controller.enqueue(piece);
+          else controller.close();
+        },
+      });
+      const response = await fetch(new URL('/portal/sign-in', baseURL), {
+        method: 'POST',
+        headers: { 'next-action': 'a'.repeat(42), 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status, `${kilobytes} KB`).toBe(411);
+      expect(await response.json()).toEqual({ error: 'Send the length of the request (Content-Length) with it.' });
+    }
+  });
 });
 
 test.describe('[STAFF] hostile addresses', () => {
