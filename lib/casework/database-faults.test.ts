@@ -110,11 +110,21 @@ async function expectAllOrNothing(request: Raised): Promise<'applied' | 'untouch
   return 'untouched';
 }
 
+let observer: postgres.Sql;
+
+/** How many of the app's connections the server holds now, seen from a connection of the test's own. */
+async function appBackends(): Promise<number> {
+  const [row] = await observer<{ count: number }[]>`
+    select count(*)::int as count from pg_stat_activity where datname = current_database() and application_name = 'childrens-index'`;
+  return row!.count;
+}
+
 describe.skipIf(!onPostgres)('when the database drops its connections (PostgreSQL only: pg_terminate_backend)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDatabase({ connection: database, children: 30, seed: 31, asOf: '2026-11-25', reset: false });
     killer = connectionKiller(database.url);
+    observer = postgres(database.url, { max: 1, onnotice: () => {}, connection: { application_name: 'fault-observer' } });
     const probe = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
     caseworker = await createStaffFixture(database.db, probe.localAuthorityCode);
     const teacher = await createStaffFixture(database.db, probe.localAuthorityCode, { role: 'practitioner' });
@@ -123,6 +133,7 @@ describe.skipIf(!onPostgres)('when the database drops its connections (PostgreSQ
   afterAll(async () => {
     await killer?.stop();
     await killer?.close();
+    await observer?.end({ timeout: 5 });
     await database?.drop();
   });
 
@@ -165,6 +176,25 @@ describe.skipIf(!onPostgres)('when the database drops its connections (PostgreSQ
     expect((await whatWasWritten(request)).request.status).toBe(statusBefore);
 
     // No restart: the pool opens a new connection by itself.
+    expect(await approve(request)).toBe('applied');
+    expect(await expectAllOrNothing(request)).toBe('applied');
+  }, 120_000);
+
+  it('after every idle connection of the pool is terminated, the next requests all succeed, one by one and at once', async () => {
+    // Fill the pool, so that every connection it holds is one that will be terminated.
+    await Promise.all(Array.from({ length: 4 }, () => database.sql`select pg_sleep(0.05)`));
+    const request = await raised();
+    for (let round = 0; round < 3; round++) {
+      expect(await killer.killNow()).toBeGreaterThan(0);
+      // Each backend is gone, having said FATAL 57P01 to its idle connection (no search has started before that).
+      await expect.poll(() => appBackends(), { timeout: 30_000 }).toBe(0);
+      for (let i = 0; i < 6; i++) expect((await search(2000 + round * 10 + i)).auditEventId).toBeGreaterThan(0);
+      const atOnce = await Promise.all(Array.from({ length: 4 }, (_, i) => search(3000 + round * 10 + i)));
+      expect(atOnce.every((result) => result.auditEventId > 0)).toBe(true);
+    }
+    // A write too: the approval picks a connection terminated a moment ago, and goes through once.
+    await killer.killNow();
+    await expect.poll(() => appBackends(), { timeout: 30_000 }).toBe(0);
     expect(await approve(request)).toBe('applied');
     expect(await expectAllOrNothing(request)).toBe('applied');
   }, 120_000);
