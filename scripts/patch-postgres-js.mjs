@@ -17,9 +17,11 @@
 // - A query answered by nothing but the server's FATAL 57P01 (admin_shutdown: pg_terminate_backend, or a fast or
 //   smart shutdown) was never run: the backend ends only between statements' messages, and it sends what it had
 //   buffered, so a statement that had completed (committed, in the extended protocol, only at its Sync) would show as
-//   answered first. Such a query of the pool, not of a transaction or reserved connection, not in the simple
-//   protocol, is given to the pool again (at most once per pool connection) instead of failing; so is one given to a
-//   connection whose server had already said FATAL while it was idle, before its socket's close was seen. This is what lets
+//   answered first (in the simple protocol too: the commit and its CommandComplete come with no interrupt between
+//   them; only BEGIN, which changes nothing, is retried there all the same). Such a query of the pool, not of a
+//   transaction or reserved connection, is given to the pool again (at most once per pool connection) instead of
+//   failing; so is any query given to a connection whose server had already said FATAL while it was idle, before its
+//   socket's close was seen: that session ended before the query could be read. This is what lets
 //   a request that picks a connection terminated a moment ago succeed. A lost connection without that FATAL (a reset,
 //   a crash) still fails the query: it may have run.
 //
@@ -57,6 +59,11 @@ const connectionEdits = [
       '    rows = 0\n' +
       '    lostUnanswered = false\n',
   },
+  {
+    // Killed during its start-up (the array-type lookup is then the query): the next attempt starts afresh too.
+    from: '    if (initial)\n      return reconnect()\n',
+    to: '    if (initial) {\n      query = results = errorResponse = null\n      result = new Result()\n      rows = 0\n      return reconnect()\n    }\n',
+  },
   { from: '    , final = null\n', to: '    , final = null\n    , lostUnanswered = false\n' },
   { from: '  function connected() {\n    try {\n', to: '  function connected() {\n    try {\n      lostUnanswered = false\n' },
   {
@@ -73,13 +80,13 @@ const connectionEdits = [
   {
     // A FATAL while idle ends the session before anything given to the connection afterwards could be read.
     from: '    } else {\n      errored(Errors.postgres(parseError(x)))\n',
-    to: '    } else {\n      const fatal = Errors.postgres(parseError(x))\n' + "      lostUnanswered = fatal.severity === 'FATAL'\n" + '      errored(fatal)\n',
+    to: '    } else {\n      const fatal = Errors.postgres(parseError(x))\n' + "      lostUnanswered = fatal.severity === 'FATAL' && 'idle'\n" + '      errored(fatal)\n',
   },
   {
     from: '    if (query.reserve)\n      return query.reject(err)\n',
     to:
       '    if (query.reserve)\n      return query.reject(err)\n\n' +
-      '    if (lostUnanswered && query.viaPool && !query.answered && !query.options.simple && (query.lostRetries || 0) < options.max) {\n' +
+      '    if (lostUnanswered && query.viaPool && !query.answered && (lostUnanswered === \'idle\' || !query.options.simple || query.options.onexecute) && (query.lostRetries || 0) < options.max) {\n' +
       '      query.lostRetries = (query.lostRetries || 0) + 1\n' +
       '      query.active = false\n' +
       '      // after the other sockets closed with this one have been seen, so that it is not given one of them\n' +

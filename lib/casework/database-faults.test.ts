@@ -62,10 +62,7 @@ const search = (i: number) =>
 
 const HUNG = Symbol('hung');
 
-/**
- * A request that has neither completed nor failed after a minute. Unpatched, postgres.js 3.4.9 left most of the
- * stream like this (scripts/patch-postgres-js.mjs); patched, one now and then still is (a rarer path, not yet found).
- */
+/** A request that has neither completed nor failed after a minute: unpatched, postgres.js 3.4.9 left most of the stream so. */
 async function withinAMinute<T>(work: Promise<T>): Promise<T | typeof HUNG> {
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<typeof HUNG>((resolve) => {
@@ -229,15 +226,12 @@ describe.skipIf(!onPostgres)('when the database drops its connections (PostgreSQ
     );
     const killed = await killer.stop();
     expect(killed).toBeGreaterThan(0);
-    // A connection terminated while idle in the pool is found out when next used: one failed query each, then the
-    // pool is whole again. Wait for that by itself (it must happen within a few rounds) before reading the results.
-    let rounds = 0;
-    while ((await Promise.allSettled(Array.from({ length: 4 }, () => database.sql`select pg_sleep(0.05)`))).some((r) => r.status === 'rejected')) {
-      rounds += 1;
-      expect(rounds, 'the pool did not recover').toBeLessThan(20);
-    }
-    // A request that hangs is not a clean failure: a few in a hundred are known (docs/security.md), more are a regression.
-    expect(hung.length, `requests that hung: ${hung.join(', ')}`).toBeLessThanOrEqual(jobs.length / 20);
+    // No request hangs: each completes or fails within a minute (docs/security.md: the stale 57P01 a connection kept).
+    expect(hung, `requests that hung: ${hung.join(', ')}`).toEqual([]);
+    // A connection terminated while idle costs no request: the next ones, as many at once as the pool has
+    // connections, all go through straight away.
+    const afterwards = await Promise.allSettled(Array.from({ length: 4 }, () => database.sql`select pg_sleep(0.05)`));
+    expect(afterwards.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
 
     const failed = outcomes.filter((o) => !o.ok);
     // Every failure is the lost connection itself: no other error (a stale prepared statement, a half-open
