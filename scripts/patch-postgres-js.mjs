@@ -54,6 +54,8 @@ const connectionEdits = [
     from: "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
     to:
       "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n" +
+      '    // given to the connection between its socket error and its close: nothing else would ever settle them\n' +
+      "    while (sent.length) queryError(sent.shift(), Errors.connection('CONNECTION_CLOSED', options, socket))\n" +
       '    query = results = errorResponse = null\n' +
       '    result = new Result()\n' +
       '    rows = 0\n' +
@@ -89,8 +91,9 @@ const connectionEdits = [
       '    if (lostUnanswered && query.viaPool && !query.answered && (lostUnanswered === \'idle\' || !query.options.simple || query.options.onexecute) && (query.lostRetries || 0) < options.max) {\n' +
       '      query.lostRetries = (query.lostRetries || 0) + 1\n' +
       '      query.active = false\n' +
-      '      // after the other sockets closed with this one have been seen, so that it is not given one of them\n' +
-      '      return setImmediate(() => query.handler(query))\n' +
+      '      // a timer, not setImmediate: the close of a socket that errored comes after the check phase, and the\n' +
+      '      // pool would give the query back to this very connection, which then never settles it\n' +
+      '      return setTimeout(() => query.handler(query), 0)\n' +
       '    }\n',
   },
 ];
