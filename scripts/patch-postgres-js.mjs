@@ -24,6 +24,10 @@
 //   socket's close was seen: that session ended before the query could be read. This is what lets
 //   a request that picks a connection terminated a moment ago succeed. A lost connection without that FATAL (a reset,
 //   a crash) still fails the query: it may have run.
+// - A query given to a connection between its socket's error and its close (which Node emits only in the close
+//   phase, while the pool still lists the connection as busy) was queued behind the lost one and never settled: the
+//   close failed only what was there at the error. The close now fails what is still queued, and a query handed back
+//   to the pool waits for a timer, past the close phase. This was the request that now and then hung.
 //
 // The package must be 3.4.9, and each edit must find the text it replaces exactly once, or its own result; anything
 // else (a new postgres.js) stops the install, so that this file is looked at again, and deleted once a release
