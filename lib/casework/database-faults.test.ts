@@ -226,7 +226,8 @@ describe.skipIf(!onPostgres)('when the database drops its connections (PostgreSQ
     );
     const killed = await killer.stop();
     expect(killed).toBeGreaterThan(0);
-    // No request hangs: each completes or fails within a minute (docs/security.md: the stale 57P01 a connection kept).
+    // No request hangs: each completes or fails within a minute (docs/security.md: a query given to a connection
+    // between its socket's error and its close used to).
     expect(hung, `requests that hung: ${hung.join(', ')}`).toEqual([]);
     // A connection terminated while idle costs no request: the next ones, as many at once as the pool has
     // connections, all go through straight away.
