@@ -2,6 +2,9 @@
 export async function register() {
   // eslint-disable-next-line no-restricted-syntax -- set by Next.js itself for each runtime, not configuration
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // What a page that failed shows without JavaScript (scripts/patch-next-error-shell.mjs).
+  const { SERVICE_PROBLEM_BODY } = await import('./app/_components/service-problem-html');
+  (globalThis as { __childrensIndexErrorBody?: string }).__childrensIndexErrorBody = SERVICE_PROBLEM_BODY;
   const { startAppWorker } = await import('./lib/jobs/start-app-worker');
   await startAppWorker();
 }

@@ -1,8 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env.js';
-import { FORM_BODY_LIMIT_BYTES } from '@/lib/http/body-limits.js';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
-import { bodyTooLarge } from '@/lib/http/read-json-body';
+import { formBodyRefusal } from '@/lib/http/form-body-refusal';
 
 /**
  * Sets per-request headers only; it decides nothing about access. Every page, action and route handler checks who
@@ -13,9 +12,9 @@ import { bodyTooLarge } from '@/lib/http/read-json-body';
  * the root layout in x-nonce (for GOV.UK Frontend's inline script).
  */
 export function proxy(request: NextRequest) {
-  // Next.js stops a server action's body at serverActions.bodySizeLimit, but answers 500 when it does; a form post
-  // that says it is bigger is refused here first, with 413 and a plain message.
-  if (Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT_BYTES) return formTooLarge();
+  // Next.js answers 500 to a server action's body over its limit: one too large, or of unknown length, stops here.
+  const refusal = formBodyRefusal(request.headers);
+  if (refusal) return withoutContent(refusal);
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
@@ -29,8 +28,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-function formTooLarge() {
-  const response = bodyTooLarge(FORM_BODY_LIMIT_BYTES);
+function withoutContent(response: Response) {
   response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   return response;
 }

@@ -2,6 +2,7 @@
 
 import { GovukStylesheet } from './_components/govuk-stylesheet';
 import { ServiceProblem } from './_components/service-problem';
+import { SERVICE_PROBLEM_WORDS } from './_components/service-problem-words';
 
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
@@ -10,7 +11,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
       <body className="govuk-template__body">
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
-            <title>Sorry, there is a problem with the service – Children’s Index – GOV.UK</title>
+            <title>{SERVICE_PROBLEM_WORDS.title}</title>
             <ServiceProblem reference={error.digest} />
           </main>
         </div>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import { openPostgres } from './client';
+import { makeDrizzleErrorsSafe } from './drizzle-errors';
 import { env } from '@/lib/env.js';
 import { startEmbeddedServer, type EmbeddedLocation } from './embedded';
 import { applyMigrations } from './migrate';
@@ -31,6 +32,8 @@ export type ConnectOptions = {
   /** Server settings for every session of this connection, e.g. { maintenance_work_mem: '2GB' }. */
   settings?: Record<string, string>;
 };
+
+makeDrizzleErrorsSafe();
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const embeddedServer = options.url ? undefined : await startEmbeddedServer(options.embedded ?? { dataDir: env.DATA_DIR });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import { demoApiClient } from '@/db/seed/demo-credentials';
@@ -113,6 +114,32 @@ test.describe('[API] oversized bodies', () => {
     const response = await request.post('/portal/sign-in', { multipart: { email: `${'a'.repeat(200 * 1024)}@example.com` }, headers: { 'next-action': 'a'.repeat(42) } });
     expect(response.status()).toBe(413);
     expect(await response.json()).toEqual({ error: 'The request is too large: send at most 100 KB.' });
+  });
+
+  test('a form post of no declared length (chunked) is refused with 411, large or small, before any action runs', async ({ baseURL }) => {
+    // No browser sends a form post without Content-Length, so the proxy need not count one (lib/http/form-body-refusal.ts).
+    // It answers on the headers alone, while the body is still on its way: the answer is read as it arrives, and the
+    // server may close the connection on the rest.
+    for (const kilobytes of [200, 1]) {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const post = http.request(new URL('/portal/sign-in', baseURL), {
+          method: 'POST',
+          headers: { 'next-action': 'a'.repeat(42), 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+        });
+        post.on('response', (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (text: string) => (body += text));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          response.on('error', reject);
+        });
+        post.on('error', (error) => (post.writableEnded ? undefined : reject(error)));
+        for (let i = 0; i < kilobytes; i++) post.write('a'.repeat(1024));
+        post.end();
+      });
+      expect(answer.status, `${kilobytes} KB`).toBe(411);
+      expect(JSON.parse(answer.body)).toEqual({ error: 'Send the length of the request (Content-Length) with it.' });
+    }
   });
 });
 

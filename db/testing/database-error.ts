@@ -1,13 +1,13 @@
-import type postgres from 'postgres';
+import type { DatabaseError } from '../database-error';
 
-/** The PostgreSQL error under drizzle's "Failed query" wrapper, for tests that assert which rule refused a write. */
-export async function databaseError(write: Promise<unknown>): Promise<postgres.PostgresError> {
+/** What the database refused a write with (SQLSTATE, constraint), for tests that assert which rule refused it. */
+export async function databaseError(write: Promise<unknown>): Promise<DatabaseError> {
   try {
     await write;
   } catch (error) {
     let current: unknown = error;
     while (current instanceof Error) {
-      if ('severity' in current) return current as postgres.PostgresError;
+      if ('severity' in current && current.severity) return current as DatabaseError;
       current = current.cause;
     }
     throw error;

@@ -1,7 +1,7 @@
 // Playwright's web server: a fresh database with a small synthetic population and the demo accounts, then the
 // built app. On DATABASE_URL's server the e2e run gets a database of its own; otherwise a new embedded one.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { connect } from '@/db/index';
@@ -11,6 +11,7 @@ import { seedDatabase } from '@/db/seed/seed-database';
 import { startSmtpListener } from '@/lib/testing/smtp-listener';
 import { E2E_FIXTURES, type E2eChild } from './fixtures-file';
 import { E2E_MAIL_DIR } from './mailbox';
+import { E2E_SERVER_LOG } from './server-log';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = process.env.E2E_PORT ?? '3210';
@@ -138,8 +139,12 @@ try {
 
 const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['inherit', 'pipe', 'pipe'],
   env: { ...process.env, ...env },
 });
+// Shown as before, and kept for the tests that read what the app logs (e2e/database-faults.spec.ts).
+const log = createWriteStream(E2E_SERVER_LOG);
+server.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+server.stderr.on('data', (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
