@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import { Random } from '@/db/seed/random';
+import { childrenSamplePercent } from './held-sample';
 import { LOAD_COLUMNS, type LoadFields } from './load-columns';
 
 /** What a generated row really is: an existing child (by id) or a new one, and how it was made. */
@@ -47,8 +48,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  */
 export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
   const rng = new Random(seed);
-  const [{ tuples }] = (await sql`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
-  const percent = Math.min(100, (100 * rows * 4) / tuples);
+  const percent = Number(await childrenSamplePercent(sql, rows * 4));
   const held = await sql<Held[]>`
     select c.id, c.given_names as "givenNames", c.family_name as "familyName", c.gender, c.date_of_birth::text as "dateOfBirth",
            c.is_shielded as "isShielded", c.is_new_identity as "isNewIdentity", a.line1, a.town, a.postcode,

@@ -1,8 +1,9 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { AgreementRates } from './estimate-match-weights';
+import { sampleHeldChildren } from './held-sample';
 
-export type MeasureAgreementRatesOptions = { tx: postgres.TransactionSql; loadId: string; sampleChildren?: number };
+export type MeasureAgreementRatesOptions = { tx: postgres.TransactionSql; loadId: string };
 
 const TRANSPOSED = (dob: string) => `case when extract(day from ${dob}) <= 12 and extract(day from ${dob}) <> extract(month from ${dob})
   then make_date(extract(year from ${dob})::int, extract(day from ${dob})::int, extract(month from ${dob})::int) end`;
@@ -19,30 +20,23 @@ const KEYS: Record<keyof AgreementRates, { row: string; child: string; where?: s
 
 /**
  * How often a random staged row and a random held child agree exactly on each key: Σ over values of the share of
- * the load's rows with it times the share of held children with it, the children's shares counted on a sample of
- * some 200,000. Random pairs measure these levels badly: at 20,000 pairs an exact date of birth (about 1 in 6,000)
+ * the load's rows with it times the share of held children with it, the children's shares counted on the sample of
+ * some 200,000 (sampleHeldChildren). Random pairs measure these levels badly: at 20,000 pairs an exact date of birth (about 1 in 6,000)
  * agrees a handful of times, and an exact postcode hardly ever, so their weights swung from load to load. A
  * half-count keeps a rate above nought. Null when the database holds too few children to say.
  */
-export async function measureAgreementRates({ tx, loadId, sampleChildren = 200_000 }: MeasureAgreementRatesOptions): Promise<AgreementRates | null> {
-  const [{ tuples }] = (await tx`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
-  const percent = Math.min(100, (100 * sampleChildren) / tuples);
-  await tx.unsafe(
-    `create temp table load_frequency_sample on commit drop as
-     select lower(split_part(given_names, ' ', 1)) as given, lower(family_name) as family, date_of_birth as dob, postcode, postcode_district as district
-     from children tablesample system (${percent.toFixed(6)}) repeatable (7)
-     where status = 'live' and not is_new_identity`,
-  );
+export async function measureAgreementRates({ tx, loadId }: MeasureAgreementRatesOptions): Promise<AgreementRates | null> {
+  await sampleHeldChildren(tx);
   const rate = (name: keyof AgreementRates) => {
     const { row, child, where } = KEYS[name];
     const rows = `select ${row} as k from source_load_rows where load_id = $1 and outcome is distinct from 'rejected'${where ? ` and ${where}` : ''}`;
-    const held = `select ${child} as k from load_frequency_sample${where ? ` where ${where}` : ''}`;
+    const held = `select ${child} as k from load_held_sample${where ? ` where ${where}` : ''}`;
     return `(select (coalesce(sum(a.n * b.n), 0) + 0.5) / greatest((select count(*) from (${rows}) x)::float8 * (select count(*) from (${held}) y), 1)
              from (select k, count(*)::float8 as n from (${rows}) x where k is not null group by k) a
              join (select k, count(*)::float8 as n from (${held}) y group by k) b using (k)) as "${name}"`;
   };
   const [rates] = await tx.unsafe<(AgreementRates & { held: number })[]>(
-    `select (select count(*)::int from load_frequency_sample) as held, ${(Object.keys(KEYS) as (keyof AgreementRates)[]).map(rate).join(', ')}`,
+    `select (select count(*)::int from load_held_sample) as held, ${(Object.keys(KEYS) as (keyof AgreementRates)[]).map(rate).join(', ')}`,
     [loadId],
   );
   if (!rates || rates.held < 1_000) return null;

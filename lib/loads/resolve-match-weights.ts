@@ -4,6 +4,7 @@ import type { LoadWeights } from '@/db/schema';
 import { comparePairs } from './compare-pairs';
 import { COMPARISON_NAMES, type ComparisonName } from './comparisons';
 import { anchoredMProbabilities, estimateMatchShare, levelFrequencies, levelWeights, withAgreementRates, type PatternCount } from './estimate-match-weights';
+import { childrenSamplePercent } from './held-sample';
 import { measureAgreementRates } from './measure-agreement-rates';
 import { DEFAULT_WEIGHTS, MATCH_THRESHOLDS } from './match-thresholds';
 
@@ -33,13 +34,12 @@ export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWei
     return latest ? { ...latest.weights, origin: 'previous', upper: MATCH_THRESHOLDS.upper, lower: MATCH_THRESHOLDS.lower } : DEFAULT_WEIGHTS;
   };
   if (pairs < MIN_BLOCKED_PAIRS) return fallback();
-  const [{ tuples }] = (await tx`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
-  const percent = Math.min(100, (100 * RANDOM_CHILDREN) / tuples);
+  const percent = await childrenSamplePercent(tx, RANDOM_CHILDREN);
   await tx.unsafe(
     `create temp table load_random_pairs on commit drop as
      with r as (select row_number, row_number() over (order by md5(row_number::text)) - 1 as k from source_load_rows where load_id = $1 and outcome is distinct from 'rejected'),
           counted as (select count(*) as n from r),
-          c as (select id, row_number() over () - 1 as k from children tablesample system (${percent.toFixed(6)}) repeatable (11) where status = 'live' limit ${RANDOM_CHILDREN})
+          c as (select id, row_number() over () - 1 as k from children tablesample system (${percent}) repeatable (11) where status = 'live' limit ${RANDOM_CHILDREN})
      select r.row_number, c.id as child_id from c join r on r.k = c.k % (select n from counted)`,
     [loadId],
   );
