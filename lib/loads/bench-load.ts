@@ -1,4 +1,4 @@
-// npm run bench:load -- [--rows N] [--seed S]: a generated source file with known truth, loaded into DATABASE_URL's
+// npm run bench:load -- [--rows N] [--seed S] [--upper U] [--lower L]: a generated source file with known truth, loaded into DATABASE_URL's
 // seeded children (npm run bench:seed first; the load adds to that database), timed by step and scored against the
 // truth. Prints Markdown rows for docs/benchmarks.md and the weights EM estimated.
 import { Readable } from 'node:stream';
@@ -11,9 +11,12 @@ import { generateTruthFile } from './bench-truth-file';
 import { matchLoad } from './match-load';
 import { stageLoad } from './stage-load';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, upper: { type: 'string' }, lower: { type: 'string' } },
+});
 const rows = Number(values.rows);
 const seed = Number(values.seed);
+const thresholds = { ...(values.upper ? { upper: Number(values.upper) } : {}), ...(values.lower ? { lower: Number(values.lower) } : {}) };
 if (!env.DATABASE_URL) {
   console.error('Set DATABASE_URL to a database seeded by npm run bench:seed: the benchmark loads into it.');
   process.exit(2);
@@ -38,7 +41,7 @@ try {
   const { loadId } = await stageLoad({ db, source: source!, fileName: `bench-${tag}.csv`, open, asOf, submittedBy: { kind: 'system', id: null } });
   timings.stage = (performance.now() - t) / 1000;
   t = performance.now();
-  await matchLoad({ db, loadId });
+  await matchLoad({ db, loadId, thresholds });
   timings.match = (performance.now() - t) / 1000;
   await sql`create temp table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean)`;
   for (let at = 0; at < truth.length; at += 10_000) {
@@ -101,6 +104,20 @@ try {
       `${timings.apply!.toFixed(1)} s | ${Math.round(rows / total).toLocaleString('en-GB')} |`,
   );
   console.log(`\nweights: ${JSON.stringify(weights!.weights)}`);
+
+  // Where the rows near the thresholds fall, by whole match weight: what moving a threshold would trade.
+  const near = await sql<{ outcome: string; weight: number; heldOffered: number; heldMissed: number; newChild: number }[]>`
+    select r.outcome::text as outcome, floor(r.match_weight)::int as weight,
+      count(*) filter (where t.child_id is not null and (r.child_id = t.child_id or exists (
+        select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "heldOffered",
+      count(*) filter (where t.child_id is not null and r.child_id is distinct from t.child_id and not exists (
+        select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "heldMissed",
+      count(*) filter (where t.child_id is null)::int as "newChild"
+    from bench_truth t join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number
+    where not t.new_identity and r.outcome in ('linked', 'review', 'new') and r.match_weight between 14 and 32
+    group by 1, 2 order by 1, 2`;
+  console.log('\nRows by outcome and whole match weight (14–32): the true child linked or offered / not / the row is a new child');
+  for (const n of near) console.log(`  ${n.outcome.padEnd(7)} ${String(n.weight).padStart(3)}: ${n.heldOffered} / ${n.heldMissed} / ${n.newChild}`);
 
 } finally {
   await connection.close();

@@ -10,6 +10,8 @@ export type MatchLoadOptions = {
   loadId: string;
   /** Weights to use instead of estimating or borrowing them (the benchmark's threshold sweep; tests). */
   weights?: LoadWeights;
+  /** Thresholds to decide with instead of MATCH_THRESHOLDS' (the benchmark, to see what moving them trades). */
+  thresholds?: Pick<LoadWeights, 'upper' | 'lower'>;
 };
 
 /**
@@ -17,7 +19,7 @@ export type MatchLoadOptions = {
  * Fellegi–Sunter record linkage over blocked candidate pairs, all in SQL. Commits the decisions with the load's move
  * to "matched"; a load killed here is matched again from scratch on the rerun. Does nothing to a load past staging.
  */
-export async function matchLoad({ db, loadId, weights: given }: MatchLoadOptions): Promise<void> {
+export async function matchLoad({ db, loadId, weights: given, thresholds }: MatchLoadOptions): Promise<void> {
   await db.$client.begin(async (tx) => {
     const [load] = await tx<{ status: string; sourceSystemId: string }[]>`
       select status, source_system_id as "sourceSystemId" from source_loads where id = ${loadId} for update`;
@@ -33,7 +35,7 @@ export async function matchLoad({ db, loadId, weights: given }: MatchLoadOptions
       where r.load_id = ${loadId} and r.outcome is null
         and si.source_system_id = ${load.sourceSystemId} and si.source_person_id = r.source_person_id`;
     const pairs = await buildCandidatePairs({ tx, loadId });
-    const resolved = given ?? (await resolveMatchWeights({ tx, loadId, pairs }));
+    const resolved = { ...(given ?? (await resolveMatchWeights({ tx, loadId, pairs }))), ...thresholds };
     const weights = await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights: resolved });
     await tx`
       update source_loads set status = 'matched', weights = ${JSON.stringify(weights)}::jsonb, updated_at = now(),
