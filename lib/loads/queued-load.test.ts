@@ -168,4 +168,26 @@ describe.skipIf(!onPostgres)('a load sent through the API, finished by the job w
     worker = await startWorker({ db: database.db, send: async () => {}, pollingIntervalSeconds: 0.5 });
     expect(await eventually(() => statusOf(first.loadId), (s) => s === 'done')).toBe('done');
   });
+
+  it('tries a failed load again, with a delay, until it goes through', async () => {
+    // Short delays for the test; the real policy doubles from a minute.
+    await worker!.boss.updateQueue(JOB_QUEUES.finishLoad.name, { ...JOB_QUEUES.finishLoad, retryDelay: 1, retryBackoff: false });
+    const source = await makeSource(database.db);
+    // The database refuses this source's loads the move to "matched" until the trigger is dropped (a fault, say).
+    await database.sql.unsafe(`
+      create function refuse_matched() returns trigger language plpgsql as $$
+      begin if new.status = 'matched' then raise exception 'refused for the test'; end if; return new; end $$;
+      create trigger refuse_matched before update on source_loads for each row
+        when (new.source_system_id = '${source.id}') execute function refuse_matched()`);
+    const { loadId } = await send(source, loadCsv([row(source)]));
+    const failing = await eventually(
+      () => database.sql<{ retry_count: number }[]>`select retry_count from pgboss.job where name = ${JOB_QUEUES.finishLoad.name} and singleton_key = ${loadId}`,
+      (jobs) => (jobs[0]?.retry_count ?? 0) >= 2,
+    );
+    expect(failing[0]!.retry_count).toBeGreaterThanOrEqual(2);
+    expect(await statusOf(loadId)).toBe('staged');
+    await database.sql.unsafe('drop trigger refuse_matched on source_loads; drop function refuse_matched()');
+    expect(await eventually(() => statusOf(loadId), (s) => s === 'done')).toBe('done');
+    expect((await eventually(() => jobsOf(loadId), (jobs) => jobs.every((j) => j.state === 'completed'))).map((j) => j.state)).toEqual(['completed']);
+  });
 });
