@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import postgres from 'postgres';
 import { demoApiClient } from '@/db/seed/demo-credentials';
+import { formatApiKey, hashApiSecret, newApiSecret } from '@/lib/api-clients/api-key';
 import { LOAD_COLUMNS } from '@/lib/loads/load-columns';
 import { LOAD_LOCK_CLASS } from '@/lib/loads/load-lock-key';
 import { expect, test } from './support/fixtures';
@@ -14,6 +15,30 @@ function loadFile(source: string, familyName: string): string {
   const row = (values: Record<string, string>) => LOAD_COLUMNS.map((c) => values[c] ?? '').join(',');
   const child = { source_system: source, given_names: 'Ottoline', family_name: familyName, gender: 'F', address_line1: '1 Loader Row', town: 'Testbury', postcode: 'LS6 2QT' };
   return [LOAD_COLUMNS.join(','), row({ ...child, source_person_id: 'E2E-1', date_of_birth: '2015-04-07' }), row({ ...child, source_person_id: 'E2E-2', date_of_birth: '2015-02-30' })].join('\n');
+}
+
+/** The e2e run's own database on DATABASE_URL's server (e2e/support/start-server.ts). */
+function e2eDatabaseUrl(): string | null {
+  if (!process.env.DATABASE_URL) return null;
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `${url.pathname}_e2e`;
+  return url.toString();
+}
+
+/** The key of a new API client of an organisation other than the demo client's. */
+async function anotherOrganisationsKey(): Promise<string> {
+  const sql = postgres(e2eDatabaseUrl()!, { max: 1, onnotice: () => {} });
+  try {
+    const secret = newApiSecret();
+    const [client] = await sql<{ id: string }[]>`
+      insert into api_clients (name, organisation_id, secret_hash)
+      select 'Another council’s system', id, ${hashApiSecret(secret)} from organisations
+      where id <> (select organisation_id from api_clients where id = ${demoApiClient().id}) order by name limit 1
+      returning id`;
+    return formatApiKey(client!.id, secret);
+  } finally {
+    await sql.end();
+  }
 }
 
 /** The load at its status address once the job worker has finished it. */
@@ -61,9 +86,14 @@ test.describe('[CASEWORK] source loads', () => {
     expect(again.status()).toBe(200);
     expect(again.headers().location).toBe(statusAddress);
     expect(await again.json()).toMatchObject({ alreadyReceived: true, id: load.id, status: 'done', counts: load.counts });
-    // No other load, and no leak of whether an id exists elsewhere.
+    // Another organisation's client gets the same answer as for an id that is no load at all.
     expect((await request.get(`${UPLOAD}/${crypto.randomUUID()}`, { headers })).status()).toBe(404);
     expect((await request.get(`${UPLOAD}/not-a-load`, { headers })).status()).toBe(404);
+    if (e2eDatabaseUrl()) {
+      const stranger = await request.get(statusAddress, { headers: { authorization: `Bearer ${await anotherOrganisationsKey()}` } });
+      expect(stranger.status()).toBe(404);
+      expect(await stranger.text()).not.toContain(fileName);
+    }
 
     const malformed = await request.post(`${UPLOAD}?source=${encodeURIComponent(correctionNotice.sourceSystem)}`, { headers, data: body.replace('given_names', 'first_name') });
     expect(malformed.status()).toBe(400);
@@ -122,11 +152,9 @@ test.describe('[CASEWORK] source loads', () => {
   });
 
   test('a load waiting for the job worker reads as waiting, and one being worked as in progress', async ({ page }) => {
-    test.skip(!process.env.DATABASE_URL, 'needs PostgreSQL: set DATABASE_URL');
+    test.skip(!e2eDatabaseUrl(), 'needs PostgreSQL: set DATABASE_URL');
     const { correctionNotice } = e2eChildren();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `${url.pathname}_e2e`; // the e2e run's own database (e2e/support/start-server.ts)
-    const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    const sql = postgres(e2eDatabaseUrl()!, { max: 2, onnotice: () => {} });
     const fileName = `e2e-waiting-${Date.now().toString(36)}.csv`;
     // Received as the CLI would leave it between steps: no job for it, and the worker's sweep leaves the CLI's loads be.
     const [load] = await sql<{ id: string }[]>`
