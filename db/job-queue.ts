@@ -18,6 +18,16 @@ export const JOB_QUEUES = {
   misuseAlerts: { name: 'misuse-alerts', policy: 'singleton', retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
   // Daily: the audit trail's monthly partitions a few months ahead.
   auditPartitions: { name: 'audit-partitions', retryLimit: 3, retryDelay: 600, expireInSeconds: 600 },
+  // Matching and applying one load sent through the API; resumable, so a retry goes on where the failure stopped it.
+  // 'short' with the load's id as singletonKey keeps one job of a load waiting at most; a session advisory lock
+  // (lib/loads/with-load-lock.ts), not pg-boss's singleton gate, keeps two from working it at once: the gate would
+  // leave a killed server's job "active" until it expires, the lock goes with the dead connection. Retried from a
+  // minute, doubling, six times (about an hour); then the sweep tries again. A 200 MiB file on a 12 M index takes
+  // tens of minutes on a busy machine: expiry at two hours (a job expired while still working leaves the lock held,
+  // so its retry finds the load busy and leaves it be).
+  finishLoad: { name: 'finish-load', policy: 'short', retryLimit: 6, retryDelay: 60, retryBackoff: true, expireInSeconds: 2 * 3600 },
+  // Every ten minutes and at the worker's start: loads left unfinished with nobody working them (a server killed mid-load).
+  sweepLoads: { name: 'sweep-loads', retryLimit: 0, expireInSeconds: 600 },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES]['name'];

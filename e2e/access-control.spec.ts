@@ -70,6 +70,8 @@ const ROUTES: Record<string, Expected> = {
   'POST /api/v1/correction-notices/acknowledgements': everyone('unauthorised', { apiClient: 'invalid' }),
   // A source system's delivery: an API key only; without ?source= the upload is refused as invalid.
   'POST /api/v1/loads': everyone('unauthorised', { apiClient: 'invalid' }),
+  // A load's status: an API key only, and only the client's own organisation's loads (here: nobody's).
+  'GET /api/v1/loads/[loadId]': everyone('unauthorised', { apiClient: 'not found' }),
 
   'GET /portal': everyone('ok'),
   'GET /portal/sign-in': everyone('ok', { citizen: 'redirect /portal/records' }),

@@ -1,5 +1,9 @@
+import type { APIRequestContext } from '@playwright/test';
+import postgres from 'postgres';
 import { demoApiClient } from '@/db/seed/demo-credentials';
+import { formatApiKey, hashApiSecret, newApiSecret } from '@/lib/api-clients/api-key';
 import { LOAD_COLUMNS } from '@/lib/loads/load-columns';
+import { LOAD_LOCK_CLASS } from '@/lib/loads/load-lock-key';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { signInAsDemo } from './support/staff';
@@ -11,6 +15,47 @@ function loadFile(source: string, familyName: string): string {
   const row = (values: Record<string, string>) => LOAD_COLUMNS.map((c) => values[c] ?? '').join(',');
   const child = { source_system: source, given_names: 'Ottoline', family_name: familyName, gender: 'F', address_line1: '1 Loader Row', town: 'Testbury', postcode: 'LS6 2QT' };
   return [LOAD_COLUMNS.join(','), row({ ...child, source_person_id: 'E2E-1', date_of_birth: '2015-04-07' }), row({ ...child, source_person_id: 'E2E-2', date_of_birth: '2015-02-30' })].join('\n');
+}
+
+/** The e2e run's own database on DATABASE_URL's server (e2e/support/start-server.ts). */
+function e2eDatabaseUrl(): string | null {
+  if (!process.env.DATABASE_URL) return null;
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `${url.pathname}_e2e`;
+  return url.toString();
+}
+
+/** The key of a new API client of an organisation other than the demo client's. */
+async function anotherOrganisationsKey(): Promise<string> {
+  const sql = postgres(e2eDatabaseUrl()!, { max: 1, onnotice: () => {} });
+  try {
+    const secret = newApiSecret();
+    const [client] = await sql<{ id: string }[]>`
+      insert into api_clients (name, organisation_id, secret_hash)
+      select 'Another council’s system', id, ${hashApiSecret(secret)} from organisations
+      where id <> (select organisation_id from api_clients where id = ${demoApiClient().id}) order by name limit 1
+      returning id`;
+    return formatApiKey(client!.id, secret);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The load at its status address once the job worker has finished it. */
+async function untilDone(request: APIRequestContext, address: string, headers: Record<string, string>) {
+  let load: { status?: string } = {};
+  await expect
+    .poll(
+      async () => {
+        const answer = await request.get(address, { headers });
+        expect(answer.status()).toBe(200);
+        load = await answer.json();
+        return load.status;
+      },
+      { timeout: 45_000, intervals: [250, 500, 1000] },
+    )
+    .toBe('done');
+  return load as Record<string, unknown>;
 }
 
 test.describe('[CASEWORK] source loads', () => {
@@ -25,15 +70,30 @@ test.describe('[CASEWORK] source loads', () => {
     const refused = await request.post(address, { headers: { 'content-type': 'text/csv' }, data: body });
     expect(refused.status()).toBe(401);
 
+    // Staged at once (the reject report is complete), matched and applied by the job worker; followed at Location.
     const sent = await request.post(address, { headers, data: body });
-    expect(sent.status()).toBe(201);
-    const load = await sent.json();
-    expect(load).toMatchObject({ alreadyReceived: false, status: 'done', counts: { rows: 2, rejected: 1, created: 1 } });
-    expect(load.rejects).toEqual([{ rowNumber: 3, field: 'date_of_birth', reason: expect.stringMatching(/not a real date/) }]);
+    expect(sent.status()).toBe(202);
+    const received = await sent.json();
+    expect(received).toMatchObject({ alreadyReceived: false, counts: { rows: 2, rejected: 1 } });
+    expect(received.rejects).toEqual([{ rowNumber: 3, field: 'date_of_birth', reason: expect.stringMatching(/not a real date/) }]);
+    const statusAddress = sent.headers().location!;
+    expect(statusAddress).toBe(`/api/v1/loads/${received.id}`);
+    expect((await request.get(statusAddress)).status()).toBe(401);
+    const load = await untilDone(request, statusAddress, headers);
+    expect(load).toMatchObject({ id: received.id, status: 'done', counts: { rows: 2, rejected: 1, created: 1 }, rejects: received.rejects });
 
     const again = await request.post(address, { headers, data: body });
     expect(again.status()).toBe(200);
-    expect(await again.json()).toMatchObject({ alreadyReceived: true, id: load.id, counts: load.counts });
+    expect(again.headers().location).toBe(statusAddress);
+    expect(await again.json()).toMatchObject({ alreadyReceived: true, id: load.id, status: 'done', counts: load.counts });
+    // Another organisation's client gets the same answer as for an id that is no load at all.
+    expect((await request.get(`${UPLOAD}/${crypto.randomUUID()}`, { headers })).status()).toBe(404);
+    expect((await request.get(`${UPLOAD}/not-a-load`, { headers })).status()).toBe(404);
+    if (e2eDatabaseUrl()) {
+      const stranger = await request.get(statusAddress, { headers: { authorization: `Bearer ${await anotherOrganisationsKey()}` } });
+      expect(stranger.status()).toBe(404);
+      expect(await stranger.text()).not.toContain(fileName);
+    }
 
     const malformed = await request.post(`${UPLOAD}?source=${encodeURIComponent(correctionNotice.sourceSystem)}`, { headers, data: body.replace('given_names', 'first_name') });
     expect(malformed.status()).toBe(400);
@@ -69,13 +129,11 @@ test.describe('[CASEWORK] source loads', () => {
       }),
     ].join('\n');
     const fileName = `e2e-shielded-${Date.now().toString(36)}.csv`;
-    const sent = await request.post(`${UPLOAD}?source=${encodeURIComponent(correctionNotice.sourceSystem)}&asOf=2026-11-30&fileName=${fileName}`, {
-      headers: { authorization: `Bearer ${demoApiClient().key}`, 'content-type': 'text/csv' },
-      data: body,
-    });
-    expect(sent.status()).toBe(201);
+    const headers = { authorization: `Bearer ${demoApiClient().key}`, 'content-type': 'text/csv' };
+    const sent = await request.post(`${UPLOAD}?source=${encodeURIComponent(correctionNotice.sourceSystem)}&asOf=2026-11-30&fileName=${fileName}`, { headers, data: body });
+    expect(sent.status()).toBe(202);
     // Never linked by itself, never a new unshielded copy: the index team decides.
-    expect(await sent.json()).toMatchObject({ counts: { rows: 1, review: 1, linked: 0, created: 0 } });
+    expect(await untilDone(request, sent.headers().location!, headers)).toMatchObject({ counts: { rows: 1, review: 1, linked: 0, created: 0 } });
 
     await signInAsDemo(page, 'demo.caseworker');
     await page.goto('/staff/casework/loads');
@@ -91,5 +149,31 @@ test.describe('[CASEWORK] source loads', () => {
     await page.getByRole('button', { name: 'Record the decision' }).click();
     await expect(page.getByRole('heading', { name: fileName })).toBeVisible();
     await expect(page.getByText('No matches are waiting for a decision.')).toBeVisible();
+  });
+
+  test('a load waiting for the job worker reads as waiting, and one being worked as in progress', async ({ page }) => {
+    test.skip(!e2eDatabaseUrl(), 'needs PostgreSQL: set DATABASE_URL');
+    const { correctionNotice } = e2eChildren();
+    const sql = postgres(e2eDatabaseUrl()!, { max: 2, onnotice: () => {} });
+    const fileName = `e2e-waiting-${Date.now().toString(36)}.csv`;
+    // Received as the CLI would leave it between steps: no job for it, and the worker's sweep leaves the CLI's loads be.
+    const [load] = await sql<{ id: string }[]>`
+      insert into source_loads (source_system_id, file_name, file_sha256, as_of, submitted_by_kind, status, counts)
+      select id, ${fileName}, md5(${fileName}), '2026-11-30', 'system', 'staged', '{"rows":0,"rejected":0,"bySourceId":0,"linked":0,"review":0,"created":0,"updated":0,"applied":0}'::jsonb
+      from source_systems where code = ${correctionNotice.sourceSystem} returning id`;
+    const holder = await sql.reserve();
+    try {
+      await signInAsDemo(page, 'demo.caseworker');
+      await page.goto(`/staff/casework/loads/${load!.id}`);
+      await expect(page.getByText('Received, waiting to be matched', { exact: true })).toBeVisible();
+      await holder`select pg_advisory_lock(${LOAD_LOCK_CLASS}::int, hashtext(${load!.id}::text) & 2147483647)`;
+      await page.goto('/staff/casework/loads');
+      await expect(page.getByRole('row').filter({ hasText: fileName })).toContainText('Received, matching now');
+    } finally {
+      await holder`select pg_advisory_unlock_all()`;
+      holder.release();
+      await sql`delete from source_loads where id = ${load!.id}`;
+      await sql.end();
+    }
   });
 });

@@ -8,6 +8,9 @@ import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import type { DeliverEmailJob } from '@/lib/email/queue-email';
 import { emailTransport, type SendEmail } from '@/lib/email/transport';
 import { todayInLondon } from '@/lib/dates/london';
+import { finishLoad } from '@/lib/loads/finish-load';
+import type { FinishLoadJob } from '@/lib/loads/queue-finish-load';
+import { queueUnfinishedLoads } from '@/lib/loads/queue-unfinished-loads';
 import { detectMisuse } from '@/lib/oversight/detect-misuse';
 import { misuseThresholds } from '@/lib/oversight/misuse-thresholds';
 import { runRetention } from '@/lib/retention/run-retention';
@@ -22,6 +25,7 @@ export type StartWorkerOptions = {
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
 const SWEEP_EVERY_MINUTES = 15;
+const LOAD_SWEEP_EVERY_MINUTES = 10;
 
 /** A retention job normally runs for today in England; one sent by hand may name the day. */
 export type RetentionJob = { today?: string };
@@ -32,7 +36,8 @@ const MISUSE_HOURS_LOOKED_AT = 3;
 
 /**
  * Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, retention every night,
- * the look for misuse every hour and the audit trail's partitions every day.
+ * the look for misuse every hour, the audit trail's partitions every day, and source loads sent through the API
+ * (matched and applied one at a time, with a sweep at start and every ten minutes for any left unfinished).
  */
 export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1 }: StartWorkerOptions): Promise<Worker> {
   const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
@@ -71,6 +76,34 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
   await boss.schedule(JOB_QUEUES.auditPartitions.name, '17 3 * * *');
   await boss.work(JOB_QUEUES.auditPartitions.name, { pollingIntervalSeconds: 60 }, async () => {
     await ensureAuditPartitions({ db });
+  });
+
+  // Loads: ids and counts in the log, never a row's content.
+  await boss.work<FinishLoadJob>(JOB_QUEUES.finishLoad.name, { pollingIntervalSeconds }, async ([job]) => {
+    const { loadId } = job!.data;
+    const started = Date.now();
+    try {
+      const outcome = await finishLoad({ db, loadId });
+      if (outcome.busy) {
+        console.log(`Load ${loadId}: another process is working it`);
+        return;
+      }
+      const c = outcome.counts;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`Load ${loadId} done in ${seconds} s: ${c.rows} rows, ${c.rejected} rejected, ${c.bySourceId + c.linked} linked, ${c.review} to review, ${c.created} new, ${c.updated} changed`);
+    } catch (error) {
+      // Thrown on, so that pg-boss tries again later with a growing delay; the load goes on where it stopped.
+      console.error(`Load ${loadId} stopped (${error instanceof Error ? error.name : 'unknown error'}); it will be tried again`);
+      throw error;
+    }
+  });
+
+  // Sent before its worker starts, so that its first look (straight away) finds the loads a killed server left.
+  await boss.send(JOB_QUEUES.sweepLoads.name, {});
+  await boss.schedule(JOB_QUEUES.sweepLoads.name, `*/${LOAD_SWEEP_EVERY_MINUTES} * * * *`);
+  await boss.work(JOB_QUEUES.sweepLoads.name, { pollingIntervalSeconds: 30 }, async () => {
+    const queued = await queueUnfinishedLoads({ db });
+    if (queued.length) console.log(`Loads left unfinished, queued again: ${queued.join(', ')}`);
   });
 
   return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };

@@ -1,16 +1,17 @@
 import 'server-only';
 import type { Database } from '@/db';
 import type { LoadCounts } from '@/db/schema';
+import { loadIsBeingWorkedSql } from './load-lock-key';
 import { loadViewerCondition, type LoadViewer } from './load-viewer';
 
 export type ListLoadsOptions = { db: Database; viewer: LoadViewer; limit?: number };
-export type LoadSummary = { id: string; sourceName: string; fileName: string; status: string; counts: LoadCounts; pendingReviews: number; receivedAt: Date; finishedAt: Date | null };
+export type LoadSummary = { id: string; sourceName: string; fileName: string; status: string; beingWorked: boolean; counts: LoadCounts; pendingReviews: number; receivedAt: Date; finishedAt: Date | null };
 
 /** The viewer's loads, newest first, with their progress and pending reviews. */
 export async function listLoads({ db, viewer, limit = 50 }: ListLoadsOptions): Promise<LoadSummary[]> {
   const { condition, params } = loadViewerCondition(viewer);
   const rows = await db.$client.unsafe<(Omit<LoadSummary, 'receivedAt' | 'finishedAt'> & { receivedAt: string; finishedAt: string | null })[]>(
-    `select l.id, s.name as "sourceName", l.file_name as "fileName", l.status, l.counts,
+    `select l.id, s.name as "sourceName", l.file_name as "fileName", l.status, ${loadIsBeingWorkedSql('l.id')} as "beingWorked", l.counts,
             to_json(l.received_at) #>> '{}' as "receivedAt", to_json(l.finished_at) #>> '{}' as "finishedAt",
             (select count(distinct m.row_number) from match_reviews m where m.load_id = l.id and m.status = 'pending')::int as "pendingReviews"
      from source_loads l join source_systems s on s.id = l.source_system_id

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { AppError } from '@/lib/errors';
-import { applyLoad } from './apply-load';
-import { matchLoad } from './match-load';
+import { findLoadSource } from './find-load-source';
+import { finishLoad } from './finish-load';
 import { stageLoad, type LoadSubmitter } from './stage-load';
 
 export type RunLoadOptions = {
@@ -21,20 +20,14 @@ export type RunLoadOptions = {
 export type RunLoadResult = { loadId: string; alreadyReceived: boolean };
 
 /**
- * Receives, matches and applies a load from start to finish, or goes on with it from the step it reached: the same
- * file from the same source again resumes the load it already is (and changes nothing once that is done).
+ * Receives, matches and applies a load from start to finish in this process (the CLI), or goes on with it from the
+ * step it reached: the same file from the same source again resumes the load it already is (and changes nothing once
+ * that is done). If the job worker is working the same load meanwhile, this waits for it.
  */
 export async function runLoad({ db, sourceCode, fileName, open, asOf, submittedBy, organisationId, onProgress, batchSize }: RunLoadOptions): Promise<RunLoadResult> {
-  const [source] = await db.$client<{ id: string; code: string; organisationId: string | null }[]>`
-    select id, code, organisation_id as "organisationId" from source_systems where code = ${sourceCode}`;
-  if (!source) throw new AppError('not_found', `No source system has the code ${sourceCode}.`);
-  if (submittedBy.kind !== 'system' && source.organisationId !== organisationId) {
-    throw new AppError('forbidden', 'You can send loads only for your own organisation’s source systems.');
-  }
+  const source = await findLoadSource({ db, sourceCode, submittedBy, organisationId });
   const staged = await stageLoad({ db, source, fileName, open, asOf, submittedBy });
   onProgress?.(staged.alreadyReceived ? `This file was received before (load ${staged.loadId}): going on with it.` : `Staged as load ${staged.loadId}.`);
-  await matchLoad({ db, loadId: staged.loadId });
-  onProgress?.('Matched.');
-  await applyLoad({ db, loadId: staged.loadId, batchSize, onBatch: ({ applied, rows }) => onProgress?.(`Applied ${applied.toLocaleString('en-GB')} of ${rows.toLocaleString('en-GB')} rows.`) });
+  await finishLoad({ db, loadId: staged.loadId, wait: true, batchSize, onProgress });
   return staged;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database } from '@/db';
 import type { LoadCounts } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { loadIsBeingWorkedSql } from './load-lock-key';
 import { loadViewerCondition, type LoadViewer } from './load-viewer';
 
 export type ViewLoadOptions = { db: Database; viewer: LoadViewer; loadId: string };
@@ -12,6 +13,8 @@ export type LoadView = {
   fileName: string;
   asOf: string;
   status: string;
+  /** A process is matching or applying it now; an unfinished load that is not is waiting in the queue. */
+  beingWorked: boolean;
   counts: LoadCounts;
   weightsOrigin: string | null;
   pendingReviews: number;
@@ -27,7 +30,7 @@ const MAX_REJECTS = 500;
 export async function viewLoad({ db, viewer, loadId }: ViewLoadOptions): Promise<LoadView> {
   const { condition, params } = loadViewerCondition(viewer);
   const [load] = await db.$client.unsafe<Omit<LoadView, 'rejects' | 'rejectsLeftOut'>[]>(
-    `select l.id, json_build_object('code', s.code, 'name', s.name) as source, l.file_name as "fileName", l.as_of::text as "asOf", l.status, l.counts,
+    `select l.id, json_build_object('code', s.code, 'name', s.name) as source, l.file_name as "fileName", l.as_of::text as "asOf", l.status, ${loadIsBeingWorkedSql('l.id')} as "beingWorked", l.counts,
             l.weights ->> 'origin' as "weightsOrigin",
             (select count(distinct m.row_number) from match_reviews m where m.load_id = l.id and m.status = 'pending')::int as "pendingReviews",
             to_json(l.received_at) #>> '{}' as "receivedAt", to_json(l.finished_at) #>> '{}' as "finishedAt"

@@ -3,7 +3,7 @@ import { requireApiClient } from '@/lib/api-clients/require-api-client';
 import { todayInLondon } from '@/lib/dates/london';
 import { AppError } from '@/lib/errors';
 import { jsonResponse } from '@/lib/http/json-response';
-import { runLoad } from '@/lib/loads/run-load';
+import { receiveLoad } from '@/lib/loads/receive-load';
 import { viewLoad } from '@/lib/loads/view-load';
 import { MAX_UPLOAD_BYTES, ZLoadUpload } from '@/lib/validation/load-upload';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
@@ -12,8 +12,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * A source system's client sends one delivery: `POST /api/v1/loads?source=<code>&asOf=YYYY-MM-DD` with the CSV file
- * as the body (docs/load-format.md). Answers with the load's outcome and reject report; the same file again answers
- * with the same load.
+ * as the body (docs/load-format.md). The file is staged here (a malformed one is refused, nothing kept; the reject
+ * report is complete at once); matching and applying it is the job worker's, so the answer is 202 with the load and,
+ * in `Location`, its status address (GET /api/v1/loads/<id>). The same file again answers 200 with the same load.
  */
 export async function POST(request: Request) {
   const call = await requireApiClient(request);
@@ -24,7 +25,7 @@ export async function POST(request: Request) {
   const body = Buffer.from(await request.arrayBuffer());
   if (body.length > MAX_UPLOAD_BYTES) return jsonResponse({ error: 'The file is too large for the API: send it with the command-line loader.' }, 413);
   try {
-    const { loadId, alreadyReceived } = await runLoad({
+    const { loadId, alreadyReceived } = await receiveLoad({
       db: call.db,
       sourceCode: parsed.data.source,
       fileName: parsed.data.fileName ?? `api-${new Date().toISOString()}.csv`,
@@ -34,7 +35,9 @@ export async function POST(request: Request) {
       organisationId: call.client.organisationId,
     });
     const load = await viewLoad({ db: call.db, viewer: { organisationId: call.client.organisationId, national: false }, loadId });
-    return jsonResponse({ alreadyReceived, ...load }, alreadyReceived ? 200 : 201);
+    const response = jsonResponse({ alreadyReceived, ...load }, alreadyReceived ? 200 : 202);
+    response.headers.set('Location', `/api/v1/loads/${loadId}`);
+    return response;
   } catch (error) {
     if (error instanceof AppError) return jsonResponse({ error: error.userMessage }, error.status);
     throw error;

@@ -1,14 +1,20 @@
 import type { LoadCounts } from '@/db/schema';
 
-/** How far a load has got, in words, with the GOV.UK tag colour. */
-export function loadStatus(status: string, counts: LoadCounts): { text: string; tag: string } {
+/**
+ * How far a load has got, in words, with the GOV.UK tag colour. A load sent through the API waits in the job queue
+ * between its steps: unfinished and not being worked is waiting its turn, not stuck (the queue's sweep sees to that).
+ */
+export function loadStatus(status: string, counts: LoadCounts, beingWorked: boolean): { text: string; tag: string } {
+  const applied = counts.applied.toLocaleString('en-GB');
   switch (status) {
     case 'staged':
-      return { text: 'Received, matching next', tag: 'govuk-tag--grey' };
+      return beingWorked ? { text: 'Received, matching now', tag: 'govuk-tag--blue' } : { text: 'Received, waiting to be matched', tag: 'govuk-tag--grey' };
     case 'matched':
-      return { text: 'Matched, applying next', tag: 'govuk-tag--blue' };
+      return beingWorked ? { text: 'Matched, applying now', tag: 'govuk-tag--blue' } : { text: 'Matched, waiting to be applied', tag: 'govuk-tag--grey' };
     case 'applying':
-      return { text: `Applying: ${counts.applied.toLocaleString('en-GB')} rows done`, tag: 'govuk-tag--blue' };
+      return beingWorked
+        ? { text: `Applying: ${applied} rows done`, tag: 'govuk-tag--blue' }
+        : { text: `Applying: ${applied} rows done, waiting to go on`, tag: 'govuk-tag--grey' };
     default:
       return { text: 'Done', tag: 'govuk-tag--green' };
   }

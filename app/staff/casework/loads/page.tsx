@@ -38,7 +38,7 @@ export default async function LoadsPage() {
           </thead>
           <tbody className="govuk-table__body">
             {loads.map((load) => {
-              const status = loadStatus(load.status, load.counts);
+              const status = loadStatus(load.status, load.counts, load.beingWorked);
               return (
                 <tr className="govuk-table__row" key={load.id}>
                   <td className="govuk-table__cell">{formatDateTime(load.receivedAt)}</td>

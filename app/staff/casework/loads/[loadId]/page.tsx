@@ -26,7 +26,7 @@ export default async function LoadPage({ params }: Props) {
     throw error;
   });
   const reviews = await listMatchReviews({ db, caseworker, loadId });
-  const status = loadStatus(load.status, load.counts);
+  const status = loadStatus(load.status, load.counts, load.beingWorked);
   const c = load.counts;
   return (
     <>
