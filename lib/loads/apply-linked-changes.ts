@@ -48,20 +48,6 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
     insert into child_addresses (child_id, address_id, lived_from, source_system_id, last_confirmed_at)
     select l.child_id, l.address_id, r.as_of, r.source_system_id, r.as_of
     from linked_changes l join apply_rows r on r.row_number = l.row_number where l.moves`);
-  await tx.unsafe(`
-    update children c set
-      given_names = case when 'givenNames' = any(l.fields) then r.given_names else c.given_names end,
-      family_name = case when 'familyName' = any(l.fields) then r.family_name else c.family_name end,
-      gender = case when 'gender' = any(l.fields) then r.gender else c.gender end,
-      date_of_birth = case when 'dateOfBirth' = any(l.fields) then r.date_of_birth else c.date_of_birth end,
-      date_of_death = case when 'dateOfDeath' = any(l.fields) then r.date_of_death else c.date_of_death end,
-      postcode = case when l.moves and not c.is_shielded then l.postcode else c.postcode end,
-      address_status = case when l.moves then 'current' else c.address_status end,
-      source_system_id = case when cardinality(l.fields) > 0 then r.source_system_id else c.source_system_id end,
-      recorded_by_staff_id = case when cardinality(l.fields) > 0 then null else c.recorded_by_staff_id end,
-      last_confirmed_at = case when cardinality(l.fields) > 0 then r.as_of else c.last_confirmed_at end
-    from linked_changes l join apply_rows r on r.row_number = l.row_number
-    where c.id = l.child_id`);
   await applyLinkedCarers({ tx });
   const changed = await tx.unsafe(`
     with listed as (
@@ -76,9 +62,24 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
       select child_id, array_agg(distinct row_number order by row_number) as row_numbers,
              jsonb_agg(change order by row_number, ord, change ->> 'itemId') as changes
       from listed group by child_id),
+    -- One update a child: its fields and its version together (each update of a row writes every index of children anew).
     bumped as (
-      update children c set version = c.version + 1, updated_at = now()
-      from by_child b where c.id = b.child_id
+      update children c set
+        given_names = case when 'givenNames' = any(l.fields) then r.given_names else c.given_names end,
+        family_name = case when 'familyName' = any(l.fields) then r.family_name else c.family_name end,
+        gender = case when 'gender' = any(l.fields) then r.gender else c.gender end,
+        date_of_birth = case when 'dateOfBirth' = any(l.fields) then r.date_of_birth else c.date_of_birth end,
+        date_of_death = case when 'dateOfDeath' = any(l.fields) then r.date_of_death else c.date_of_death end,
+        postcode = case when l.moves and not c.is_shielded then l.postcode else c.postcode end,
+        address_status = case when l.moves then 'current' else c.address_status end,
+        source_system_id = case when cardinality(l.fields) > 0 then r.source_system_id else c.source_system_id end,
+        recorded_by_staff_id = case when cardinality(l.fields) > 0 then null else c.recorded_by_staff_id end,
+        last_confirmed_at = case when cardinality(l.fields) > 0 then r.as_of else c.last_confirmed_at end,
+        version = c.version + 1, updated_at = now()
+      from by_child b
+      left join linked_changes l on l.child_id = b.child_id
+      left join apply_rows r on r.row_number = l.row_number
+      where c.id = b.child_id
       returning c.id, c.version, b.row_numbers, b.changes)
     insert into record_versions (child_id, version, source_system_id, reason, changes)
     select b.id, b.version, l.source_system_id,

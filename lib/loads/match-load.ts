@@ -11,7 +11,7 @@ export type MatchLoadOptions = {
   /** Weights to use instead of estimating or borrowing them (the benchmark's threshold sweep; tests). */
   weights?: LoadWeights;
   /** Thresholds to decide with instead of MATCH_THRESHOLDS' (the benchmark, to see what moving them trades). */
-  thresholds?: Pick<LoadWeights, 'upper' | 'lower'>;
+  thresholds?: Partial<Pick<LoadWeights, 'upper' | 'lower'>>;
 };
 
 /**

@@ -28,23 +28,40 @@ const frequencies = (counts: { level: number; n: number }[]) => {
   return c.map((v) => v / total);
 };
 
+/** Pairs sampled to estimate the carers' m (anchored) and their u among strangers sharing the family name. */
+const SAMPLED_PAIRS = 5_000;
+
 /**
  * Adds the carers' comparison to the weights of the candidates that can still decide a row (each row's best three
  * in load_scored, down to REACH below the lower threshold): a parent with the same name is what tells a child who
  * moved from a stranger with the same name and birthday, common at 12 million children. Looking carers up for every
- * blocked pair would cost more than all the other comparisons together, and a pair far below cannot win. When the
- * load estimated its weights, the carers' m comes from the anchored candidates (the same names, birthday and
- * postcode) and u from the random pairs; otherwise the weights borrowed carry it, or there is none and carers count
- * for nothing. Returns the weights with the carers' added.
+ * blocked pair would cost more than all the other comparisons together, and a pair far below cannot win.
+ *
+ * A child's carers mostly share the child's family name, so carers agreeing says much less of a pair whose family
+ * names agree than of a random pair: the carers' u is measured twice, on the random pairs and on strangers sharing
+ * the family name (blocked pairs with the same family name, a wholly different first name and another district),
+ * and a pair with the same family name takes the second (weights.carerSameFamily). Measured on one u alone, a
+ * stranger with the same common names, birthday and mother's name scored as a certain match. The carers' m comes from
+ * the anchored candidates (the same names, birthday and postcode). When the load borrows its weights, those carry
+ * the carers' too; else carers count for nothing. Returns the weights with the carers' added.
  */
 export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): Promise<LoadWeights> {
   const [{ random }] = (await tx`select to_regclass('pg_temp.load_random_pairs') is not null as random`) as unknown as [{ random: boolean }];
+  const estimating = weights.origin === 'estimated' && random;
+  if (!estimating && !weights.weights.carer) return weights;
   await tx.unsafe(
     `create temp table load_contested on commit drop as
-     select row_number, child_id, g_given, g_family, g_dob, g_postcode from (
+     select row_number, child_id from (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as k from load_scored s) x
      where k <= 3 and weight >= ${weights.lower - REACH}`,
   );
+  const sample = (name: string, where: string) =>
+    tx.unsafe(`create temp table ${name} on commit drop as
+               select row_number, child_id from load_scored where ${where} order by md5(row_number::text || child_id::text) limit ${SAMPLED_PAIRS}`);
+  if (estimating) {
+    await sample('load_anchored_pairs', 'g_given = 3 and g_family = 3 and g_dob = 3 and g_postcode = 2');
+    await sample('load_stranger_pairs', 'g_family = 3 and g_given = 0 and g_postcode = 0');
+  }
   await tx.unsafe(
     `create temp table load_row_carers on commit drop as
      select r.row_number, lower(e."givenNames") as given, lower(e."familyName") as family
@@ -52,10 +69,11 @@ export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): 
      where r.load_id = $1`,
     [loadId],
   );
+  const looked = ['load_contested', ...(estimating ? ['load_anchored_pairs', 'load_stranger_pairs', 'load_random_pairs'] : [])];
   await tx.unsafe(
     `create temp table load_child_carers on commit drop as
      select x.child_id, kk.given, kk.family
-     from (select child_id from load_contested ${random ? 'union select child_id from load_random_pairs' : ''}) x
+     from (${looked.map((t) => `select child_id from ${t}`).join(' union ')}) x
      -- offset 0 keeps this a lookup per child: joined plainly, the planner read all 21 million carer links at 12 M
      cross join lateral (
        select lower(k.given_names) as given, lower(k.family_name) as family
@@ -65,31 +83,38 @@ export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): 
   await tx`create index on load_child_carers (child_id)`;
   await tx`analyze load_row_carers`;
   await tx`analyze load_child_carers`;
-  await tx.unsafe(`create temp table load_carer_levels on commit drop as ${LEVEL_SQL('load_contested')}`);
 
-  let carer = weights.weights.carer;
-  let m = weights.m?.carer;
-  let u = weights.u?.carer;
-  if (weights.origin === 'estimated' && random) {
-    const anchored = await tx.unsafe<{ level: number; n: number }[]>(
-      `select l.g_carer as level, count(*)::int as n from load_carer_levels l
-       join load_contested c on c.row_number = l.row_number and c.child_id = l.child_id
-       where c.g_given = 3 and c.g_family = 3 and c.g_dob = 3 and c.g_postcode = 2 group by 1`,
-    );
-    const randomLevels = await tx.unsafe<{ level: number; n: number }[]>(`select g_carer as level, count(*)::int as n from (${LEVEL_SQL('load_random_pairs')}) x group by 1`);
-    if (anchored.reduce((s, a) => s + (a.level >= 0 ? a.n : 0), 0) >= MIN_ANCHORED) {
+  let { carer, carerSameFamily } = weights.weights;
+  let { carer: m } = weights.m ?? {};
+  let { carer: u, carerSameFamily: uSameFamily } = weights.u ?? {};
+  if (estimating) {
+    const levelCounts = (pairs: string) =>
+      tx.unsafe<{ level: number; n: number }[]>(`select g_carer as level, count(*)::int as n from (${LEVEL_SQL(pairs)}) x group by 1`);
+    const [anchored, strangers, randomLevels] = [await levelCounts('load_anchored_pairs'), await levelCounts('load_stranger_pairs'), await levelCounts('load_random_pairs')];
+    const known = (counts: { level: number; n: number }[]) => counts.reduce((sum, c) => sum + (c.level >= 0 ? c.n : 0), 0);
+    if (known(anchored) >= MIN_ANCHORED) {
       m = frequencies(anchored);
       u = frequencies(randomLevels);
+      uSameFamily = known(strangers) >= MIN_ANCHORED ? frequencies(strangers) : u;
       carer = m.map((mi, i) => Math.log2(mi / u![i]!));
+      carerSameFamily = m.map((mi, i) => Math.log2(mi / uSameFamily![i]!));
     }
   }
   if (!carer) return weights;
+  const sameFamily = carerSameFamily ?? carer;
+  await tx.unsafe(`create temp table load_carer_levels on commit drop as ${LEVEL_SQL('load_contested')}`);
   await tx.unsafe(`alter table load_scored add column g_carer int not null default -1`);
+  const levelWeight = (w: number[]) => `case l.g_carer ${w.map((wi, i) => `when ${i} then ${wi.toFixed(6)}`).join(' ')} else 0 end`;
   await tx.unsafe(
-    `update load_scored s set g_carer = l.g_carer, weight = s.weight + (case l.g_carer ${carer.map((w, i) => `when ${i} then ${w.toFixed(6)}`).join(' ')} else 0 end)
+    `update load_scored s set g_carer = l.g_carer,
+       weight = s.weight + (case when s.g_family = 3 then ${levelWeight(sameFamily)} else ${levelWeight(carer)} end)
      from load_carer_levels l where l.row_number = s.row_number and l.child_id = s.child_id`,
   );
-  const scored: LoadWeights = { ...weights, weights: { ...weights.weights, carer }, ...(m && u ? { m: { ...weights.m, carer: m }, u: { ...weights.u, carer: u } } : {}) };
+  const scored: LoadWeights = {
+    ...weights,
+    weights: { ...weights.weights, carer, carerSameFamily: sameFamily },
+    ...(m && u ? { m: { ...weights.m, carer: m }, u: { ...weights.u, carer: u, carerSameFamily: uSameFamily ?? u } } : {}),
+  };
   if (weights.origin === 'estimated') {
     await tx`update match_weight_sets set weights = ${JSON.stringify(scored)}::jsonb where load_id = ${loadId}`;
   }
