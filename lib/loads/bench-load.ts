@@ -111,7 +111,7 @@ try {
       count(*) filter (where t.child_id is not null and (r.child_id = t.child_id or exists (
         select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "heldOffered",
       count(*) filter (where t.child_id is not null and r.child_id is distinct from t.child_id and not exists (
-        select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "heldMissed",
+        select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id))::int as "heldMissed",
       count(*) filter (where t.child_id is null)::int as "newChild"
     from bench_truth t join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number
     where not t.new_identity and r.outcome in ('linked', 'review', 'new') and r.match_weight between 14 and 32
