@@ -1,33 +1,17 @@
 import 'server-only';
-import type { Database } from '@/db';
-import { findLoadSource } from './find-load-source';
 import { finishLoad } from './finish-load';
-import { stageLoad, type LoadSubmitter } from './stage-load';
+import { stageDelivery, type LoadDelivery, type ReceivedLoad } from './receive-load';
 
-export type RunLoadOptions = {
-  db: Database;
-  sourceCode: string;
-  fileName: string;
-  open: () => AsyncIterable<Uint8Array>;
-  asOf: string;
-  submittedBy: LoadSubmitter;
-  /** A system client or member of staff may load only for their own organisation's source systems. */
-  organisationId: string | null;
-  onProgress?: (message: string) => void;
-  batchSize?: number;
-};
-
-export type RunLoadResult = { loadId: string; alreadyReceived: boolean };
+export type RunLoadOptions = LoadDelivery & { onProgress?: (message: string) => void; batchSize?: number };
 
 /**
  * Receives, matches and applies a load from start to finish in this process (the CLI), or goes on with it from the
  * step it reached: the same file from the same source again resumes the load it already is (and changes nothing once
  * that is done). If the job worker is working the same load meanwhile, this waits for it.
  */
-export async function runLoad({ db, sourceCode, fileName, open, asOf, submittedBy, organisationId, onProgress, batchSize }: RunLoadOptions): Promise<RunLoadResult> {
-  const source = await findLoadSource({ db, sourceCode, submittedBy, organisationId });
-  const staged = await stageLoad({ db, source, fileName, open, asOf, submittedBy });
+export async function runLoad({ onProgress, batchSize, ...delivery }: RunLoadOptions): Promise<ReceivedLoad> {
+  const staged = await stageDelivery(delivery);
   onProgress?.(staged.alreadyReceived ? `This file was received before (load ${staged.loadId}): going on with it.` : `Staged as load ${staged.loadId}.`);
-  await finishLoad({ db, loadId: staged.loadId, wait: true, batchSize, onProgress });
+  await finishLoad({ db: delivery.db, loadId: staged.loadId, wait: true, batchSize, onProgress });
   return staged;
 }
