@@ -78,6 +78,8 @@ describe('a failed query, as it can be logged', () => {
   it('keeps a lost connection’s code and its query’s values out, still telling it apart', async () => {
     // drizzle sends a query only once it is awaited.
     const slow = Promise.resolve().then(() => database.db.execute(sql`select pg_sleep(30), ${TYPED}::text as typed`));
+    // Handled from the start: the query can fail while the loop below is still polling.
+    const failing = logged(slow);
     const killer = database.sql;
     for (let i = 0; i < 100; i++) {
       const [running] = await killer<{ pid: number }[]>`
@@ -88,7 +90,7 @@ describe('a failed query, as it can be logged', () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const failure = await logged(slow);
+    const failure = await failing;
     expect(failure.error).toBeInstanceOf(DatabaseError);
     expect(['57P01', 'CONNECTION_CLOSED', 'ECONNRESET']).toContain((failure.error as DatabaseError).code);
     expect(failure.log.toLowerCase()).not.toContain(TYPED.toLowerCase());
