@@ -29,6 +29,9 @@ export async function matchLoad({ db, loadId, weights: given, thresholds }: Matc
     await tx`set local random_page_cost = 1.1`;
     // Sorting and hashing some millions of candidate pairs: in memory, not in temporary files (the default is 4 MB).
     await tx`set local work_mem = '256MB'`;
+    // JIT is off: the row counts of temporary tables and jsonb_to_recordset are guessed high, so PostgreSQL compiled
+    // statements that then run in a second or two, for up to 2.8 s each (auto_explain at 1 M children).
+    await tx`set local jit = off`;
     await tx`
       update source_load_rows r set outcome = 'source_id', child_id = coalesce(c.merged_into_id, c.id)
       from source_identities si join children c on c.id = si.child_id
