@@ -224,6 +224,18 @@ describe.skipIf(!onPostgres)('matching', () => {
     expect((await rowOf(loadId, 2)).childId).toBe(child.id);
   });
 
+  it('links a child who took a new family name and moved away by the mother both records name (a load too small to estimate weights)', async () => {
+    const p = person({ code: '' } as Source, { postcode: 'LS1 1AT' });
+    const { child } = await held(p);
+    const source = await makeSource(database.db);
+    const renamed = asSentBy(source, p, { family_name: uniqueFamilyName(), postcode: 'YO1 7HH', address_line1: '3 Minster Yard', town: 'York' });
+    const { loadId } = await loadText(database.db, source, loadCsv([renamed]));
+    expect((await loadOf(loadId)).weights?.origin).not.toBe('estimated');
+    const row = await rowOf(loadId, 2);
+    expect(row.outcome).toBe('linked');
+    expect(row.childId).toBe(child.id);
+  });
+
   it('never links a record marked "new identity" to its former identity', async () => {
     const p = person({ code: '' } as Source);
     const { child } = await held(p);
