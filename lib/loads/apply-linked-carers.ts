@@ -2,6 +2,7 @@ import 'server-only';
 import type postgres from 'postgres';
 import { GIVES_WAY } from './gives-way';
 import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
+import { LIVE_HELD_CHILD } from './live-held-child';
 
 export type ApplyLinkedCarersOptions = { tx: postgres.TransactionSql };
 
@@ -28,7 +29,7 @@ export async function applyLinkedCarers({ tx }: ApplyLinkedCarersOptions): Promi
       e."givenNames" as given_names, e."familyName" as family_name, e.relationship, e."hasParentalResponsibility" as has_pr, e.phone, e.email,
       held.carer_id, held.link_id, gen_random_uuid() as new_carer_id
     from apply_rows r
-    join children c on c.id = r.child_id and c.status = 'live'
+    ${LIVE_HELD_CHILD}
     cross join lateral jsonb_to_recordset(r.carers) as e("givenNames" text, "familyName" text, relationship carer_relationship,
                                                         "hasParentalResponsibility" boolean, phone text, email text)
     left join lateral (

@@ -3,6 +3,7 @@ import type postgres from 'postgres';
 import { applyLinkedCarers } from './apply-linked-carers';
 import { GIVES_WAY } from './gives-way';
 import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
+import { LIVE_HELD_CHILD } from './live-held-child';
 
 export type ApplyLinkedChangesOptions = { tx: postgres.TransactionSql };
 
@@ -29,7 +30,7 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
       jsonb_build_object('givenNames', r.given_names, 'familyName', r.family_name, 'gender', r.gender, 'dateOfBirth', r.date_of_birth,
                          'dateOfDeath', r.date_of_death, 'address', r.address_id) as after
     from apply_rows r
-    join children c on c.id = r.child_id and c.status = 'live'
+    ${LIVE_HELD_CHILD}
     left join child_addresses ca on ca.child_id = r.child_id and ca.lived_until is null
     where r.outcome <> 'new' and not ${REPEATS_EARLIER_ROW}`);
   await tx.unsafe(`

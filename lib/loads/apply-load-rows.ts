@@ -26,28 +26,23 @@ export async function applyLoadRows({ tx, loadId, rows, actor }: ApplyLoadRowsOp
   // The carers' jsonb_to_recordset is guessed at 100 rows a row, which made PostgreSQL JIT-compile statements for
   // about a second each, a caseworker's one-row decision included.
   await tx`set local jit = off`;
+  // Each row's address is looked up as the table is made: updated afterwards, the table would hold dead rows that
+  // made the planner take it for two or three times its size, and read every child's id to join it.
   await tx.unsafe(
     `create temp table apply_rows on commit drop as
      select r.*, l.source_system_id, l.as_of::timestamptz as as_of, l.file_name, s.local_authority_code as source_authority,
-            null::uuid as address_id, null::text as address_authority
+       (select a.id from addresses a where a.postcode = r.postcode and lower(a.line1) = lower(r.address_line1) order by a.id limit 1) as address_id,
+       case when r.postcode is not null then coalesce(
+         (select a.local_authority_code from addresses a
+          where a.postcode >= r.postcode_district || ' ' and a.postcode < r.postcode_district || '!' and a.local_authority_code is not null limit 1),
+         s.local_authority_code) end as address_authority
      from source_load_rows r join source_loads l on l.id = r.load_id join source_systems s on s.id = l.source_system_id
      where r.load_id = $1 and ${which} and r.applied_at is null and r.child_id is not null
        and r.outcome in ('source_id', 'linked', 'reviewed_link', 'new')`,
     params as never[],
   );
-  await tx`analyze apply_rows`;
   const [{ n }] = (await tx`select count(*)::int as n from apply_rows`) as unknown as [{ n: number }];
   if (n === 0) return { childIds: [], changed: 0 };
-  await tx.unsafe(`
-    update apply_rows r set address_id = (
-      select a.id from addresses a where a.postcode = r.postcode and lower(a.line1) = lower(r.address_line1) order by a.id limit 1)
-    where r.postcode is not null`);
-  await tx.unsafe(`
-    update apply_rows r set address_authority = coalesce(
-      (select a.local_authority_code from addresses a
-       where a.postcode >= r.postcode_district || ' ' and a.postcode < r.postcode_district || '!' and a.local_authority_code is not null limit 1),
-      r.source_authority)
-    where r.postcode is not null`);
   await tx.unsafe(`
     with made as (
       insert into addresses (line1, line2, town, postcode, local_authority_code)
@@ -56,6 +51,7 @@ export async function applyLoadRows({ tx, loadId, rows, actor }: ApplyLoadRowsOp
       returning id, postcode, line1)
     update apply_rows r set address_id = m.id from made m
     where r.address_id is null and r.postcode = m.postcode and lower(r.address_line1) = lower(m.line1)`);
+  await tx`analyze apply_rows`;
   await applyNewRecords({ tx });
   const changed = await applyLinkedChanges({ tx });
   await applyRowItems({ tx });

@@ -24,7 +24,10 @@ const TRANSPOSED_DOB = `case when extract(day from r.date_of_birth) <= 12 and ex
 export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOptions): Promise<number> {
   // Freshly staged rows have no statistics: without them the planner takes the load for one row.
   await tx`analyze source_load_rows`;
-  const block = (on: string) => `select r.row_number, ${HELD_FIELDS} from r join children c on ${on} and ${COMPARABLE}`;
+  // A lookup of each row's block in the index (offset 0 keeps it one): joined plainly, the planner took the staged
+  // rows for fewer than they are and merged them with the whole of each index, a read of every child per block.
+  const block = (on: string) =>
+    `select r.row_number, c.* from r cross join lateral (select ${HELD_FIELDS} from children c where ${on} and ${COMPARABLE} offset 0) c`;
   await tx.unsafe(
     `create temp table load_candidates on commit drop as
      with r as materialized (select * from source_load_rows where load_id = $1 and outcome is null),
