@@ -18,7 +18,9 @@ export const addresses = pgTable(
     /** The council the address lies in (from the postcode directory): its index team answers for the children there. */
     localAuthorityCode: text().references(() => localAuthorities.code),
   },
-  (t) => [index('addresses_postcode_idx').on(t.postcode)],
+  // The first line with the postcode: a load finds a row's address among the dozen or so sharing its postcode by
+  // both, in the index (they were read from the table one by one, 0.1 ms a row at 12 M children).
+  (t) => [index('addresses_postcode_line1_idx').on(t.postcode, sql`lower(${t.line1})`)],
 );
 
 /** Where a child has lived. The row with no end date is the current (or last known) address. */
