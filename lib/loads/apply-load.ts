@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database } from '@/db';
 import type { AuditEvent } from '@/lib/audit/record-audit-event';
 import { applyLoadRows } from './apply-load-rows';
+import { analyzeStagedRows } from './analyze-staged-rows';
 
 export type ApplyLoadOptions = {
   db: Database;
@@ -26,7 +27,7 @@ export async function applyLoad({ db, loadId, batchSize = 20_000, onBatch }: App
   if (!load || (load.status !== 'matched' && load.status !== 'applying')) return;
   // The staged rows' statistics may still say the table is empty (a first load): the planner then reads all of the
   // load's rows once for every row a batch applies (two minutes a batch of 25,000) instead of using its indexes.
-  await sql`analyze source_load_rows`;
+  await analyzeStagedRows(sql);
   for (let from = 2; from <= load.maxRow; from += batchSize) {
     const applied = await sql.begin(async (tx) => {
       const [current] = await tx<{ status: string }[]>`select status from source_loads where id = ${loadId} for update`;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type postgres from 'postgres';
 import { COMPARABLE, comparePairs, HELD_FIELDS } from './compare-pairs';
+import { analyzeStagedRows } from './analyze-staged-rows';
 
 export type BuildCandidatePairsOptions = { tx: postgres.TransactionSql; loadId: string };
 
@@ -26,8 +27,7 @@ const GENDERS_AGREEING = `case when r.gender = 'not_specified' then enum_range(n
  * Records marked "new identity" are never candidates: they are reached only by the source ids registered for them.
  */
 export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOptions): Promise<number> {
-  // Freshly staged rows have no statistics: without them the planner takes the load for one row.
-  await tx`analyze source_load_rows`;
+  await analyzeStagedRows(tx);
   // A lookup of each row's block in the index (offset 0 keeps it one): joined plainly, the planner took the staged
   // rows for fewer than they are and merged them with the whole of each index, a read of every child per block.
   const block = (on: string) =>
