@@ -19,7 +19,7 @@ export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin:
  */
 export const DEFAULT_WEIGHTS: LoadWeights = {
   origin: 'default',
-  lambda: 0.28,
+  lambda: 0.83,
   weights: {
     given: [-3.53, 2.26, 7.65, 8.32],
     family: [-3.8, 3.31, 7.42, 7.76],
