@@ -27,16 +27,19 @@ export async function applyLoadRows({ tx, loadId, rows, actor }: ApplyLoadRowsOp
   // about a second each, a caseworker's one-row decision included.
   await tx`set local jit = off`;
   // Each row's address is looked up as the table is made: updated afterwards, the table would hold dead rows that
-  // made the planner take it for two or three times its size, and read every child's id to join it.
+  // made the planner take it for two or three times its size, and read every child's id to join it. The council of
+  // the district is wanted only for an address still to be made and for a new record's shield.
   await tx.unsafe(
     `create temp table apply_rows on commit drop as
      select r.*, l.source_system_id, l.as_of::timestamptz as as_of, l.file_name, s.local_authority_code as source_authority,
-       (select a.id from addresses a where a.postcode = r.postcode and lower(a.line1) = lower(r.address_line1) order by a.id limit 1) as address_id,
-       case when r.postcode is not null then coalesce(
+       found.id as address_id,
+       case when r.postcode is not null and (found.id is null or r.shield_from_child_id is not null) then coalesce(
          (select a.local_authority_code from addresses a
           where a.postcode >= r.postcode_district || ' ' and a.postcode < r.postcode_district || '!' and a.local_authority_code is not null limit 1),
          s.local_authority_code) end as address_authority
      from source_load_rows r join source_loads l on l.id = r.load_id join source_systems s on s.id = l.source_system_id
+     left join lateral (
+       select a.id from addresses a where a.postcode = r.postcode and lower(a.line1) = lower(r.address_line1) order by a.id limit 1) found on true
      where r.load_id = $1 and ${which} and r.applied_at is null and r.child_id is not null
        and r.outcome in ('source_id', 'linked', 'reviewed_link', 'new')`,
     params as never[],
