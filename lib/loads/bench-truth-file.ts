@@ -43,7 +43,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * send them (exact, with a typo in either name, a transposed or mistyped date of birth, a move, a changed family
  * name, a mix), the rest new children — a twin of a held child (same family name, birthday and address), a younger
  * sibling at the same address, or someone else entirely. Each row names a carer: the child's first as held, or
- * for one held child in seven another one (a new child: another family's). Deterministic for a seed (given the same
+ * for one held child in seven another one (a new child: a parent of its own). Deterministic for a seed (given the same
  * database).
  */
 export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
@@ -129,9 +129,12 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
       move();
     }
     // The child's first carer as held — or, one time in seven, another (the other parent, a new partner, a foster
-    // carer: sources do not all know the same one); a new child's is another family's.
+    // carer: sources do not all know the same one). A new child's is a parent of its own: another carer's first name
+    // and, five times in six, the child's family name (as for held children: 83% of their carers share it). Chosen by
+    // row number, not drawn, so that every other row is generated as before.
     const anotherCarer = held[(i * 104729 + 11) % held.length]!.carer;
-    const carer = kind === 'new child' || (childId !== null && rng.chance(1 / 7)) ? anotherCarer : child.carer;
+    const ownParent = anotherCarer && { ...anotherCarer, familyName: i % 6 === 5 ? anotherCarer.familyName : fields.family_name! };
+    const carer = kind === 'new child' ? ownParent : childId !== null && rng.chance(1 / 7) ? anotherCarer : child.carer;
     if (carer) {
       Object.assign(fields, {
         carer1_given_names: carer.givenNames,

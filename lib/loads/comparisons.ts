@@ -7,6 +7,8 @@
 export const COMPARISONS = {
   /** First given name: exact; Jaro–Winkler ≥ 0.92; sounds the same (double metaphone), Jaro–Winkler ≥ 0.8 or is another of the given names; else. */
   given: 4,
+  /** Later given names (a middle name), where both sides have one: the first the same; the same initial; else. */
+  middle: 3,
   /** Family name: exact; Jaro–Winkler ≥ 0.92; sounds the same, Jaro–Winkler ≥ 0.8 or one part of a double-barrelled name; else. */
   family: 4,
   /** Date of birth: exact; day and month transposed; two of day, month and year the same; else. */
@@ -18,13 +20,19 @@ export const COMPARISONS = {
 } as const;
 
 export type ComparisonName = keyof typeof COMPARISONS;
+
+/** The given names after the first, lower case (null for one given name): a middle name tells apart two children whose first and family names and birthday are the same. */
+export const LATER_GIVEN_NAMES = (givenNames: string) =>
+  `nullif(btrim(lower(substr(${givenNames}, strpos(${givenNames} || ' ', ' ') + 1))), '')`;
 export const COMPARISON_NAMES = Object.keys(COMPARISONS) as ComparisonName[];
 
-/** Columns: g_given, g_family, g_dob, g_postcode, g_gender. Needs `r`, `c`, `cpostcode` in scope. */
+/** Columns: g_given, g_middle, g_family, g_dob, g_postcode, g_gender. Needs `r`, `c`, `cpostcode` in scope. */
 export const COMPARISON_SQL = `
   case when n.rg = n.cg then 3 when j.given >= 0.92 then 2
        when j.given >= 0.8 or r.given_name_phonetic = c.given_name_phonetic
          or position(' ' || n.rg || ' ' in ' ' || lower(c.given_names) || ' ') > 0 then 1 else 0 end as g_given,
+  case when n.rm is null or n.cm is null then -1 when split_part(n.rm, ' ', 1) = split_part(n.cm, ' ', 1) then 2
+       when left(n.rm, 1) = left(n.cm, 1) then 1 else 0 end as g_middle,
   case when n.rf = n.cf then 3 when j.family >= 0.92 then 2
        when j.family >= 0.8 or r.family_name_phonetic in (c.family_name_phonetic, c.family_name_phonetic_alt)
          or r.family_name_phonetic_alt = c.family_name_phonetic
@@ -42,6 +50,7 @@ export const COMPARISON_SQL = `
 
 const NAME_KEYS = `
   cross join lateral (select lower(split_part(r.given_names, ' ', 1)) as rg, lower(split_part(c.given_names, ' ', 1)) as cg,
+                             ${LATER_GIVEN_NAMES('r.given_names')} as rm, ${LATER_GIVEN_NAMES('c.given_names')} as cm,
                              lower(r.family_name) as rf, lower(c.family_name) as cf) n`;
 
 // Names that neither share their first letter nor sound the same almost never reach a Jaro–Winkler of 0.8: they are

@@ -3,8 +3,8 @@ import { COMPARISON_NAMES, COMPARISONS, type ComparisonName } from './comparison
 import { estimateMatchWeights, levelFrequencies, levelWeights, withAgreementRates, type LevelProbabilities, type PatternCount } from './estimate-match-weights';
 
 // A population of pairs drawn from known m and u, as exact expected counts: EM must find m and lambda again.
-const trueM: LevelProbabilities = { given: [0.02, 0.03, 0.05, 0.9], family: [0.02, 0.03, 0.05, 0.9], dob: [0.01, 0.02, 0.07, 0.9], postcode: [0.2, 0.1, 0.7], gender: [0.02, 0.98] };
-const trueU: LevelProbabilities = { given: [0.9, 0.02, 0.05, 0.03], family: [0.85, 0.05, 0.05, 0.05], dob: [0.6, 0.01, 0.09, 0.3], postcode: [0.7, 0.25, 0.05], gender: [0.5, 0.5] };
+const trueM: LevelProbabilities = { given: [0.02, 0.03, 0.05, 0.9], middle: [0.03, 0.07, 0.9], family: [0.02, 0.03, 0.05, 0.9], dob: [0.01, 0.02, 0.07, 0.9], postcode: [0.2, 0.1, 0.7], gender: [0.02, 0.98] };
+const trueU: LevelProbabilities = { given: [0.9, 0.02, 0.05, 0.03], middle: [0.85, 0.1, 0.05], family: [0.85, 0.05, 0.05, 0.05], dob: [0.6, 0.01, 0.09, 0.3], postcode: [0.7, 0.25, 0.05], gender: [0.5, 0.5] };
 
 function expectedPatterns(lambda: number, pairs: number): PatternCount[] {
   const out: PatternCount[] = [];
@@ -41,7 +41,7 @@ describe('estimating Fellegi–Sunter weights by EM', () => {
   });
 
   it('leaves out a comparison with no value and never makes a level impossible', () => {
-    const frequencies = levelFrequencies([{ levels: { given: 3, family: 3, dob: 3, postcode: -1, gender: 1 }, count: 10 }]);
+    const frequencies = levelFrequencies([{ levels: { given: 3, middle: -1, family: 3, dob: 3, postcode: -1, gender: 1 }, count: 10 }]);
     expect(frequencies.postcode.every((p) => p > 0)).toBe(true);
     expect(frequencies.postcode[0]).toBeCloseTo(1 / 3);
     expect(frequencies.given[3]).toBeGreaterThan(0.85);
@@ -49,8 +49,8 @@ describe('estimating Fellegi–Sunter weights by EM', () => {
 });
 
 describe('u-probabilities from value frequencies', () => {
-  const fromRandomPairs: LevelProbabilities = { given: [0.97, 0.02, 0.004, 0.006], family: [0.98, 0.01, 0.004, 0.006], dob: [0.99, 0.008, 0.001, 0.001], postcode: [0.99, 0.009, 0.001], gender: [0.5, 0.5] };
-  const rates = { given: 0.01, family: 0.002, dob: 1 / 6_000, dobTransposed: 1 / 80_000, postcode: 1e-6, district: 4e-4 };
+  const fromRandomPairs: LevelProbabilities = { given: [0.97, 0.02, 0.004, 0.006], middle: [0.9, 0.08, 0.02], family: [0.98, 0.01, 0.004, 0.006], dob: [0.99, 0.008, 0.001, 0.001], postcode: [0.99, 0.009, 0.001], gender: [0.5, 0.5] };
+  const rates = { given: 0.01, middle: 0.015, family: 0.002, dob: 1 / 6_000, dobTransposed: 1 / 80_000, postcode: 1e-6, district: 4e-4 };
 
   it('sets the measured levels and shares the rest in the proportions the random pairs showed', () => {
     const u = withAgreementRates(fromRandomPairs, rates);

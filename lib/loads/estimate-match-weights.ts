@@ -76,6 +76,7 @@ const TOP = (name: ComparisonName) => COMPARISONS[name] - 1;
 /** For each comparison, the others whose exact agreement marks a pair as almost surely the same child. */
 const ANCHORS: Record<ComparisonName, ComparisonName[]> = {
   given: ['family', 'dob', 'postcode'],
+  middle: ['given', 'family', 'dob', 'postcode'],
   family: ['given', 'dob', 'postcode'],
   dob: ['given', 'family', 'postcode'],
   postcode: ['given', 'family', 'dob'],
@@ -120,11 +121,12 @@ export function estimateMatchShare(patterns: readonly PatternCount[], m: LevelPr
 }
 
 /** How often a random staged row and a random held child agree exactly, measured from value frequencies. */
-export type AgreementRates = { given: number; family: number; dob: number; dobTransposed: number; postcode: number; district: number };
+export type AgreementRates = { given: number; middle: number; family: number; dob: number; dobTransposed: number; postcode: number; district: number };
 
 /** The levels whose u-probability the agreement rates give: exact names and date, a transposed date, the postcode levels. */
 const MEASURED_LEVELS = (rates: AgreementRates): Partial<Record<ComparisonName, Record<number, number>>> => ({
   given: { [TOP('given')]: rates.given },
+  middle: { [TOP('middle')]: rates.middle },
   family: { [TOP('family')]: rates.family },
   dob: { [TOP('dob')]: rates.dob, 2: rates.dobTransposed },
   postcode: { [TOP('postcode')]: rates.postcode, 1: Math.max(rates.district - rates.postcode, 0) },

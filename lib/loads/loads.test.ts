@@ -236,6 +236,19 @@ describe.skipIf(!onPostgres)('matching', () => {
     expect(row.childId).toBe(child.id);
   });
 
+  it('tells apart two children with the same names and birthday by their middle names (a load too small to estimate weights)', async () => {
+    const p = person({ code: '' } as Source, { given_names: 'Ottoline Mabel' });
+    const { child } = await held(p);
+    const moved = { postcode: 'YO1 7HH', address_line1: '3 Minster Yard', town: 'York', carer1_given_names: '', carer1_family_name: '', carer1_relationship: '', carer1_parental_responsibility: '', carer1_phone: '' };
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...moved, given_names: 'Ottoline Rosalind' })]));
+    expect((await loadOf(loadId)).weights?.origin).not.toBe('estimated');
+    expect((await rowOf(loadId, 2)).outcome).not.toBe('linked');
+    const again = await makeSource(database.db);
+    const { loadId: sameMiddle } = await loadText(database.db, again, loadCsv([asSentBy(again, p, moved)]));
+    expect(await rowOf(sameMiddle, 2)).toMatchObject({ outcome: 'linked', childId: child.id });
+  });
+
   it('never links a record marked "new identity" to its former identity', async () => {
     const p = person({ code: '' } as Source);
     const { child } = await held(p);

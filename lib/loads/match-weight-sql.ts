@@ -20,7 +20,8 @@ const TERM_SHARES: Partial<Record<string, string>> = { given: 'fg.log2_share', f
 export function matchWeightSql(weights: LoadWeights): string {
   const floor = weightLiteral(Math.log2(MATCH_THRESHOLDS.minimumNameShare));
   return COMPARISON_NAMES.map((name) => {
-    const levels = weights.weights[name]!.map((w, level) => {
+    // Weights kept from before a comparison existed have none for it: it then counts for nothing.
+    const levels = (weights.weights[name] ?? []).map((w, level) => {
       const exactU = weights.u?.[name]?.[level];
       const share = TERM_SHARES[name];
       if (share && level === weights.weights[name]!.length - 1 && exactU) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { AgreementRates } from './estimate-match-weights';
+import { LATER_GIVEN_NAMES } from './comparisons';
 import { sampleHeldChildren } from './held-sample';
 
 export type MeasureAgreementRatesOptions = { tx: postgres.TransactionSql; loadId: string };
@@ -8,14 +9,17 @@ export type MeasureAgreementRatesOptions = { tx: postgres.TransactionSql; loadId
 const TRANSPOSED = (dob: string) => `case when extract(day from ${dob}) <= 12 and extract(day from ${dob}) <> extract(month from ${dob})
   then make_date(extract(year from ${dob})::int, extract(day from ${dob})::int, extract(month from ${dob})::int) end`;
 
-/** Each rate: the load's key, the held child's key, and which rows count (both sides must have a value). */
-const KEYS: Record<keyof AgreementRates, { row: string; child: string; where?: string }> = {
+const FIRST_MIDDLE_NAME = `split_part(${LATER_GIVEN_NAMES('given_names')}, ' ', 1)`;
+
+/** Each rate: the load's key, the held child's key, and which rows and children count (both sides must have a value). */
+const KEYS: Record<keyof AgreementRates, { row: string; child: string; where?: { row: string; child: string } }> = {
   given: { row: `lower(split_part(given_names, ' ', 1))`, child: `given` },
+  middle: { row: FIRST_MIDDLE_NAME, child: `middle`, where: { row: `${FIRST_MIDDLE_NAME} <> ''`, child: `middle is not null` } },
   family: { row: `lower(family_name)`, child: `family` },
   dob: { row: `date_of_birth`, child: `dob` },
   dobTransposed: { row: TRANSPOSED('date_of_birth'), child: `dob` },
-  postcode: { row: `postcode`, child: `postcode`, where: `postcode is not null` },
-  district: { row: `postcode_district`, child: `district`, where: `postcode is not null` },
+  postcode: { row: `postcode`, child: `postcode`, where: { row: `postcode is not null`, child: `postcode is not null` } },
+  district: { row: `postcode_district`, child: `district`, where: { row: `postcode is not null`, child: `postcode is not null` } },
 };
 
 /**
@@ -29,8 +33,8 @@ export async function measureAgreementRates({ tx, loadId }: MeasureAgreementRate
   await sampleHeldChildren(tx);
   const rate = (name: keyof AgreementRates) => {
     const { row, child, where } = KEYS[name];
-    const rows = `select ${row} as k from source_load_rows where load_id = $1 and outcome is distinct from 'rejected'${where ? ` and ${where}` : ''}`;
-    const held = `select ${child} as k from load_held_sample${where ? ` where ${where}` : ''}`;
+    const rows = `select ${row} as k from source_load_rows where load_id = $1 and outcome is distinct from 'rejected'${where ? ` and ${where.row}` : ''}`;
+    const held = `select ${child} as k from load_held_sample${where ? ` where ${where.child}` : ''}`;
     return `(select (coalesce(sum(a.n * b.n), 0) + 0.5) / greatest((select count(*) from (${rows}) x)::float8 * (select count(*) from (${held}) y), 1)
              from (select k, count(*)::float8 as n from (${rows}) x where k is not null group by k) a
              join (select k, count(*)::float8 as n from (${held}) y group by k) b using (k)) as "${name}"`;
