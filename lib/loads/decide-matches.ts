@@ -12,7 +12,8 @@ export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
- *  - a shielded child among the candidates (within the shield margin below the lower threshold): review, and any
+ *  - a shielded child among the candidates (within the shield margin below the lower threshold, as set at 1 M
+ *    children however many are held): review, and any
  *    record made from the row will be shielded — unless the row links automatically to an unshielded child and the
  *    shielded one scores at least the margin below it (at 12 M children a stranger with the same first name and
  *    birthday is shielded for one row in twenty);
@@ -30,7 +31,9 @@ export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string
  */
 export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
   const { upper, lower } = given;
-  const shieldFloor = lower - MATCH_THRESHOLDS.shieldMargin;
+  // Not raised with the thresholds for a larger index (thresholdsFor): a row resembling a shielded child goes to review
+  // on as little resemblance at 12 M children as at 1 M.
+  const shieldFloor = Math.min(lower, MATCH_THRESHOLDS.lower) - MATCH_THRESHOLDS.shieldMargin;
   await countNameShares(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
@@ -96,7 +99,10 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
      on conflict do nothing`,
     [loadId],
   );
-  await matchRowsWithinLoad({ tx, loadId, weights });
+  // The file's new rows are compared with each other, some thousands, not with every child held: the thresholds are
+  // not raised for the size of the index there.
+  const withinLoad = { ...weights, upper: Math.min(upper, MATCH_THRESHOLDS.upper), lower: Math.min(lower, MATCH_THRESHOLDS.lower) };
+  await matchRowsWithinLoad({ tx, loadId, weights: withinLoad });
   const [{ created }] = (await tx`select count(*)::int as created from source_load_rows where load_id = ${loadId} and outcome = 'new'`) as unknown as [{ created: number }];
   const numbers = Array.from({ length: created }, () => randomIndexNumber());
   // Keyed, so that each row finds its number by lookup: joined to unnest() directly, a misestimate of the new rows

@@ -2,10 +2,15 @@ import 'server-only';
 import type postgres from 'postgres';
 import { LATER_GIVEN_NAMES } from './comparisons';
 
+/** How many children the database holds, as the planner last counted them (at least one). */
+export async function childrenHeld(sql: postgres.Sql | postgres.TransactionSql): Promise<number> {
+  const [{ tuples }] = (await sql`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
+  return tuples;
+}
+
 /** The TABLESAMPLE SYSTEM percentage of `children` that gives about `wanted` of them (all, in a small database). */
 export async function childrenSamplePercent(sql: postgres.Sql | postgres.TransactionSql, wanted: number): Promise<string> {
-  const [{ tuples }] = (await sql`select greatest(reltuples, 1)::float8 as tuples from pg_class where relname = 'children'`) as unknown as [{ tuples: number }];
-  return Math.min(100, (100 * wanted) / tuples).toFixed(6);
+  return Math.min(100, (100 * wanted) / (await childrenHeld(sql))).toFixed(6);
 }
 
 /** Held children sampled for value frequencies: enough to tell a common name from a rare one at 12 million. */

@@ -12,6 +12,22 @@ import type { LoadWeights } from '@/db/schema';
  */
 export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12, rareFirstName: 1e-5, minimumNameShare: 1e-4 } as const;
 
+/** How many children the benchmark held when MATCH_THRESHOLDS' upper and lower were set. */
+export const THRESHOLDS_SET_AT_CHILDREN = 1_000_000;
+
+/**
+ * The upper and lower thresholds for a database holding `children`. A match weight is a likelihood ratio: with
+ * twelve times the children, twelve times as many strangers share a row's names and birthday by chance, and the same
+ * weight is twelve times less sure. So above THRESHOLDS_SET_AT_CHILDREN both rise by log2 of how many times more
+ * children are held (3.6 at 12 M). Below it they stay: a small index is no reason to link on less evidence. The
+ * shield's floor never rises with them (decideMatches).
+ */
+export function thresholdsFor(children: number): Pick<LoadWeights, 'upper' | 'lower'> {
+  const rise = Math.max(0, Math.log2(children / THRESHOLDS_SET_AT_CHILDREN));
+  const tenths = (v: number) => Math.round(v * 10) / 10;
+  return { upper: tenths(MATCH_THRESHOLDS.upper + rise), lower: tenths(MATCH_THRESHOLDS.lower + rise) };
+}
+
 /**
  * The weights a load uses when it is too small to estimate its own and no earlier load has: estimated by EM on the
  * benchmark's generated load (seed 301) against 1,000,000 seeded children; npm run bench:load prints them. The carers'

@@ -4,9 +4,9 @@ import type { LoadWeights } from '@/db/schema';
 import { comparePairs } from './compare-pairs';
 import { COMPARISON_NAMES, type ComparisonName } from './comparisons';
 import { anchoredMProbabilities, estimateMatchShare, levelFrequencies, levelWeights, withAgreementRates, type PatternCount } from './estimate-match-weights';
-import { childrenSamplePercent } from './held-sample';
+import { childrenHeld, childrenSamplePercent } from './held-sample';
 import { measureAgreementRates } from './measure-agreement-rates';
-import { DEFAULT_WEIGHTS, MATCH_THRESHOLDS } from './match-thresholds';
+import { DEFAULT_WEIGHTS, thresholdsFor } from './match-thresholds';
 
 export type ResolveMatchWeightsOptions = { tx: postgres.TransactionSql; loadId: string; pairs: number };
 
@@ -27,11 +27,13 @@ const GROUPED = COMPARISON_NAMES.map((n) => `g_${n}`).join(', ');
  * frequencies (measureAgreementRates); m-probabilities from the blocked pairs anchored by exact agreement on the
  * other comparisons (anchoredMProbabilities); the share of matches by EM (estimateMatchShare). The estimate is kept
  * for later, smaller loads. Otherwise the latest kept estimate, or the default (itself estimated on the benchmark).
+ * Whichever weights, the thresholds are those for the number of children held (thresholdsFor).
  */
 export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWeightsOptions): Promise<LoadWeights> {
+  const thresholds = thresholdsFor(await childrenHeld(tx));
   const fallback = async (): Promise<LoadWeights> => {
     const [latest] = await tx<{ weights: LoadWeights }[]>`select weights from match_weight_sets order by estimated_at desc limit 1`;
-    return latest ? { ...latest.weights, origin: 'previous', upper: MATCH_THRESHOLDS.upper, lower: MATCH_THRESHOLDS.lower } : DEFAULT_WEIGHTS;
+    return latest ? { ...latest.weights, origin: 'previous', ...thresholds } : { ...DEFAULT_WEIGHTS, ...thresholds };
   };
   if (pairs < MIN_BLOCKED_PAIRS) return fallback();
   const percent = await childrenSamplePercent(tx, RANDOM_CHILDREN);
@@ -60,8 +62,7 @@ export async function resolveMatchWeights({ tx, loadId, pairs }: ResolveMatchWei
     weights: levelWeights({ m, u }),
     m,
     u,
-    upper: MATCH_THRESHOLDS.upper,
-    lower: MATCH_THRESHOLDS.lower,
+    ...thresholds,
     pairs,
   };
   await tx`insert into match_weight_sets (load_id, weights) values (${loadId}, ${JSON.stringify(weights)}::jsonb)`;
