@@ -28,12 +28,35 @@ const GENDERS_AGREEING = `case when r.gender = 'not_specified' then enum_range(n
  */
 export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOptions): Promise<number> {
   await analyzeStagedRows(tx);
-  // A lookup of each row's block in the index (offset 0 keeps it one): joined plainly, the planner took the staged
-  // rows for fewer than they are and merged them with the whole of each index, a read of every child per block.
+  // Each block is a lookup of each staged row in the block's index, shared among parallel workers: the statement reads
+  // only permanent tables, and not through a CTE, which parallel workers cannot read (the other core is otherwise idle
+  // while matching). Merge and hash joins are off for it: the planner took the staged rows for fewer than they are and
+  // merged them with the whole of each index, a read of every child per block. The shielded children's pairs, a hash
+  // join of every shielded child with the rows, come in a second statement.
   const block = (on: string) =>
-    `select r.row_number, c.* from r cross join lateral (select ${HELD_FIELDS} from children c where ${on} and ${COMPARABLE} offset 0) c`;
+    `select r.row_number, ${HELD_FIELDS} from source_load_rows r join children c on ${on} and ${COMPARABLE}
+     where r.load_id = $1 and r.outcome is null`;
+  await tx`set local enable_mergejoin = off`;
+  await tx`set local enable_hashjoin = off`;
+  await tx`set local parallel_setup_cost = 10`;
+  await tx`set local parallel_tuple_cost = 0.001`;
   await tx.unsafe(
     `create temp table load_candidates on commit drop as
+     ${block(`c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth and c.gender = any(${GENDERS_AGREEING})`)}
+     union
+     ${block('c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth')}
+     union
+     ${block('c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic')}
+     union
+     ${block(`c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}`)}`,
+    [loadId],
+  );
+  await tx`reset enable_mergejoin`;
+  await tx`reset enable_hashjoin`;
+  await tx`reset parallel_setup_cost`;
+  await tx`reset parallel_tuple_cost`;
+  await tx.unsafe(
+    `insert into load_candidates
      with r as materialized (select * from source_load_rows where load_id = $1 and outcome is null),
      shielded as materialized (
        select ${HELD_FIELDS}, split_part(a.postcode, ' ', 1) as district,
@@ -49,17 +72,10 @@ export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOpt
          and (s.given_initial = left(lower(r.given_names), 1) or s.family_initial = left(lower(r.family_name), 1) or s.district = r.postcode_district)
        union
        select r.row_number, s.id from r join shielded s on s.family_name_phonetic = r.family_name_phonetic and s.district = r.postcode_district)
-     ${block(`c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth and c.gender = any(${GENDERS_AGREEING})`)}
-     union
-     ${block('c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth')}
-     union
-     ${block('c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic')}
-     union
-     ${block(`c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}`)}
-     union
      select p.row_number, s.id, s.is_shielded, s.given_names, s.family_name, s.given_name_phonetic, s.family_name_phonetic,
             s.family_name_phonetic_alt, s.date_of_birth, s.gender, s.cpostcode
-     from shielded_pairs p join shielded s on s.id = p.id`,
+     from shielded_pairs p join shielded s on s.id = p.id
+     where not exists (select 1 from load_candidates x where x.row_number = p.row_number and x.id = p.id)`,
     [loadId],
   );
   await tx`analyze load_candidates`;
