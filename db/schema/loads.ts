@@ -181,3 +181,14 @@ export const matchWeightSets = pgTable('match_weight_sets', {
   weights: jsonb().$type<LoadWeights>().notNull(),
   estimatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Held children a matching transaction is about to look up (their carers), there for one statement: the transaction
+ * writes and deletes its own rows, so no other ever sees them. A table rather than a temporary one because parallel
+ * workers can read tables and not temporary ones (lib/loads/score-carers.ts). Unlogged (migration 0028): it never
+ * holds anything past a transaction, so nothing in it needs to survive a crash.
+ */
+export const loadLookupChildren = pgTable('load_lookup_children', {
+  loadId: uuid().notNull(),
+  childId: uuid().notNull(),
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import type postgres from 'postgres';
 import { COMPARABLE, comparePairs, HELD_FIELDS } from './compare-pairs';
 import { analyzeStagedRows } from './analyze-staged-rows';
+import { inParallelLookups } from './parallel-lookups';
 
 export type BuildCandidatePairsOptions = { tx: postgres.TransactionSql; loadId: string };
 
@@ -28,33 +29,24 @@ const GENDERS_AGREEING = `case when r.gender = 'not_specified' then enum_range(n
  */
 export async function buildCandidatePairs({ tx, loadId }: BuildCandidatePairsOptions): Promise<number> {
   await analyzeStagedRows(tx);
-  // Each block is a lookup of each staged row in the block's index, shared among parallel workers: the statement reads
-  // only permanent tables, and not through a CTE, which parallel workers cannot read (the other core is otherwise idle
-  // while matching). Merge and hash joins are off for it: the planner took the staged rows for fewer than they are and
-  // merged them with the whole of each index, a read of every child per block. The shielded children's pairs, a hash
-  // join of every shielded child with the rows, come in a second statement.
+  // Each block is a lookup of each staged row in the block's index (inParallelLookups). The shielded children's
+  // pairs, a hash join of every shielded child with the rows, come in a second statement.
   const block = (on: string) =>
     `select r.row_number, ${HELD_FIELDS} from source_load_rows r join children c on ${on} and ${COMPARABLE}
      where r.load_id = $1 and r.outcome is null`;
-  await tx`set local enable_mergejoin = off`;
-  await tx`set local enable_hashjoin = off`;
-  await tx`set local parallel_setup_cost = 10`;
-  await tx`set local parallel_tuple_cost = 0.001`;
-  await tx.unsafe(
-    `create temp table load_candidates on commit drop as
-     ${block(`c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth and c.gender = any(${GENDERS_AGREEING})`)}
-     union
-     ${block('c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth')}
-     union
-     ${block('c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic')}
-     union
-     ${block(`c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}`)}`,
-    [loadId],
+  await inParallelLookups(tx, () =>
+    tx.unsafe(
+      `create temp table load_candidates on commit drop as
+       ${block(`c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth and c.gender = any(${GENDERS_AGREEING})`)}
+       union
+       ${block('c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = r.date_of_birth')}
+       union
+       ${block('c.family_name_phonetic = r.family_name_phonetic and c.postcode_district = r.postcode_district and c.given_name_phonetic = r.given_name_phonetic')}
+       union
+       ${block(`c.family_name_phonetic = r.family_name_phonetic and c.date_of_birth = ${TRANSPOSED_DOB}`)}`,
+      [loadId],
+    ),
   );
-  await tx`reset enable_mergejoin`;
-  await tx`reset enable_hashjoin`;
-  await tx`reset parallel_setup_cost`;
-  await tx`reset parallel_tuple_cost`;
   await tx.unsafe(
     `insert into load_candidates
      with r as materialized (select * from source_load_rows where load_id = $1 and outcome is null),

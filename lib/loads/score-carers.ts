@@ -1,6 +1,7 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
+import { inParallelLookups } from './parallel-lookups';
 
 export type ScoreCarersOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights };
 
@@ -26,6 +27,22 @@ const frequencies = (counts: { level: number; n: number }[]) => {
   const total = c.reduce((a, b) => a + b, 0);
   return c.map((v) => v / total);
 };
+
+/**
+ * The carers' names of the children `childIdsSql` selects, into load_child_carers: some 240,000 children at 12 M,
+ * each two lookups by key, shared among parallel workers (inParallelLookups). So the children go into
+ * load_lookup_children, a table that workers can read, for the statement, and out again.
+ */
+async function lookUpChildCarers(tx: postgres.TransactionSql, loadId: string, childIdsSql: string): Promise<void> {
+  await tx.unsafe(`insert into load_lookup_children (load_id, child_id) select $1, child_id from (${childIdsSql}) x`, [loadId]);
+  await tx`analyze load_lookup_children`;
+  await inParallelLookups(tx, () => tx`
+    create temp table load_child_carers on commit drop as
+    select x.child_id, lower(k.given_names) as given, lower(k.family_name) as family
+    from load_lookup_children x join child_carers cc on cc.child_id = x.child_id join carers k on k.id = cc.carer_id
+    where x.load_id = ${loadId}`);
+  await tx`delete from load_lookup_children where load_id = ${loadId}`;
+}
 
 /** Pairs sampled to estimate the carers' m (anchored) and their u among strangers sharing the family name. */
 const SAMPLED_PAIRS = 5_000;
@@ -69,15 +86,7 @@ export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): 
     [loadId],
   );
   const looked = ['load_contested', ...(estimating ? ['load_anchored_pairs', 'load_stranger_pairs', 'load_random_pairs'] : [])];
-  await tx.unsafe(
-    `create temp table load_child_carers on commit drop as
-     select x.child_id, kk.given, kk.family
-     from (${looked.map((t) => `select child_id from ${t}`).join(' union ')}) x
-     -- offset 0 keeps this a lookup per child: joined plainly, the planner read all 21 million carer links at 12 M
-     cross join lateral (
-       select lower(k.given_names) as given, lower(k.family_name) as family
-       from child_carers cc join carers k on k.id = cc.carer_id where cc.child_id = x.child_id offset 0) kk`,
-  );
+  await lookUpChildCarers(tx, loadId, looked.map((t) => `select child_id from ${t}`).join(' union '));
   await tx`create index on load_row_carers (row_number)`;
   await tx`create index on load_child_carers (child_id)`;
   await tx`analyze load_row_carers`;
