@@ -15,8 +15,13 @@ const SETTINGS: [string, string][] = [
  * must not read a temporary table or a CTE.
  */
 export async function inParallelLookups<T>(tx: postgres.TransactionSql, statement: () => Promise<T>): Promise<T> {
-  for (const [name, value] of SETTINGS) await tx.unsafe(`set local ${name} = ${value}`);
+  const set = (values: [string, string][]) =>
+    tx`select set_config(s.name, s.value, true) from unnest(${values.map(([n]) => n)}::text[], ${values.map(([, v]) => v)}::text[]) as s(name, value)`;
+  // Put back what the transaction had, not the session's defaults: a caller may have set one of these itself.
+  const before = await tx<{ name: string; value: string }[]>`
+    select name, current_setting(name) as value from unnest(${SETTINGS.map(([n]) => n)}::text[]) as name`;
+  await set(SETTINGS);
   const result = await statement();
-  for (const [name] of SETTINGS) await tx.unsafe(`reset ${name}`);
+  await set(before.map(({ name, value }) => [name, value]));
   return result;
 }
