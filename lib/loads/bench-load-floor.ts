@@ -1,0 +1,105 @@
+// npm run bench:load-floor -- [--rows N] [--seed S]: the least work any load of a generated source file must do
+// against DATABASE_URL's seeded children, timed bare, with nothing else around it: one lookup of each row in one
+// block's index (counted, not read), the changed fields written to the held children the file's truth names, and the
+// new children inserted. Everything but the staging is rolled back. The sum bounds the rate a load can reach on this
+// machine and database from above, whatever the matching and applying around it do (docs/benchmarks.md).
+import { Readable } from 'node:stream';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { connect } from '@/db';
+import { env } from '@/lib/env.js';
+import { generateTruthFile } from './bench-truth-file';
+import { inParallelLookups } from './parallel-lookups';
+import { stageLoad } from './stage-load';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } });
+const rows = Number(values.rows);
+const seed = Number(values.seed);
+if (!env.DATABASE_URL) {
+  console.error('Set DATABASE_URL to a database seeded by npm run bench:seed: the benchmark stages a file into it.');
+  process.exit(2);
+}
+
+class RollBack extends Error {}
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+const connection = await connect({ url: env.DATABASE_URL, max: 2 });
+const { sql, db } = connection;
+let loadId: string | undefined;
+try {
+  const tag = `floor-${Date.now().toString(36)}`;
+  const [org] = await sql<{ id: string; la: string }[]>`select id, local_authority_code as la from organisations where kind = 'local_authority' limit 1`;
+  const [source] = await sql<{ id: string; code: string }[]>`
+    insert into source_systems (code, name, kind, organisation_id, local_authority_code)
+    values (${`BENCH-${tag}`}, ${`Benchmark source ${tag}`}, 'school_census', ${org!.id}, ${org!.la}) returning id, code`;
+  const { csv, truth } = await generateTruthFile({ sql, rows, sourceCode: source!.code, seed, asOf: '2026-12-01' });
+  const bytes = Buffer.from(csv);
+  const loadAverage = os.loadavg()[0]!.toFixed(2);
+  const t = performance.now();
+  ({ loadId } = await stageLoad({
+    db, source: source!, fileName: `${tag}.csv`, open: () => Readable.from([bytes]), asOf: '2026-12-01', submittedBy: { kind: 'system', id: null },
+  }));
+  const stage = seconds(t);
+
+  const timings: { step: string; first: number; again: number; rows: number }[] = [];
+  await sql.begin(async (tx) => {
+    await tx`set local jit = off`;
+    await tx`create temp table floor_truth (row_number int primary key, child_id uuid) on commit drop`;
+    for (let at = 0; at < truth.length; at += 10_000) {
+      await tx`insert into floor_truth ${tx(truth.slice(at, at + 10_000).map((r) => ({ row_number: r.rowNumber, child_id: r.childId })))}`;
+    }
+    await tx`analyze floor_truth`;
+    const twice = async (step: string, run: () => Promise<number>) => {
+      let start = performance.now();
+      const counted = await run();
+      const first = seconds(start);
+      start = performance.now();
+      await run();
+      timings.push({ step, first, again: seconds(start), rows: counted });
+    };
+    await twice('look up each row in one block (same birthday, first name sounding the same), counted', async () => {
+      const [counted] = await inParallelLookups(tx, () => tx<{ n: number }[]>`
+        select count(*)::int as n from source_load_rows r join children c
+          on c.given_name_phonetic = r.given_name_phonetic and c.date_of_birth = r.date_of_birth
+        where r.load_id = ${loadId!}`);
+      return counted!.n;
+    });
+    // The second run of a write changes the same rows again: a fair "again" for the cache, not for the work.
+    await twice('write the changed names, birthday and postcode to the held children', async () => {
+      const changed = await tx`
+        update children c set given_names = r.given_names, family_name = r.family_name, date_of_birth = r.date_of_birth,
+          postcode = case when c.is_shielded then c.postcode else r.postcode end, version = c.version + 1
+        from floor_truth t join source_load_rows r on r.load_id = ${loadId!} and r.row_number = t.row_number
+        where c.id = t.child_id and (c.given_names, c.family_name, c.date_of_birth, c.postcode) is distinct from
+          (r.given_names, r.family_name, r.date_of_birth, case when c.is_shielded then c.postcode else r.postcode end)`;
+      return changed.count;
+    });
+    let round = 0;
+    await twice('insert the new children', async () => {
+      round += 1;
+      const made = await tx`
+        insert into children (index_number, given_names, family_name, gender, date_of_birth, address_status, postcode)
+        select ${`F${round}-`} || r.row_number, r.given_names, r.family_name, r.gender, r.date_of_birth,
+          case when r.postcode is null then 'no_known_address' else 'current' end::address_status, r.postcode
+        from floor_truth t join source_load_rows r on r.load_id = ${loadId!} and r.row_number = t.row_number
+        where t.child_id is null`;
+      return made.count;
+    });
+    throw new RollBack();
+  }).catch((error: unknown) => {
+    if (!(error instanceof RollBack)) throw error;
+  });
+
+  const [held] = await sql<{ n: number }[]>`select count(*)::int as n from children`;
+  const children = held!.n;
+  console.log(`${children.toLocaleString('en-GB')} children held; ${rows.toLocaleString('en-GB')} rows staged in ${stage.toFixed(1)} s; load average ${loadAverage} at the start\n`);
+  console.log('| step | rows | first | again |');
+  console.log('| --- | --- | --- | --- |');
+  for (const s of timings) console.log(`| ${s.step} | ${s.rows.toLocaleString('en-GB')} | ${s.first.toFixed(1)} s | ${s.again.toFixed(1)} s |`);
+  const floor = (pick: 'first' | 'again') => timings.reduce((sum, s) => sum + s[pick], 0);
+  const ceiling = (pick: 'first' | 'again') => Math.round(rows / floor(pick)).toLocaleString('en-GB');
+  console.log(`| all three, without staging | | ${floor('first').toFixed(1)} s (at most ${ceiling('first')} rows/s) | ${floor('again').toFixed(1)} s (at most ${ceiling('again')} rows/s) |`);
+} finally {
+  if (loadId) await sql`delete from source_loads where id = ${loadId}`;
+  await connection.close();
+}
