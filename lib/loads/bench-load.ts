@@ -1,7 +1,8 @@
-// npm run bench:load -- [--rows N] [--seed S] [--upper U] [--lower L] [--match-only]: a generated source file with known
-// truth, loaded into DATABASE_URL's seeded children (npm run bench:seed first; the load adds to that database, unless
-// --match-only: then it is matched and scored but not applied, and the children stay as seeded for the next sample),
-// timed by step and scored against the truth. Prints Markdown rows for docs/benchmarks.md and the weights EM estimated.
+// npm run bench:load -- [--rows N] [--seed S] [--upper U] [--lower L] [--batch B] [--match-only]: a generated source
+// file with known truth, loaded into DATABASE_URL's seeded children (npm run bench:seed first; the load adds to that
+// database, unless --match-only: then it is matched and scored but not applied, and the children stay as seeded for
+// the next sample), timed by step and scored against the truth. Prints Markdown rows for docs/benchmarks.md and the
+// weights EM estimated.
 import { Readable } from 'node:stream';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     upper: { type: 'string' },
     lower: { type: 'string' },
+    batch: { type: 'string' },
     'match-only': { type: 'boolean', default: false },
   },
 });
@@ -64,7 +66,8 @@ try {
   for (const w of wrong) console.log(`  ${w.kind} (${w.weight}): ${w.row}  →  ${w.linked}`);
   if (!values['match-only']) {
     t = performance.now();
-    await applyLoad({ db, loadId, batchSize: 25_000 });
+    // Batches of applyLoad's own size unless --batch says otherwise.
+    await applyLoad({ db, loadId, ...(values.batch ? { batchSize: Number(values.batch) } : {}) });
     timings.apply = (performance.now() - t) / 1000;
   }
   const total = timings.stage! + timings.match! + (timings.apply ?? 0);
