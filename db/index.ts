@@ -9,7 +9,10 @@ import { startEmbeddedServer, type EmbeddedLocation } from './embedded';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
-/** `$client` is for running a query as a named prepared statement (lib/search/prepared-query.ts), nothing else. */
+/**
+ * `$client` is the postgres.js client underneath: for named prepared statements (lib/search/prepared-query.ts), the
+ * source loads' set-based SQL (lib/loads) and the job queue (job-queue-sql.ts).
+ */
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A handle that domain functions accept: the database itself or an open transaction. */
@@ -35,6 +38,13 @@ export type ConnectOptions = {
 
 makeDrizzleErrorsSafe();
 
+const embeddedClients = new WeakSet<postgres.Sql>();
+
+/** Whether `db` talks to the embedded database, whose socket server does not take COPY FROM STDIN. */
+export function isEmbedded(db: Database): boolean {
+  return embeddedClients.has(db.$client);
+}
+
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const embeddedServer = options.url ? undefined : await startEmbeddedServer(options.embedded ?? { dataDir: env.DATA_DIR });
   const url = options.url ?? embeddedServer!.url;
@@ -44,6 +54,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     connection: { application_name: 'childrens-index', ...options.settings },
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
+  if (embeddedServer) embeddedClients.add(sql);
   return {
     url,
     db,

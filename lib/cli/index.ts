@@ -16,6 +16,7 @@ import { verifyAuditTrail } from '@/lib/audit/verify-audit-trail';
 import { todayInLondon } from '@/lib/dates/london';
 import { env } from '@/lib/env.js';
 import { runRetention } from '@/lib/retention/run-retention';
+import { isRealIsoDay } from '@/lib/validation/iso-day';
 import { loadCommand } from '@/lib/loads/load-command';
 
 const [command, ...args] = process.argv.slice(2);
@@ -36,8 +37,7 @@ async function retention(args: string[]) {
   const dryRun = args.includes('--dry-run');
   const todayAt = args.indexOf('--today');
   const today = todayAt >= 0 ? args[todayAt + 1] : todayInLondon();
-  const isRealDate = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-  if (!today || !isRealDate(today)) {
+  if (!today || !isRealIsoDay(today)) {
     console.error('Give the day as --today YYYY-MM-DD, or leave it out for today.');
     process.exit(2);
   }

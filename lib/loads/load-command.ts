@@ -7,13 +7,14 @@ import { applyMigrations } from '@/db/migrate';
 import { todayInLondon } from '@/lib/dates/london';
 import { env } from '@/lib/env.js';
 import { AppError } from '@/lib/errors';
+import { isRealIsoDay } from '@/lib/validation/iso-day';
 import { runLoad } from './run-load';
 
 export async function loadCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { source: { type: 'string' }, 'as-of': { type: 'string' } }, allowPositionals: true });
   const file = positionals[0];
   const asOf = values['as-of'] ?? todayInLondon();
-  if (!values.source || !file || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (!values.source || !file || !isRealIsoDay(asOf)) {
     console.error('Usage: npm run cli -- load --source <source system code> [--as-of YYYY-MM-DD] <file.csv>');
     process.exit(2);
   }

@@ -1,15 +1,13 @@
 import 'server-only';
-import { once } from 'node:events';
 import type postgres from 'postgres';
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
-import { CopyTextBuffer } from '@/db/seed/bulk-writer';
 
-const ROWS_PER_WRITE = 5_000;
+const PAIRS_PER_STATEMENT = 50_000;
 
 /**
  * Fills the temporary table load_name_similarity (a, b, similarity) with the Jaro–Winkler similarity of every pair of
  * names `namePairsSql` selects (columns a, b) that it does not hold yet. PostgreSQL has no Jaro–Winkler: a plpgsql one
- * cost some 10 µs a call, so the distinct pairs are compared here instead (under 1 µs each) and COPYed back, and the
+ * cost some 10 µs a call, so the distinct pairs are compared here instead (under 1 µs each) and sent back, and the
  * comparisons join the table. Names repeat, so there are far fewer distinct pairs than candidate pairs.
  */
 export async function fillNameSimilarities(tx: postgres.TransactionSql, namePairsSql: string, params: unknown[]): Promise<number> {
@@ -22,20 +20,14 @@ export async function fillNameSimilarities(tx: postgres.TransactionSql, namePair
     )
     .values()) as unknown as [string, string][];
   if (pairs.length === 0) return 0;
-  const copy = tx`copy load_name_similarity (a, b, similarity) from stdin`;
-  const stream = await copy.writable();
-  let buffer = new CopyTextBuffer();
-  for (const [a, b] of pairs) {
-    buffer.write([a, b, jaroWinkler(a, b)]);
-    if (buffer.rows >= ROWS_PER_WRITE) {
-      if (!stream.write(buffer.take())) await once(stream, 'drain');
-      buffer = new CopyTextBuffer();
-    }
+  // Sent as arrays, not with COPY: the embedded database's socket server does not take COPY FROM STDIN. Half a
+  // million pairs took 1.4 s so against 0.9 s with COPY (PostgreSQL 15, this repository's machine).
+  for (let at = 0; at < pairs.length; at += PAIRS_PER_STATEMENT) {
+    const batch = pairs.slice(at, at + PAIRS_PER_STATEMENT);
+    await tx`
+      insert into load_name_similarity (a, b, similarity)
+      select * from unnest(${batch.map(([a]) => a)}::text[], ${batch.map(([, b]) => b)}::text[], ${batch.map(([a, b]) => jaroWinkler(a, b))}::float8[])`;
   }
-  if (buffer.rows > 0) stream.write(buffer.take());
-  stream.end();
-  await once(stream, 'finish');
-  await copy;
   await tx`analyze load_name_similarity`;
   return pairs.length;
 }

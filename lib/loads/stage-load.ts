@@ -1,13 +1,12 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import type postgres from 'postgres';
-import type { Database } from '@/db';
+import { isEmbedded, type Database } from '@/db';
 import type { LoadCounts } from '@/db/schema';
-import { CopyTextBuffer } from '@/db/seed/bulk-writer';
 import { AppError } from '@/lib/errors';
 import { loadRowSchema } from '@/lib/validation/load-row';
 import { readLoadFile } from './read-load-file';
+import { copyingRows, insertingRows } from './staged-row-writers';
 import { rejectUnknownCodes } from './reject-unknown-codes';
 
 export type LoadSubmitter = { kind: 'staff' | 'api_client' | 'system'; id: string | null };
@@ -29,7 +28,6 @@ const STAGED_COLUMNS = [
   'date_of_death', 'address_line1', 'address_line2', 'town', 'postcode', 'carers', 'school_urn', 'gp_practice_code',
   'service_code', 'service_started_on', 'service_practitioner', 'service_phone',
 ] as const;
-const ROWS_PER_WRITE = 2_000;
 
 /** The file's SHA-256: the same file from the same source is the same load. */
 async function fingerprint(open: () => AsyncIterable<Uint8Array>): Promise<string> {
@@ -40,21 +38,12 @@ async function fingerprint(open: () => AsyncIterable<Uint8Array>): Promise<strin
 
 type Reject = { rowNumber: number; field: string; reason: string };
 
-/** COPYs the valid rows into source_load_rows and returns the rejects; throws (failing the COPY and its transaction) on a malformed file. */
-async function copyRows(tx: postgres.TransactionSql, loadId: string, options: StageLoadOptions): Promise<{ rows: number; rejects: Reject[] }> {
+/** Writes the valid rows into source_load_rows and returns the rejects; throws (failing the transaction) on a malformed file. */
+async function stageRows(tx: postgres.TransactionSql, loadId: string, options: StageLoadOptions): Promise<{ rows: number; rejects: Reject[] }> {
   const schema = loadRowSchema({ sourceCode: options.source.code, asOf: options.asOf });
-  const copy = tx`copy source_load_rows (${tx(STAGED_COLUMNS as unknown as string[])}) from stdin`;
-  const stream = await copy.writable();
-  // If the stream is destroyed below, the COPY's own promise fails too; the error that matters is rethrown there.
-  copy.catch(() => {});
+  const writer = isEmbedded(options.db) ? insertingRows(tx, 'source_load_rows', STAGED_COLUMNS) : await copyingRows(tx, 'source_load_rows', STAGED_COLUMNS);
   const rejects: Reject[] = [];
   let rows = 0;
-  let buffer = new CopyTextBuffer();
-  const flush = async () => {
-    if (buffer.rows === 0) return;
-    if (!stream.write(buffer.take())) await once(stream, 'drain');
-    buffer = new CopyTextBuffer();
-  };
   try {
     for await (const { rowNumber, fields } of readLoadFile(options.open())) {
       rows += 1;
@@ -64,27 +53,23 @@ async function copyRows(tx: postgres.TransactionSql, loadId: string, options: St
         continue;
       }
       const r = parsed.data;
-      buffer.write([
+      await writer.write([
         loadId, rowNumber, r.sourcePersonId, r.givenNames, r.familyName, r.formerNames, r.gender, r.dateOfBirth, r.dateOfDeath,
         r.addressLine1, r.addressLine2, r.town, r.postcode, JSON.stringify(r.carers), r.schoolUrn, r.gpPracticeCode,
         r.serviceCode, r.serviceStartedOn, r.servicePractitioner, r.servicePhone,
       ]);
-      if (buffer.rows >= ROWS_PER_WRITE) await flush();
     }
-    await flush();
   } catch (error) {
-    // Without an error, so that nothing from the file reaches PostgreSQL's log; the COPY fails all the same.
-    stream.destroy();
+    writer.abandon();
     throw error;
   }
-  stream.end();
-  await once(stream, 'finish');
+  await writer.finish();
   return { rows, rejects };
 }
 
 /**
  * Receives a load file: a first pass fingerprints it; then one transaction records the load, reads the file through
- * the CSV reader, COPYs its valid rows into the staging table and keeps a reject (row, field, reason) for every
+ * the CSV reader, COPYs its valid rows into the staging table (inserts them, on the embedded database) and keeps a reject (row, field, reason) for every
  * invalid one. A malformed file throws an AppError mid-way and the transaction leaves nothing behind.
  * The same file from the same source again is the same load (found by its SHA-256), not a second one.
  */
@@ -100,7 +85,7 @@ export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> 
       insert into source_loads (source_system_id, file_name, file_sha256, as_of, submitted_by_kind, submitted_by_id, status, counts)
       values (${source.id}, ${fileName}, ${sha}, ${asOf}, ${submittedBy.kind}, ${submittedBy.id}, 'staged', ${JSON.stringify(empty)}::jsonb)
       returning id`;
-    const { rows, rejects } = await copyRows(tx, load!.id, options);
+    const { rows, rejects } = await stageRows(tx, load!.id, options);
     if (rows === 0) throw new AppError('invalid', 'The file has a header row but no rows. Nothing was loaded.');
     for (let start = 0; start < rejects.length; start += 10_000) {
       const batch = rejects.slice(start, start + 10_000).map((r) => ({ load_id: load!.id, row_number: r.rowNumber, field: r.field, reason: r.reason }));

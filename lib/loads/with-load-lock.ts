@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Database } from '@/db';
+import { isEmbedded, type Database } from '@/db';
 import { LOAD_LOCK_CLASS } from './load-lock-key';
 
 export type WithLoadLockOptions<T> = {
@@ -17,7 +17,9 @@ export type LoadLockOutcome<T> = { busy: false; result: T } | { busy: true };
  * uses the pool as usual). The lock says "someone is working this load" to the sweep and the loads pages, and keeps
  * a second worker off it; if this process dies, PostgreSQL releases it with the connection.
  */
-export async function withLoadLock<T>({ db, loadId, wait, work }: WithLoadLockOptions<T>): Promise<LoadLockOutcome<T>> {
+export async function withLoadLock<T>(options: WithLoadLockOptions<T>): Promise<LoadLockOutcome<T>> {
+  if (isEmbedded(options.db)) return withEmbeddedLoadLock(options);
+  const { db, loadId, wait, work } = options;
   const connection = await db.$client.reserve();
   try {
     if (wait) {
@@ -35,5 +37,34 @@ export async function withLoadLock<T>({ db, loadId, wait, work }: WithLoadLockOp
     }
   } finally {
     connection.release();
+  }
+}
+
+const heldInThisProcess = new Map<string, Promise<unknown>>();
+
+/**
+ * The embedded database has one connection, which the work needs: no connection can be kept for the lock. Only one
+ * process can open it, so a lock among this process's callers keeps a second worker off the load; the session
+ * advisory lock is taken too, on the one session, so that the loads pages see the load being worked.
+ */
+async function withEmbeddedLoadLock<T>({ db, loadId, wait, work }: WithLoadLockOptions<T>): Promise<LoadLockOutcome<T>> {
+  while (heldInThisProcess.has(loadId)) {
+    if (!wait) return { busy: true };
+    await heldInThisProcess.get(loadId)!.catch(() => {});
+  }
+  const sql = db.$client;
+  const running = (async () => {
+    await sql`select pg_advisory_lock(${LOAD_LOCK_CLASS}::int, hashtext(${loadId}::text) & 2147483647)`;
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${LOAD_LOCK_CLASS}::int, hashtext(${loadId}::text) & 2147483647)`.catch(() => {});
+    }
+  })();
+  heldInThisProcess.set(loadId, running);
+  try {
+    return { busy: false, result: await running };
+  } finally {
+    heldInThisProcess.delete(loadId);
   }
 }

@@ -1,15 +1,13 @@
+import { isRealIsoDay } from '@/lib/validation/iso-day';
+
 /** Dates of birth worth trying for a date as typed: the date itself, day and month swapped, and one digit out. */
 export type DateCandidates = { exact: string; swapped: string | null; oneDigitOut: string[] };
 
-const isRealDate = (iso: string) => {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
-};
 
 export function dateCandidates(iso: string): DateCandidates {
   const [year, month, day] = iso.split('-');
   const swappedIso = `${year}-${day}-${month}`;
-  const swapped = swappedIso !== iso && isRealDate(swappedIso) ? swappedIso : null;
+  const swapped = swappedIso !== iso && isRealIsoDay(swappedIso) ? swappedIso : null;
   const digits = iso.replace(/-/g, '');
   const oneDigitOut = new Set<string>();
   for (let i = 0; i < digits.length; i++) {
@@ -19,7 +17,7 @@ export function dateCandidates(iso: string): DateCandidates {
       const candidate = `${changed.slice(0, 4)}-${changed.slice(4, 6)}-${changed.slice(6)}`;
       // A slip in the thousands or hundreds of the year gives no living child.
       const plausible = Math.abs(Number(changed.slice(0, 4)) - Number(year)) <= 30;
-      if (candidate !== swapped && plausible && isRealDate(candidate)) oneDigitOut.add(candidate);
+      if (candidate !== swapped && plausible && isRealIsoDay(candidate)) oneDigitOut.add(candidate);
     }
   }
   return { exact: iso, swapped, oneDigitOut: [...oneDigitOut] };

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { LoadCarer } from '@/db/schema/loads';
 import { fullPostcode } from './full-postcode';
+import { isRealIsoDay as isRealDate } from './iso-day';
 import { isPlainText } from './plain-text';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
 // A control character (NUL above all: PostgreSQL cannot store it, and COPY fails on it) is a reject of its own.

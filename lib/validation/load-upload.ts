@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealIsoDay } from './iso-day';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,7 +12,7 @@ export const ZLoadUpload = z.object({
   asOf: z
     .string()
     .regex(ISO_DATE, 'asOf must be a date in the form YYYY-MM-DD')
-    .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'asOf must be a real date')
+    .refine(isRealIsoDay, 'asOf must be a real date')
     .optional(),
   fileName: z.string().trim().max(200, 'The file name is too long').optional(),
 });
