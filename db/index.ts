@@ -38,11 +38,13 @@ export type ConnectOptions = {
 
 makeDrizzleErrorsSafe();
 
-const embeddedClients = new WeakSet<postgres.Sql>();
+// On the client itself, under a symbol of the global registry: Next.js may load this module more than once (a route's
+// bundle, the job worker's), and each copy must know the one shared connection (appConnection) for what it is.
+const EMBEDDED = Symbol.for('childrens-index.embedded-database');
 
 /** Whether `db` talks to the embedded database, whose socket server does not take COPY FROM STDIN. */
 export function isEmbedded(db: Database): boolean {
-  return embeddedClients.has(db.$client);
+  return (db.$client as unknown as Record<symbol, boolean>)[EMBEDDED] === true;
 }
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
@@ -54,7 +56,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     connection: { application_name: 'childrens-index', ...options.settings },
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
-  if (embeddedServer) embeddedClients.add(sql);
+  if (embeddedServer) Object.defineProperty(sql, EMBEDDED, { value: true });
   return {
     url,
     db,

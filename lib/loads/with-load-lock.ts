@@ -40,7 +40,8 @@ export async function withLoadLock<T>(options: WithLoadLockOptions<T>): Promise<
   }
 }
 
-const heldInThisProcess = new Map<string, Promise<unknown>>();
+// On globalThis: Next.js may load this module more than once in one process (a route's bundle, the job worker's).
+const heldInThisProcess: Map<string, Promise<unknown>> = ((globalThis as { heldLoads?: Map<string, Promise<unknown>> }).heldLoads ??= new Map());
 
 /**
  * The embedded database has one connection, which the work needs: no connection can be kept for the lock. Only one
