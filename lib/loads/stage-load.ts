@@ -69,8 +69,8 @@ async function stageRows(tx: postgres.TransactionSql, loadId: string, options: S
 
 /**
  * Receives a load file: a first pass fingerprints it; then one transaction records the load, reads the file through
- * the CSV reader, COPYs its valid rows into the staging table (inserts them, on the embedded database) and keeps a reject (row, field, reason) for every
- * invalid one. A malformed file throws an AppError mid-way and the transaction leaves nothing behind.
+ * the CSV reader, COPYs its valid rows into the staging table (inserts them, on the embedded database) and keeps a
+ * reject (row, field, reason) for every invalid one. A malformed file throws an AppError mid-way and the transaction leaves nothing behind.
  * The same file from the same source again is the same load (found by its SHA-256), not a second one.
  */
 export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> {

@@ -41,7 +41,7 @@ export async function withLoadLock<T>(options: WithLoadLockOptions<T>): Promise<
 }
 
 // On globalThis: Next.js may load this module more than once in one process (a route's bundle, the job worker's).
-const heldInThisProcess: Map<string, Promise<unknown>> = ((globalThis as { heldLoads?: Map<string, Promise<unknown>> }).heldLoads ??= new Map());
+const heldInThisProcess: Map<string, Promise<unknown>> = ((globalThis as { childrensIndexHeldLoads?: Map<string, Promise<unknown>> }).childrensIndexHeldLoads ??= new Map());
 
 /**
  * The embedded database has one connection, which the work needs: no connection can be kept for the lock. Only one
