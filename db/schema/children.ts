@@ -72,6 +72,8 @@ export const children = pgTable(
     index('children_phonetic_dob_idx').on(t.familyNamePhonetic, t.dateOfBirth),
     index('children_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     index('children_status_idx').on(t.status, t.dateOfBirth).where(sql`${t.status} <> 'live'`),
+    // The few children with a new identity, which every load compares its rows with (holdProtectedResemblances).
+    index('children_new_identity_idx').on(t.id).where(sql`${t.isNewIdentity}`),
   ],
 );
 

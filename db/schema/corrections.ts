@@ -20,6 +20,11 @@ export const correctionRequests = pgTable(
     requestedByCitizenId: uuid().references(() => citizenAccounts.id, { onDelete: 'set null' }),
     /** A caseworker who took the request down for someone (by phone or letter): they may not also approve it. */
     raisedByStaffId: uuid().references(() => staffUsers.id),
+    /**
+     * A source load that linked the child but holds its name, date of birth or gender otherwise: a link never changes
+     * who a child is by itself, so the difference waits here for a caseworker.
+     */
+    raisedBySourceSystemId: uuid().references(() => sourceSystems.id),
     /** The index team whose queue it is in: the council of the child's address when it arrived. */
     localAuthorityCode: text().references(() => localAuthorities.code),
     itemKind: recordItemKind().notNull(),

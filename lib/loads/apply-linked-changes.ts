@@ -4,16 +4,18 @@ import { applyLinkedCarers } from './apply-linked-carers';
 import { GIVES_WAY } from './gives-way';
 import { REPEATS_EARLIER_ROW } from './repeats-earlier-row';
 import { LIVE_HELD_CHILD } from './live-held-child';
+import { raiseIdentityChanges } from './raise-identity-changes';
 
 export type ApplyLinkedChangesOptions = { tx: postgres.TransactionSql };
 
 /**
- * What the rows of apply_rows linked to a held child change on it, set-based: the child's own fields (names, gender,
- * date of birth; a date of death only ever added), a move of address (the old one ended on the load's date, the new
- * one current) and its carers (apply-linked-carers.ts). Each changed child gets one new version listing every field
- * before and after — its own, its address's and its carers' — naming the source. A shielded child's searchable
- * postcode stays empty. Unchanged items from this source are marked confirmed. A row repeating a child an earlier row
- * of the same load is or makes (repeats-earlier-row.ts) changes none of the child's own fields: it only adds items.
+ * What the rows of apply_rows linked to a held child change on it, set-based: a date of death (only ever added), a
+ * move of address (the old one ended on the load's date, the new one current) and its carers
+ * (apply-linked-carers.ts). Each changed child gets one new version listing every field before and after — its own,
+ * its address's and its carers' — naming the source. A shielded child's searchable postcode stays empty. Unchanged
+ * items from this source are marked confirmed. A link never changes who the child is: names, date of birth and gender
+ * the source holds otherwise wait for a caseworker (raiseIdentityChanges). A row repeating a child an earlier row of
+ * the same load is or makes (repeats-earlier-row.ts) changes none of the child's own fields: it only adds items.
  */
 export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Promise<number> {
   await tx.unsafe(`
@@ -36,10 +38,11 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
   await tx.unsafe(`
     create temp table linked_changes on commit drop as
     select d.row_number, d.child_id, d.is_shielded, d.moves or d.first_address as moves, d.address_id, d.postcode, d.old_child_address_id,
-      case when d.child_gives_way then array(select key from jsonb_each(d.differs) where value = 'true') else '{}' end as fields,
+      case when d.child_gives_way and (d.differs ->> 'dateOfDeath')::boolean then array['dateOfDeath'] else '{}' end as fields,
       d.before, d.after
     from linked_diff d`);
   await tx.unsafe(`delete from linked_changes where cardinality(fields) = 0 and not moves`);
+  await raiseIdentityChanges({ tx });
   await tx`analyze linked_changes`;
   await tx.unsafe(`
     update child_addresses ca set lived_until = r.as_of
@@ -66,10 +69,6 @@ export async function applyLinkedChanges({ tx }: ApplyLinkedChangesOptions): Pro
     -- One update a child: its fields and its version together (each update of a row writes every index of children anew).
     bumped as (
       update children c set
-        given_names = case when 'givenNames' = any(l.fields) then r.given_names else c.given_names end,
-        family_name = case when 'familyName' = any(l.fields) then r.family_name else c.family_name end,
-        gender = case when 'gender' = any(l.fields) then r.gender else c.gender end,
-        date_of_birth = case when 'dateOfBirth' = any(l.fields) then r.date_of_birth else c.date_of_birth end,
         date_of_death = case when 'dateOfDeath' = any(l.fields) then r.date_of_death else c.date_of_death end,
         postcode = case when l.moves and not c.is_shielded then l.postcode else c.postcode end,
         address_status = case when l.moves then 'current' else c.address_status end,

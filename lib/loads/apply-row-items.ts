@@ -6,11 +6,11 @@ export type ApplyRowItemsOptions = { tx: postgres.TransactionSql };
 
 /**
  * The items beside the child's own fields that apply_rows brings, for new and linked children alike, each added only
- * if the child does not already hold it: former names, the school (a different current school from a source ends on
- * the load's date), the GP practice (likewise), the service involved; and the source's person id, so that its next
- * load finds the child by it. Items held already and sent again are marked confirmed on the load's date. Several rows
- * of one batch for one child count once, the earliest row first; a row repeating a child an earlier row of the load
- * is or makes (repeats-earlier-row.ts) adds a school or practice only if the child has none.
+ * if the child does not already hold it: former names (never for a child with a new identity: they are the identity
+ * it replaced), the school (a different current school from a source ends on the load's date), the GP practice
+ * (likewise), the service involved; and the source's person id, so that its next load finds the child by it. Items
+ * held already and sent again are marked confirmed on the load's date. Several rows of one batch for one child count
+ * once, the earliest row first; a row repeating a child an earlier row of the load is or makes (repeats-earlier-row.ts) adds a school or practice only if the child has none.
  */
 export async function applyRowItems({ tx }: ApplyRowItemsOptions): Promise<void> {
   await tx.unsafe(`
@@ -18,6 +18,7 @@ export async function applyRowItems({ tx }: ApplyRowItemsOptions): Promise<void>
     select distinct r.child_id, 'former'::other_name_kind, trim(split_part(f, '|', 1)), trim(split_part(f, '|', 2)), r.source_system_id, r.as_of
     from apply_rows r cross join lateral regexp_split_to_table(r.former_names, ';') f
     where r.former_names is not null
+      and not exists (select 1 from children c where c.id = r.child_id and c.is_new_identity)
       and not exists (select 1 from other_names o where o.child_id = r.child_id
                       and lower(o.given_names) = lower(trim(split_part(f, '|', 1))) and lower(o.family_name) = lower(trim(split_part(f, '|', 2))))`);
   for (const [table, started, code, kinds] of [

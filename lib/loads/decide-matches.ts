@@ -6,34 +6,32 @@ import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';
 import { matchRowsWithinLoad } from './match-rows-within-load';
-import { AUTOMATIC_FIRST_NAME_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
+import { holdProtectedResemblances } from './hold-protected-resemblances';
+import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
 export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
- *  - a shielded child among the candidates (within the shield margin below the lower threshold, as set at 1 M
- *    children however many are held): review, and any
- *    record made from the row will be shielded — unless the row links automatically to an unshielded child and the
- *    shielded one scores at least the margin below it (at 12 M children a stranger with the same first name and
- *    birthday is shielded for one row in twenty);
  *  - a candidate with the same date of birth and family name but a wholly different first name is a sibling (a twin),
  *    never the same child: it is passed over;
- *  - the best other candidate at or above the upper threshold, with the same first name or a near one that is a
- *    typo and a birthday agreeing in part (AUTOMATIC_FIRST_NAME_SQL), no runner-up at
- *    or above the lower threshold unless the margin below the best, claimed by no other row of the load and not
- *    already known to this source under another person id: an automatic link;
+ *  - the best other candidate at or above the upper threshold, not shielded, with the same first name or a near one
+ *    that is a typo and a birthday agreeing in part (AUTOMATIC_FIRST_NAME_SQL), with evidence beyond names, birthday
+ *    and gender when the address differs (CORROBORATED_SQL), no runner-up at or above the lower threshold unless the
+ *    margin below the best, claimed by no other row of the load and not already known to this source under another
+ *    person id: an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
- *  - else a new child, whose id and index number are fixed now, so that a rerun after a kill makes the same record;
+ *  - else a new child;
+ *  - then every row that would make a record or link to one and resembles a shielded or new-identity child — the
+ *    search's own rule (holdProtectedResemblances) — waits for a caseworker instead; a record made from a row
+ *    resembling a shielded child is shielded;
  *  - then the new rows are compared with each other (matchRowsWithinLoad): a later row that is the same child as an
- *    earlier new row is linked to that row's child, one that may be waits for review.
+ *    earlier new row is linked to that row's child, one that may be waits for review. New rows get their id and
+ *    index number now, so that a rerun after a kill makes the same record.
  * The carers' comparison is added to the candidates that can still decide (scoreCarers). Returns the weights used.
  */
 export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
   const { upper, lower } = given;
-  // Not raised with the thresholds for a larger index (thresholdsFor): a row resembling a shielded child goes to review
-  // on as little resemblance at 12 M children as at 1 M.
-  const shieldFloor = Math.min(lower, MATCH_THRESHOLDS.lower) - MATCH_THRESHOLDS.shieldMargin;
   await countNameShares(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
@@ -46,56 +44,50 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   );
   await tx`analyze load_scored`;
   const weights = await scoreCarers({ tx, loadId, weights: given });
+  await tx`alter table load_scored add column if not exists g_carer int not null default -1`;
   await tx.unsafe(
     `with ranked as (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk
        from load_scored s where not s.sibling_like),
      best as (select * from ranked where rk = 1),
      runner as (select row_number, max(weight) as w2 from ranked where rk > 1 group by row_number),
-     shield as (
-       select distinct on (row_number) row_number, child_id, weight from load_scored
-       where is_shielded and weight >= ${num(shieldFloor)} order by row_number, weight desc),
      claims as (
        select child_id, count(*) as n from (
          select child_id from best where weight >= ${num(upper)}
          union all select child_id from source_load_rows where load_id = $1 and outcome = 'source_id') claimed
        group by child_id),
      judged as (
-       select r.row_number, b.child_id, b.weight, b.is_shielded as best_shielded, b.row_number is not null as has_best,
-         sh.child_id as shield_child, sh.weight as shield_weight,
-         coalesce(b.weight >= ${num(upper)} and ${AUTOMATIC_FIRST_NAME_SQL('b')}
+       select r.row_number, b.child_id, b.weight, b.row_number is not null as has_best,
+         coalesce(b.weight >= ${num(upper)} and not b.is_shielded and ${AUTOMATIC_FIRST_NAME_SQL('b')} and ${CORROBORATED_SQL('b')}
            and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
            and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id), false) as automatic
        from source_load_rows r
        left join best b on b.row_number = r.row_number
        left join runner rn on rn.row_number = r.row_number
-       left join shield sh on sh.row_number = r.row_number
        left join claims cl on cl.child_id = b.child_id
        where r.load_id = $1 and r.outcome is null),
      decided as (
        select row_number, child_id, weight,
-         case when shield_child is not null
-                and not (automatic and not best_shielded and shield_weight < weight - ${num(MATCH_THRESHOLDS.margin)}) then 'review'
-              when not has_best then 'new'
+         case when not has_best then 'new'
               when automatic then 'linked'
               when weight >= ${num(lower)} then 'review'
-              else 'new' end as outcome,
-         shield_child
+              else 'new' end as outcome
        from judged)
      update source_load_rows r
      set outcome = d.outcome::load_row_outcome, child_id = case when d.outcome = 'linked' then d.child_id end,
-         match_weight = d.weight, shield_from_child_id = case when d.outcome <> 'linked' then d.shield_child end
+         match_weight = d.weight, shield_from_child_id = null
      from decided d where r.load_id = $1 and r.row_number = d.row_number`,
     [loadId, sourceSystemId],
   );
+  await holdProtectedResemblances({ tx, loadId });
   await tx.unsafe(
     `insert into match_reviews (load_id, row_number, candidate_child_id, match_weight, because)
      select $1, row_number, child_id, weight, case when is_shielded then 'resembles a shielded record' when k > 1 then 'another candidate' else 'uncertain' end
      from (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as k
        from load_scored s join source_load_rows r on r.load_id = $1 and r.row_number = s.row_number and r.outcome = 'review'
-       where (not s.sibling_like and s.weight >= ${num(lower)}) or (s.is_shielded and s.weight >= ${num(shieldFloor)})) c
-     where k <= 3 or is_shielded
+       where not s.sibling_like and s.weight >= ${num(lower)}) c
+     where k <= 3
      on conflict do nothing`,
     [loadId],
   );

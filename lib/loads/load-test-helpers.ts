@@ -43,3 +43,52 @@ export function loadText(db: Database, source: { code: string }, csv: string | B
     batchSize: options.batchSize,
   });
 }
+
+export type Source = Awaited<ReturnType<typeof makeSource>>;
+let people = 0;
+const GIVEN = ['Ottoline', 'Peregrine', 'Wilhelmina', 'Barnaby', 'Clementine', 'Fitzwilliam', 'Araminta', 'Bartholomew'];
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'zu', 're', 'tho', 'vin', 'dra', 'sel', 'pum', 'gor', 'wex', 'bly', 'nak', 'fro', 'quil', 'jas', 'yot', 'hib', 'cev'];
+const syllable = () => SYLLABLES[Math.floor(Math.random() * SYLLABLES.length)]!;
+const familyNames = new Set<string>();
+/** A family name made of random syllables, unlike any seeded child's and any other test's. */
+export function uniqueFamilyName(): string {
+  for (;;) {
+    const name = `${syllable()}${syllable()}${syllable()}${syllable()}`;
+    if (!familyNames.has(name)) {
+      familyNames.add(name);
+      return name.charAt(0).toUpperCase() + name.slice(1);
+    }
+  }
+}
+
+/** A child's row with a family name of its own, so that it resembles no seeded child and no other test's. */
+export function person(source: Pick<Source, 'code'>, overrides: Record<string, string> = {}) {
+  people += 1;
+  const family = uniqueFamilyName();
+  return {
+    source_system: source.code,
+    source_person_id: `P${people}`,
+    given_names: GIVEN[people % GIVEN.length]!,
+    family_name: family,
+    gender: 'F',
+    date_of_birth: `${2008 + Math.floor(Math.random() * 14)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
+    address_line1: `${people} Loader Row`,
+    town: 'Testbury',
+    postcode: `LS${1 + Math.floor(Math.random() * 29)} ${Math.floor(Math.random() * 10)}${'ABDEFGHJLNPQRSTUWXYZ'[Math.floor(Math.random() * 20)]}T`,
+    carer1_given_names: 'Mary',
+    carer1_family_name: family,
+    carer1_relationship: 'mother',
+    carer1_parental_responsibility: 'Y',
+    carer1_phone: '0113 496 0000',
+    ...overrides,
+  };
+}
+export type Person = ReturnType<typeof person>;
+/** The same person as another source sends them: its own person id. */
+export const asSentBy = (source: Pick<Source, 'code'>, p: Person, overrides: Record<string, string> = {}) => ({
+  ...p,
+  source_system: source.code,
+  source_person_id: `${source.code}-${p.source_person_id}`,
+  ...overrides,
+});

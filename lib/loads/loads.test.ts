@@ -6,6 +6,7 @@ import {
   childCarers,
   children,
   correctionNotices,
+  correctionRequests,
   matchReviews,
   recordVersions,
   shields,
@@ -21,7 +22,7 @@ import { AppError } from '@/lib/errors';
 import { loadChildRecord } from '@/lib/records/load-child-record';
 import { applyLoad } from './apply-load';
 import { decideMatchReview } from './decide-match-review';
-import { fromText, loadCsv, loadText, makeSource } from './load-test-helpers';
+import { asSentBy, fromText, loadCsv, loadText, makeSource, person, type Person, uniqueFamilyName } from './load-test-helpers';
 import { matchLoad } from './match-load';
 import { stageLoad } from './stage-load';
 
@@ -34,50 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.drop();
 });
-
-type Source = Awaited<ReturnType<typeof makeSource>>;
-let n = 0;
-const GIVEN = ['Ottoline', 'Peregrine', 'Wilhelmina', 'Barnaby', 'Clementine', 'Fitzwilliam', 'Araminta', 'Bartholomew'];
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'zu', 're', 'tho', 'vin', 'dra', 'sel', 'pum', 'gor', 'wex', 'bly', 'nak', 'fro', 'quil', 'jas', 'yot', 'hib', 'cev'];
-const syllable = () => SYLLABLES[Math.floor(Math.random() * SYLLABLES.length)]!;
-const familyNames = new Set<string>();
-/** A family name made of random syllables, unlike any seeded child's and any other test's. */
-function uniqueFamilyName(): string {
-  for (;;) {
-    const name = `${syllable()}${syllable()}${syllable()}${syllable()}`;
-    if (!familyNames.has(name)) {
-      familyNames.add(name);
-      return name.charAt(0).toUpperCase() + name.slice(1);
-    }
-  }
-}
-
-/** A child's row with a family name of its own, so that it resembles no seeded child and no other test's. */
-function person(source: Source, overrides: Record<string, string> = {}) {
-  n += 1;
-  const family = uniqueFamilyName();
-  return {
-    source_system: source.code,
-    source_person_id: `P${n}`,
-    given_names: GIVEN[n % GIVEN.length]!,
-    family_name: family,
-    gender: 'F',
-    date_of_birth: `${2008 + Math.floor(Math.random() * 14)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
-    address_line1: `${n} Loader Row`,
-    town: 'Testbury',
-    postcode: `LS${1 + Math.floor(Math.random() * 29)} ${Math.floor(Math.random() * 10)}${'ABDEFGHJLNPQRSTUWXYZ'[Math.floor(Math.random() * 20)]}T`,
-    carer1_given_names: 'Mary',
-    carer1_family_name: family,
-    carer1_relationship: 'mother',
-    carer1_parental_responsibility: 'Y',
-    carer1_phone: '0113 496 0000',
-    ...overrides,
-  };
-}
-type Person = ReturnType<typeof person>;
-/** The same person as another source sends them: its own person id. */
-const asSentBy = (source: Source, p: Person, overrides: Record<string, string> = {}) => ({ ...p, source_system: source.code, source_person_id: `${source.code}-${p.source_person_id}`, ...overrides });
 
 const childrenCalled = (familyName: string) => database.db.select().from(children).where(eq(children.familyName, familyName));
 const loadOf = async (loadId: string) => (await database.db.select().from(sourceLoads).where(eq(sourceLoads.id, loadId)))[0]!;
@@ -181,22 +138,22 @@ describe('a source load', () => {
     }
   });
 
-  it('finds a child it has sent before by its own person id, even with a changed name', async () => {
+  it('finds a child it has sent before by its own person id, even with a changed name, which waits for a caseworker', async () => {
     const source = await makeSource(database.db);
     const p = person(source);
     await loadText(database.db, source, loadCsv([p]), { asOf: '2026-11-01' });
     const { loadId } = await loadText(database.db, source, loadCsv([{ ...p, family_name: 'Completelydifferent' }]), { asOf: '2026-11-30' });
     expect((await rowOf(loadId, 2)).outcome).toBe('source_id');
-    expect(await childrenCalled(p.family_name)).toHaveLength(0);
-    const [renamed] = await childrenCalled('Completelydifferent');
-    const versions = await database.db.select().from(recordVersions).where(eq(recordVersions.childId, renamed!.id)).orderBy(recordVersions.version);
-    expect(versions.at(-1)!.changes).toEqual([{ item: 'child', itemId: renamed!.id, field: 'familyName', before: p.family_name, after: 'Completelydifferent' }]);
+    expect(await childrenCalled('Completelydifferent')).toHaveLength(0);
+    const [kept] = await childrenCalled(p.family_name);
+    const [pending] = await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, kept!.id));
+    expect(pending).toMatchObject({ field: 'name', valueAsHeld: `${p.given_names} ${p.family_name}`, requestedValue: `${p.given_names} Completelydifferent`, raisedBySourceSystemId: source.id });
   });
 });
 
 describe('matching', () => {
   it('does not merge twins: same family name, date of birth and address, another first name', async () => {
-    const first = person({ code: '' } as Source, { given_names: 'Ottoline' });
+    const first = person({ code: '' }, { given_names: 'Ottoline' });
     const { child: twin } = await held(first);
     const source = await makeSource(database.db);
     const other = asSentBy(source, first, { given_names: 'Barnaby', gender: 'M', source_person_id: 'twin-2' });
@@ -209,7 +166,7 @@ describe('matching', () => {
   });
 
   it('links a child whose day and month of birth are transposed', async () => {
-    const p = person({ code: '' } as Source, { date_of_birth: '2016-03-09' });
+    const p = person({ code: '' }, { date_of_birth: '2016-03-09' });
     const { child } = await held(p);
     const source = await makeSource(database.db);
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { date_of_birth: '2016-09-03' })]));
@@ -219,7 +176,7 @@ describe('matching', () => {
   });
 
   it('links a misspelt family name and a move within the district of a child already held', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child } = await held(p);
     const source = await makeSource(database.db);
     const misspelt = `${p.family_name.slice(0, -2)}${p.family_name.slice(-1)}${p.family_name.slice(-2, -1)}`;
@@ -228,7 +185,7 @@ describe('matching', () => {
   });
 
   it('links a child who took a new family name and moved away by the mother both records name (a load too small to estimate weights)', async () => {
-    const p = person({ code: '' } as Source, { postcode: 'LS1 1AT' });
+    const p = person({ code: '' }, { postcode: 'LS1 1AT' });
     const { child } = await held(p);
     const source = await makeSource(database.db);
     const renamed = asSentBy(source, p, { family_name: uniqueFamilyName(), postcode: 'YO1 7HH', address_line1: '3 Minster Yard', town: 'York' });
@@ -240,7 +197,7 @@ describe('matching', () => {
   });
 
   it('tells apart two children with the same names and birthday by their middle names (a load too small to estimate weights)', async () => {
-    const p = person({ code: '' } as Source, { given_names: 'Ottoline Mabel' });
+    const p = person({ code: '' }, { given_names: 'Ottoline Mabel' });
     const { child } = await held(p);
     const moved = { postcode: 'YO1 7HH', address_line1: '3 Minster Yard', town: 'York', carer1_given_names: '', carer1_family_name: '', carer1_relationship: '', carer1_parental_responsibility: '', carer1_phone: '' };
     const source = await makeSource(database.db);
@@ -252,16 +209,18 @@ describe('matching', () => {
     expect(await rowOf(sameMiddle, 2)).toMatchObject({ outcome: 'linked', childId: child.id });
   });
 
-  it('never links a record marked "new identity" to its former identity', async () => {
-    const p = person({ code: '' } as Source);
+  it('never links a record marked "new identity" by itself: a row resembling it waits for a caseworker', async () => {
+    const p = person({ code: '' });
     const { child } = await held(p);
     await database.db.update(children).set({ isNewIdentity: true }).where(eq(children.id, child.id));
     const source = await makeSource(database.db);
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p)]));
     const row = await rowOf(loadId, 2);
-    expect(row.outcome).toBe('new');
-    expect(row.childId).not.toBe(child.id);
-    expect(await database.db.select().from(matchReviews).where(eq(matchReviews.candidateChildId, child.id))).toHaveLength(0);
+    // It resembles the child with the new identity: a caseworker decides, nothing is linked or made meanwhile.
+    expect(row.outcome).toBe('review');
+    expect(row.childId).toBeNull();
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+    expect(await database.db.select().from(matchReviews).where(eq(matchReviews.candidateChildId, child.id))).toMatchObject([{ because: 'resembles a record with a new identity' }]);
     const [identities] = await database.db.select({ n: count() }).from(sourceIdentities).where(eq(sourceIdentities.childId, child.id));
     expect(identities!.n).toBe(1);
   });
@@ -278,7 +237,7 @@ describe('shielded children', () => {
   }
 
   it('sends a row that matches a shielded child to review, never an automatic link, and links it only when a caseworker says so', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source, la } = await shieldedChild(p);
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { address_line1: '1 New Street', postcode: 'LS1 1ZZ' })]));
     const row = await rowOf(loadId, 2);
@@ -299,8 +258,8 @@ describe('shielded children', () => {
   });
 
   it('links a row to the child it is when a shielded stranger shares only its first name and birthday', async () => {
-    const p = person({ code: '' } as Source);
-    const stranger = person({ code: '' } as Source, { given_names: p.given_names, date_of_birth: p.date_of_birth });
+    const p = person({ code: '' });
+    const stranger = person({ code: '' }, { given_names: p.given_names, date_of_birth: p.date_of_birth });
     const { child } = await held(p);
     const { child: shieldedStranger } = await shieldedChild(stranger);
     const source = await makeSource(database.db);
@@ -311,7 +270,7 @@ describe('shielded children', () => {
   });
 
   it('shields any record a load makes from a row that resembled a shielded child', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source, la } = await shieldedChild(p);
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { given_names: p.given_names.slice(0, 4) + 'ia' })]));
     const reviews = await database.db.select().from(matchReviews).where(eq(matchReviews.loadId, loadId));
@@ -328,7 +287,7 @@ describe('shielded children', () => {
   });
 
   it('sends both rows of one file resembling a shielded child to review: neither makes a record, neither is linked to the other', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source } = await shieldedChild(p);
     const moved = { address_line1: '1 New Street', postcode: 'LS1 1ZZ' };
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, moved), asSentBy(source, p, { ...moved, source_person_id: `${p.source_person_id}-again` })]));
@@ -337,7 +296,7 @@ describe('shielded children', () => {
   });
 
   it('sends a sibling of a shielded child (same family name, birthday and address) to review, not to an unshielded new record', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { source } = await shieldedChild(p);
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { given_names: 'Fitzwilliam', gender: 'M' })]));
     expect((await rowOf(loadId, 2)).outcome).toBe('review');
@@ -347,7 +306,7 @@ describe('shielded children', () => {
 
 describe('provenance and corrections', () => {
   it('does not overwrite an item a caseworker corrected with an older or unacknowledged source value', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source } = await held(p);
     const staff = await createStaffFixture(database.db, (await database.db.query.localAuthorities.findFirst())!.code);
     await database.db
@@ -418,7 +377,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 describe('a linked child’s carers', () => {
   it('adds a carer not yet linked and updates a held carer’s contact and parental responsibility, in the one version that also lists the child’s own changes', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source: first } = await held(p);
     const second = await makeSource(database.db);
     const { loadId } = await loadText(
@@ -449,8 +408,10 @@ describe('a linked child’s carers', () => {
     const versions = await versionsOf(child.id);
     expect(versions).toHaveLength(2);
     expect(versions[1]!.reason).toBe('Load test.csv, row 2');
+    // "Not specified" is a source not holding the gender: no change to ask a caseworker about.
+    expect((await database.db.select().from(children).where(eq(children.id, child.id)))[0]!.gender).toBe('female');
+    expect(await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, child.id))).toEqual([]);
     expect(versions[1]!.changes).toEqual([
-      { item: 'child', itemId: child.id, field: 'gender', before: 'female', after: 'not_specified' },
       { item: 'carer', itemId: john!.id, field: 'carer', before: null, after: { givenNames: 'John', familyName: p.family_name, relationship: 'father', hasParentalResponsibility: true, phone: '0113 496 0123', email: null } },
       { item: 'carer', itemId: mary!.id, field: 'phone', before: '0113 496 0000', after: '0113 496 0999' },
       { item: 'carer', itemId: mary!.id, field: 'email', before: null, after: 'mary@example.org' },
@@ -468,7 +429,7 @@ describe('a linked child’s carers', () => {
   });
 
   it('never lets an older load overwrite a newer carer phone, and confirms an unchanged carer from the same source without a version', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source } = await held(p);
     const resend = { ...p, source_system: source.code };
     await loadText(database.db, source, loadCsv([{ ...resend, carer1_phone: '0113 496 0555' }]), { asOf: '2026-12-05', fileName: 'newer.csv' });
@@ -487,7 +448,7 @@ describe('a linked child’s carers', () => {
   });
 
   it('does not overwrite a carer’s contact a caseworker corrected: not with an older value, not while the correction notice waits', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child, source } = await held(p);
     const [mary] = await carersOf(child.id);
     const staff = await createStaffFixture(database.db, (await database.db.query.localAuthorities.findFirst())!.code);
@@ -549,16 +510,21 @@ describe('the same child twice in one file', () => {
     const again = { ...child, source_person_id: `${child.source_person_id}-again` };
     await loadText(database.db, source, loadCsv([child, again]), { fileName: 'first.csv' });
     const [made] = await childrenCalled(child.family_name);
-    const { loadId } = await loadText(database.db, source, loadCsv([{ ...child, gender: 'U' }, { ...again, given_names: `${child.given_names}x`, carer1_phone: '0113 496 0321' }]), {
-      asOf: '2026-12-05',
-      fileName: 'second.csv',
-    });
+    const moved = { address_line1: '2 Later Lane', postcode: 'LS2 9JT' };
+    const { loadId } = await loadText(
+      database.db,
+      source,
+      loadCsv([{ ...child, ...moved, given_names: `${child.given_names} Rose` }, { ...again, given_names: `${child.given_names}x`, carer1_phone: '0113 496 0321' }]),
+      { asOf: '2026-12-05', fileName: 'second.csv' },
+    );
     expect([(await rowOf(loadId, 2)).outcome, (await rowOf(loadId, 3)).outcome]).toEqual(['source_id', 'source_id']);
     const [after] = await childrenCalled(child.family_name);
-    expect(after).toMatchObject({ id: made!.id, givenNames: child.given_names, gender: 'not_specified' });
+    expect(after).toMatchObject({ id: made!.id, givenNames: child.given_names, postcode: 'LS2 9JT' });
     expect((await carersOf(made!.id))[0]!.phone).toBe(child.carer1_phone);
     const versions = await versionsOf(made!.id);
-    expect(versions.at(-1)).toMatchObject({ reason: 'Load second.csv, row 2', changes: [{ item: 'child', field: 'gender', before: 'female', after: 'not_specified' }] });
+    expect(versions.at(-1)).toMatchObject({ reason: 'Load second.csv, row 2', changes: [{ item: 'address', field: 'address' }] });
+    const pending = await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, made!.id));
+    expect(pending.map((r) => r.requestedValue)).toEqual([`${child.given_names} Rose ${child.family_name}`]);
   });
 
   it('keeps twins in one file two children: same family name, date of birth and address, another first name', async () => {
@@ -573,7 +539,7 @@ describe('the same child twice in one file', () => {
   it('sends a later row that may be the same child to review once the earlier row’s record is made, never a second record by itself', async () => {
     const source = await makeSource(database.db);
     const first = person(source, { given_names: 'Clementine Rose' });
-    const maybe = { ...first, source_person_id: `${first.source_person_id}-maybe`, given_names: 'Rose', address_line1: '2 Elsewhere Road', town: 'Manchester', postcode: 'M1 1AE' };
+    const maybe = { ...first, source_person_id: `${first.source_person_id}-maybe`, given_names: 'Rose', gender: 'U', address_line1: '2 Elsewhere Road', town: 'Manchester', postcode: 'M1 1AE' };
     const { loadId } = await loadText(database.db, source, loadCsv([first, maybe]));
     const row = await rowOf(loadId, 3);
     expect(row).toMatchObject({ outcome: 'review', sameChildAsRow: 2, childId: null });
@@ -591,7 +557,7 @@ describe('the same child twice in one file', () => {
   });
 
   it('sends two rows that both match one held child to review, not two automatic links', async () => {
-    const p = person({ code: '' } as Source);
+    const p = person({ code: '' });
     const { child } = await held(p);
     const source = await makeSource(database.db);
     const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p), asSentBy(source, p, { source_person_id: `${p.source_person_id}-again` })]));
@@ -605,7 +571,7 @@ describe('the same child twice in one file', () => {
     const source = await makeSource(database.db);
     const people = Array.from({ length: 4 }, () => person(source));
     const again = { ...people[0]!, source_person_id: `${people[0]!.source_person_id}-again` };
-    const maybe = { ...people[1]!, source_person_id: `${people[1]!.source_person_id}-maybe`, given_names: 'Rose', address_line1: '2 Elsewhere Road', town: 'Manchester', postcode: 'M1 1AE' };
+    const maybe = { ...people[1]!, source_person_id: `${people[1]!.source_person_id}-maybe`, given_names: 'Rose', gender: 'U', address_line1: '2 Elsewhere Road', town: 'Manchester', postcode: 'M1 1AE' };
     people[1]!.given_names = 'Clementine Rose';
     const file = loadCsv([...people, again, maybe]);
     const staged = await stageLoad({ db: database.db, source, fileName: 'killed-twice.csv', open: fromText(file), asOf: '2026-11-30', submittedBy: { kind: 'system', id: null } });

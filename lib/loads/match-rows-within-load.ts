@@ -12,7 +12,9 @@ export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: 
  * held, the rows decided "new" are compared with each other, set-based, blocked as the held children are (the same
  * date of birth and a first given name that sounds the same; the same date of birth and a family name that sounds
  * the same) and scored with the same comparisons and weights. Rows joined by pairs at or above the lower threshold
- * (never sibling-like: twins stay two) form a group whose earliest row makes the record. A later row of the group
+ * (never sibling-like: twins stay two) and corroborated beyond names, birthday and gender — the same postcode, a carer
+ * of the same name or the same middle name: two person ids of one source are presumed two children unless the
+ * evidence is strong — form a group whose earliest row makes the record. A later row of the group
  * whose pair with that earliest row passes the automatic-link rules (upper threshold, first name the same or nearly)
  * becomes the same child ("linked", with the earliest row's child id, set once new ids are given); any other waits in
  * review, offered to a caseworker against that record once it is made (apply-new-records.ts) — never a second record
@@ -43,9 +45,13 @@ export async function matchRowsWithinLoad({ tx, loadId, weights }: MatchRowsWith
   await tx.unsafe(
     `create temp table load_row_pairs on commit drop as
      select compared.earlier, compared.later, compared.g_given, compared.g_dob, ${RARE_FIRST_NAME_SQL} as rare_first_name,
-            ${matchWeightSql(weights)} as weight
+            ${matchWeightSql(weights)} as weight, (compared.g_postcode = 2 or compared.g_carer = 2 or compared.g_middle = 2) as corroborated
      from (
-       select x.earlier, x.later, ${COMPARISON_SQL}
+       select x.earlier, x.later, ${COMPARISON_SQL},
+         case when exists (
+           select 1 from jsonb_array_elements(r.carers) rc, jsonb_array_elements(c.carers) cc
+           where lower(rc ->> 'givenNames') = lower(cc ->> 'givenNames') and lower(rc ->> 'familyName') = lower(cc ->> 'familyName'))
+         then 2 else 0 end as g_carer
        ${from}
        cross join lateral (select c.postcode as cpostcode) cp
        ${COMPARISON_LATERALS}) compared
@@ -56,8 +62,8 @@ export async function matchRowsWithinLoad({ tx, loadId, weights }: MatchRowsWith
   );
   const decided = await tx.unsafe<{ outcome: string }[]>(
     `with recursive edges as (
-       select earlier as x, later as y from load_row_pairs where weight >= ${num(weights.lower)}
-       union all select later, earlier from load_row_pairs where weight >= ${num(weights.lower)}),
+       select earlier as x, later as y from load_row_pairs where weight >= ${num(weights.lower)} and corroborated
+       union all select later, earlier from load_row_pairs where weight >= ${num(weights.lower)} and corroborated),
      reach (start, node) as (
        select distinct x, x from edges
        union select reach.start, edges.y from reach join edges on edges.x = reach.node),

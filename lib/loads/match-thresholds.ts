@@ -3,14 +3,14 @@ import type { LoadWeights } from '@/db/schema';
 /**
  * The decision thresholds on a pair's match weight (log2 of how much likelier the pair's agreement pattern is among
  * matches than among non-matches). Set from the benchmark's known truth (docs/decisions/011-source-loads.md): at or
- * above UPPER a link is automatic; from LOWER up a caseworker decides; below, the row is a new child. A shielded
- * child within SHIELD_MARGIN below LOWER still sends the row to review. An automatic link also needs the runner-up
+ * above UPPER a link is automatic; from LOWER up a caseworker decides; below, the row is a new child (unless it
+ * resembles a protected child: holdProtectedResemblances). An automatic link also needs the runner-up
  * at least MARGIN below the best (2^12: four thousand times less likely), and a first name the same or nearly — or
  * only similar if the row's first name is one hardly any held child has (a share below rareFirstName): a typo,
  * not a twin’s name. An exact name is weighed by its share of held children, never taken as rarer than
  * minimumNameShare (one in ten thousand): one sample of children should not make a name worth more than that.
  */
-export const MATCH_THRESHOLDS = { upper: 26, lower: 20, shieldMargin: 8, margin: 12, rareFirstName: 1e-5, minimumNameShare: 1e-4 } as const;
+export const MATCH_THRESHOLDS = { upper: 26, lower: 20, margin: 12, rareFirstName: 1e-5, minimumNameShare: 1e-4 } as const;
 
 /** How many children the benchmark held when MATCH_THRESHOLDS' upper and lower were set. */
 export const THRESHOLDS_SET_AT_CHILDREN = 1_000_000;
@@ -46,6 +46,10 @@ export const DEFAULT_WEIGHTS: LoadWeights = {
     carer: [-2.82, -1.82, 14.99],
     carerSameFamily: [-1.16, -8.82, 6.96],
   },
+  // The average chance that a random row and child share a first or family name, which an exact name's weight is
+  // adjusted from by that name's own share (matchWeightSql): without it a first load weighed "Smith" like "Boateng".
+  // m/2^w at the exact level, m taken as 0.95.
+  u: { given: [0.5, 0.3, 0.1, 0.003], family: [0.5, 0.3, 0.1, 0.0045] },
   upper: MATCH_THRESHOLDS.upper,
   lower: MATCH_THRESHOLDS.lower,
 };

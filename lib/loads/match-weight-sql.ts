@@ -48,3 +48,11 @@ export const RARE_FIRST_NAME_SQL = `(coalesce(fg.share, 0) < ${MATCH_THRESHOLDS.
  */
 export const AUTOMATIC_FIRST_NAME_SQL = (pair: string) =>
   `((${pair}.g_given = 3 or (${pair}.g_given >= 1 and ${pair}.rare_first_name)) and ${pair}.g_dob >= 1)`;
+
+/**
+ * What an automatic link needs beyond names, birthday and gender (alias with g_postcode, g_carer, g_middle): the same
+ * postcode or district, a carer of the same name, or the same middle name. At national scale some 1,800 children
+ * share each birthday and the commonest names are very common, so two children agreeing on name, birthday and gender
+ * alone, living elsewhere, are strangers often enough that a caseworker must decide.
+ */
+export const CORROBORATED_SQL = (pair: string) => `(${pair}.g_postcode >= 1 or ${pair}.g_carer = 2 or ${pair}.g_middle = 2)`;

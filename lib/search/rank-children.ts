@@ -7,10 +7,9 @@ import { dateCandidates } from './date-candidates';
 import type { Ranked } from './follow-merges';
 import { type Candidate, type QueryPhonetic, scoreCandidate, type SearchCriteria } from './score';
 import { type BlockRow, dobBlock, phoneticDateBlock, postcodeBlock, type TypedNames } from './search-blocks';
+import { wouldShow } from './would-show';
 
 export const MAX_RESULTS = 10;
-/** Below this a candidate is too weak to show. */
-export const MIN_SCORE = 50;
 /** Matches this close to the best count as indistinguishable from it. */
 export const CLOSE_TO_BEST = 10;
 /** A match this strong ends the search at the date as typed. */
@@ -45,7 +44,7 @@ function scoreBlock(criteria: SearchCriteria, rows: BlockRow[]): Scored[] {
   const best = new Map<string, Scored>();
   for (const row of rows) {
     const scored = { row, ...scoreCandidate(criteria, toCandidate(row), phonetic) };
-    if (!scored.nameMatched || scored.score < MIN_SCORE) continue;
+    if (!wouldShow(scored)) continue;
     const earlier = best.get(row.id);
     if (!earlier || earlier.score < scored.score) best.set(row.id, scored);
   }

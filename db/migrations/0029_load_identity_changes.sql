@@ -1,0 +1,3 @@
+ALTER TABLE "correction_requests" ADD COLUMN "raised_by_source_system_id" uuid;--> statement-breakpoint
+ALTER TABLE "correction_requests" ADD CONSTRAINT "correction_requests_raised_by_source_system_id_source_systems_id_fk" FOREIGN KEY ("raised_by_source_system_id") REFERENCES "public"."source_systems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "children_new_identity_idx" ON "children" USING btree ("id") WHERE "children"."is_new_identity";

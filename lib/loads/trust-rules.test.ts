@@ -1,0 +1,176 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childAddresses, children, correctionRequests, matchReviews, otherNames, shields, sourceLoadRows } from '@/db/schema';
+import { seedDatabase } from '@/db/seed/seed-database';
+import { createStaffFixture } from '@/db/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { findChildren } from '@/lib/search/find-children';
+import { decideMatchReview } from './decide-match-review';
+import { asSentBy, loadCsv, loadText, makeSource, person, type Person } from './load-test-helpers';
+
+// The situations issue 21 saw go wrong, each as a load would meet it: a row that nearly is a protected child, two
+// different children who share names and a birthday, a slip in a family name.
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDatabase({ connection: database, children: 30, seed: 73, asOf: '2026-11-25', reset: false });
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const childrenCalled = (familyName: string) => database.db.select().from(children).where(eq(children.familyName, familyName));
+const rowOf = async (loadId: string, rowNumber: number) =>
+  (await database.db.select().from(sourceLoadRows).where(and(eq(sourceLoadRows.loadId, loadId), eq(sourceLoadRows.rowNumber, rowNumber))))[0]!;
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const slip = (name: string) => `${name.slice(0, 2)}${name[2] === 'x' ? 'y' : 'x'}${name.slice(3)}`;
+
+async function held(p: Person) {
+  const source = await makeSource(database.db);
+  await loadText(database.db, source, loadCsv([{ ...p, source_system: source.code }]));
+  const [child] = await childrenCalled(p.family_name);
+  return { child: child!, source };
+}
+
+async function shieldedChild(p: Person) {
+  const { child, source } = await held(p);
+  const la = (await database.db.query.sourceSystems.findFirst({ where: (s, { eq: is }) => is(s.id, source.id) }))!.localAuthorityCode!;
+  await database.db.update(children).set({ isShielded: true, postcode: null }).where(eq(children.id, child.id));
+  await database.db.insert(shields).values({ childId: child.id, responsibleLocalAuthorityCode: la, reason: 'Fleeing domestic violence' });
+  return { child, la };
+}
+
+const newHome = { address_line1: '7 Refuge Walk', town: 'Hideaway', postcode: 'YO31 7ZZ' };
+
+describe('a row that nearly is a shielded child', () => {
+  it('waits for a caseworker and makes no record a practitioner could find, with a one-letter slip in the given name and the birthday a day out', async () => {
+    const p = person({ code: '' });
+    const { child } = await shieldedChild(p);
+    const source = await makeSource(database.db);
+    const near = asSentBy(source, p, { ...newHome, given_names: slip(p.given_names), date_of_birth: dayAfter(p.date_of_birth) });
+    const { loadId } = await loadText(database.db, source, loadCsv([near]));
+    const row = await rowOf(loadId, 2);
+    expect(row.outcome).toBe('review');
+    expect(row.shieldFromChildId).toBe(child.id);
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+
+    const council = (await database.db.query.sourceSystems.findFirst())!.localAuthorityCode!;
+    const practitioner = await createStaffFixture(database.db, council, { role: 'practitioner' });
+    const found = await findChildren({
+      db: database.db,
+      actor: { id: practitioner.id, organisationId: practitioner.organisationId, kind: 'staff' },
+      search: { reason: 'safeguarding_concern', familyName: p.family_name, givenName: p.given_names, dateOfBirth: dayAfter(p.date_of_birth) } as never,
+    });
+    expect(found.outcome).toBe('matches');
+    if (found.outcome === 'matches') expect(found.matches.filter((m) => !m.shielded)).toEqual([]);
+  });
+
+  it('waits for a caseworker whatever else the file carries: the near row beside the exact one', async () => {
+    const p = person({ code: '' });
+    const { child } = await shieldedChild(p);
+    const source = await makeSource(database.db);
+    const exact = asSentBy(source, p, newHome);
+    const near = asSentBy(source, p, { ...newHome, source_person_id: `${p.source_person_id}-b`, given_names: slip(p.given_names), date_of_birth: dayAfter(p.date_of_birth) });
+    const { loadId } = await loadText(database.db, source, loadCsv([exact, near]));
+    for (const rowNumber of [2, 3]) expect(await rowOf(loadId, rowNumber)).toMatchObject({ outcome: 'review', shieldFromChildId: child.id });
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+  });
+
+  it('waits for a caseworker when only one part of a double-barrelled family name and the new district are given', async () => {
+    const p = person({ code: '' });
+    const { child } = await shieldedChild(p);
+    const source = await makeSource(database.db);
+    const barrelled = asSentBy(source, p, { ...newHome, family_name: `Ashworth-${p.family_name}`, date_of_birth: dayAfter(dayAfter(p.date_of_birth)) });
+    const { loadId } = await loadText(database.db, source, loadCsv([barrelled]));
+    expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'review', shieldFromChildId: child.id });
+  });
+});
+
+describe('a child with a new identity', () => {
+  async function newIdentityChild(p: Person) {
+    const { child, source } = await held(p);
+    await database.db.update(children).set({ isNewIdentity: true }).where(eq(children.id, child.id));
+    return { child, source };
+  }
+
+  it('holds a row with the adoptive name, birthday and postcode and the birth family name as a former name for a caseworker, and linking it never adds the birth name', async () => {
+    const p = person({ code: '' });
+    const { child } = await newIdentityChild(p);
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { former_names: `${p.given_names}|Birthfamily` })]));
+    expect((await rowOf(loadId, 2)).outcome).toBe('review');
+    expect(await childrenCalled(p.family_name)).toHaveLength(1);
+    const [review] = await database.db.select().from(matchReviews).where(and(eq(matchReviews.loadId, loadId), eq(matchReviews.candidateChildId, child.id)));
+    expect(review).toBeDefined();
+
+    const council = (await database.db.query.sourceSystems.findFirst())!.localAuthorityCode!;
+    const caseworker = await createStaffFixture(database.db, council);
+    await decideMatchReview({ db: database.db, caseworker, reviewId: review!.id, decision: { outcome: 'link', reason: 'The same child: checked with the adoption agency' } }).catch(() => undefined);
+    const names = await database.db.select().from(otherNames).where(eq(otherNames.childId, child.id));
+    expect(names.map((n) => n.familyName)).not.toContain('Birthfamily');
+  });
+
+  it('never adds a former name to it from a source that knows it by its own person id', async () => {
+    const p = person({ code: '' });
+    const { child, source } = await newIdentityChild(p);
+    await loadText(database.db, source, loadCsv([{ ...p, source_system: source.code, former_names: `${p.given_names}|Birthfamily` }]), { asOf: '2026-12-01' });
+    const names = await database.db.select().from(otherNames).where(eq(otherNames.childId, child.id));
+    expect(names).toEqual([]);
+  });
+});
+
+describe('a link never changes who a child is', () => {
+  it('does not link a different child with the same names, birthday and gender who lives elsewhere with another parent, and leaves the held address alone', async () => {
+    const p = person({ code: '' }, { given_names: 'Oliver', gender: 'M' });
+    const { child } = await held(p);
+    const [before] = await database.db.select().from(childAddresses).where(eq(childAddresses.childId, child.id));
+    const source = await makeSource(database.db);
+    const other = asSentBy(source, p, { ...newHome, carer1_given_names: 'Precious', carer1_family_name: 'Adeyemi', carer1_phone: '' });
+    const { loadId } = await loadText(database.db, source, loadCsv([other]));
+    expect((await rowOf(loadId, 2)).outcome).not.toBe('linked');
+    const [after] = await database.db.select().from(childAddresses).where(and(eq(childAddresses.childId, child.id), eq(childAddresses.addressId, before!.addressId)));
+    expect(after!.livedUntil).toBeNull();
+  });
+
+  it('keeps two rows of one file with different person ids two children when only names, birthday and gender agree', async () => {
+    const source = await makeSource(database.db);
+    const p = person(source, { given_names: 'Amelia' });
+    const namesake = { ...p, ...newHome, source_person_id: `${p.source_person_id}-other`, carer1_given_names: 'Joy', carer1_family_name: 'Okafor', carer1_phone: '' };
+    const { loadId } = await loadText(database.db, source, loadCsv([p, namesake]));
+    expect((await rowOf(loadId, 3)).outcome).not.toBe('linked');
+    const made = await childrenCalled(p.family_name);
+    expect(made.length + ((await rowOf(loadId, 3)).outcome === 'review' ? 1 : 0)).toBe(2);
+  });
+
+  it('links a one-letter slip in the family name but leaves the name as held and asks a caseworker', async () => {
+    const p = person({ code: '' }, { given_names: 'Kwame Kofi', gender: 'M' });
+    const { child } = await held(p);
+    const source = await makeSource(database.db);
+    const typo = `${p.family_name.slice(0, 3)}${p.family_name.slice(4)}`;
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { family_name: typo, given_names: 'Kwame' })]), { asOf: '2026-12-02' });
+    const row = await rowOf(loadId, 2);
+    expect(row).toMatchObject({ outcome: 'linked', childId: child.id });
+    const [after] = await database.db.select().from(children).where(eq(children.id, child.id));
+    expect(after).toMatchObject({ familyName: p.family_name, givenNames: 'Kwame Kofi', dateOfBirth: p.date_of_birth });
+    const pending = await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, child.id));
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ itemKind: 'child', field: 'name', status: 'received', raisedBySourceSystemId: source.id });
+    expect(pending[0]!.requestedValue).toContain(typo);
+  });
+
+  it('never changes the date of birth or gender by a source id either: each difference waits for a caseworker, once', async () => {
+    const source = await makeSource(database.db);
+    const p = person(source);
+    await loadText(database.db, source, loadCsv([p]), { asOf: '2026-11-01' });
+    const [child] = await childrenCalled(p.family_name);
+    const changed = { ...p, date_of_birth: dayAfter(p.date_of_birth), gender: 'M' };
+    await loadText(database.db, source, loadCsv([changed]), { asOf: '2026-11-30' });
+    await loadText(database.db, source, loadCsv([{ ...changed, address_line2: 'Flat 1' }]), { asOf: '2026-12-01', fileName: 'again.csv' });
+    const [after] = await database.db.select().from(children).where(eq(children.id, child!.id));
+    expect(after).toMatchObject({ dateOfBirth: p.date_of_birth, gender: 'female' });
+    const pending = await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, child!.id));
+    expect(pending.map((r) => r.field).sort()).toEqual(['dateOfBirth', 'gender']);
+  });
+});

@@ -1,0 +1,131 @@
+import { editDistance } from './edit-distance';
+import { areNameVariants } from './name-variants';
+import { nameParts, normaliseName } from './normalise';
+import { type Candidate, scoreCandidate, type SearchCriteria } from './score';
+import { trigramSetSimilarity, trigramsOf } from './trigram-similarity';
+import { wouldShow } from './would-show';
+
+/** A family name a child is or was known by, with its double metaphone keys as the database stores them. */
+export type KnownFamilyName = { familyName: string; phonetic: string | null; phoneticAlt: string | null; former: boolean };
+
+/** Who a child is, as a search would compare it: a load row's details, or a protected child's as held. */
+export type IdentityDetails = {
+  givenNames: string;
+  /** Double metaphone of the first given name. */
+  givenPhonetic: string | null;
+  /** The current family name first, then former ones. */
+  familyNames: KnownFamilyName[];
+  dateOfBirth: string;
+  gender: string;
+  /** Where the child really lives: for a shielded child the hidden address, which only this rule reads. */
+  postcode: string | null;
+};
+
+type PreparedName = KnownFamilyName & { normalised: string; parts: string[]; trigrams: Set<string> };
+export type PreparedIdentity = {
+  details: IdentityDetails;
+  firstGiven: string;
+  givenTrigrams: Set<string>;
+  firstGivenTrigrams: Set<string>;
+  names: PreparedName[];
+  district: string | null;
+};
+
+/** The pieces of an identity the rule compares again and again, worked out once. */
+export function prepareIdentity(details: IdentityDetails): PreparedIdentity {
+  const firstGiven = normaliseName(details.givenNames).split(' ')[0] ?? '';
+  return {
+    details,
+    firstGiven,
+    givenTrigrams: trigramsOf(details.givenNames),
+    firstGivenTrigrams: trigramsOf(firstGiven),
+    names: details.familyNames.map((n) => ({ ...n, normalised: normaliseName(n.familyName), parts: nameParts(n.familyName), trigrams: trigramsOf(n.familyName) })),
+    district: details.postcode ? details.postcode.trim().toUpperCase().split(/\s+/)[0]! : null,
+  };
+}
+
+const swappedDayAndMonth = (iso: string) => `${iso.slice(0, 4)}-${iso.slice(8, 10)}-${iso.slice(5, 7)}`;
+const oneDigitApart = (a: string, b: string) => a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
+const soundAlike = (a: PreparedName, b: PreparedName) =>
+  (a.phonetic !== null && (a.phonetic === b.phonetic || a.phonetic === b.phoneticAlt)) || (a.phoneticAlt !== null && a.phoneticAlt === b.phonetic);
+
+/**
+ * A cheap test that two family names could score anything at all in the search (familyPart in score.ts), or that
+ * the given and family names could be the swapped pair the score allows for. Only a pair passing it is scored: the
+ * score would give nothing to the rest, so leaving them out changes no answer.
+ */
+function namesCouldMatch(a: PreparedName, b: PreparedName, typed: PreparedIdentity, held: PreparedIdentity): boolean {
+  if (a.normalised === b.normalised || soundAlike(a, b)) return true;
+  if (trigramSetSimilarity(a.trigrams, b.trigrams) >= 0.3) return true;
+  if (Math.abs(a.normalised.length - b.normalised.length) <= 2 && editDistance(a.normalised, b.normalised) <= 2) return true;
+  if (a.parts.some((p) => b.parts.includes(p))) return true;
+  if (areNameVariants(a.familyName, b.familyName)) return true;
+  return trigramSetSimilarity(held.givenTrigrams, a.trigrams) >= 0.3 && trigramSetSimilarity(b.trigrams, typed.givenTrigrams) >= 0.3;
+}
+
+/**
+ * Would a practitioner typing `typed`'s details be shown `held`? The search's own blocks — the date of birth as
+ * typed, with day and month swapped, or one digit out with a family name that sounds the same; or the postcode
+ * district — and its own scoring (wouldShow), tried with each of the typed family names (former ones too) against
+ * each of the held ones, with and without the given name, with and without the postcode, as a practitioner might
+ * type them. The same birthday at the very same postcode counts whatever the names: a record made from it would tell
+ * anyone searching that birthday where the child lives.
+ */
+export function searchWouldFind(typed: PreparedIdentity, held: PreparedIdentity): boolean {
+  const typedDob = typed.details.dateOfBirth;
+  const heldDob = held.details.dateOfBirth;
+  const sameOrSwapped = heldDob === typedDob || heldDob === swappedDayAndMonth(typedDob);
+  const digitOut = oneDigitApart(typedDob, heldDob);
+  const samePostcode = typed.details.postcode !== null && typed.details.postcode === held.details.postcode;
+  if ((sameOrSwapped || digitOut) && samePostcode) return true;
+  const sameDistrict = typed.district !== null && typed.district === held.district;
+  if (!sameOrSwapped && !digitOut && !sameDistrict) return false;
+
+  for (const typedName of typed.names) {
+    for (const heldName of held.names) {
+      if (!namesCouldMatch(typedName, heldName, typed, held)) continue;
+      // The search's block for a date one digit out reads only children whose current family name sounds the same.
+      const inDateBlock = sameOrSwapped || (digitOut && !heldName.former && soundAlike(typedName, heldName));
+      const searches: SearchCriteria[] = [];
+      for (const givenName of [typed.details.givenNames, undefined]) {
+        if (inDateBlock) searches.push({ familyName: typedName.familyName, givenName, dateOfBirth: typedDob });
+        if (inDateBlock && sameDistrict) searches.push({ familyName: typedName.familyName, givenName, dateOfBirth: typedDob, postcode: typed.details.postcode! });
+        if (sameDistrict) searches.push({ familyName: typedName.familyName, givenName, postcode: typed.details.postcode! });
+      }
+      if (searches.length === 0) continue;
+      const candidate: Candidate = {
+        familyName: heldName.familyName,
+        givenNames: held.details.givenNames,
+        dateOfBirth: heldDob,
+        gender: held.details.gender,
+        postcodeDistrict: held.district,
+        postcode: held.details.postcode,
+        phonetic: { family: heldName.phonetic, familyAlt: heldName.phoneticAlt, given: held.details.givenPhonetic },
+        familyNameIsFormer: heldName.former,
+        similarity: { family: 0, given: 0, familyAsGiven: trigramSetSimilarity(held.givenTrigrams, typedName.trigrams), givenAsFamily: 0 },
+      };
+      const phonetic = { family: typedName.phonetic, familyAlt: typedName.phoneticAlt, given: typed.details.givenPhonetic };
+      for (const search of searches) {
+        const given = search.givenName !== undefined;
+        candidate.similarity = {
+          family: trigramSetSimilarity(typedName.trigrams, heldName.trigrams),
+          given: given ? trigramSetSimilarity(held.givenTrigrams, typed.givenTrigrams) : 0,
+          familyAsGiven: trigramSetSimilarity(held.givenTrigrams, typedName.trigrams),
+          givenAsFamily: given ? trigramSetSimilarity(heldName.trigrams, typed.givenTrigrams) : 0,
+        };
+        if (wouldShow(scoreCandidate(search, candidate, phonetic))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * "Resembles a protected child": the one rule (DOMAIN, "Trust rules made explicit") for a shielded or new-identity
+ * child. A person resembles the protected child if a search typed from the person's details would show the child,
+ * or a search typed from the child's would show a record made of the person's: either way, a record made from the
+ * person could be found by looking for the child, and would tell where they live.
+ */
+export function resemblesProtectedChild(person: PreparedIdentity, protectedChild: PreparedIdentity): boolean {
+  return searchWouldFind(person, protectedChild) || searchWouldFind(protectedChild, person);
+}
