@@ -36,7 +36,7 @@ beforeAll(async () => {
   councilA = probe.localAuthorityCode;
   const [other] = await database.db.selectDistinct({ code: organisations.localAuthorityCode }).from(organisations).where(ne(organisations.localAuthorityCode, councilA)).limit(1);
   councilB = other!.code;
-  [clinic] = await database.db.insert(organisations).values({ kind: 'health_service', name: 'Brookfield Young People’s Clinic', localAuthorityCode: councilB }).returning();
+  clinic = (await database.db.insert(organisations).values({ kind: 'health_service', name: 'Brookfield Young People’s Clinic', localAuthorityCode: councilB }).returning())[0]!;
 
   const at = async (council: string, options: Parameters<typeof createStaffFixture>[2], set: Partial<Staff> = {}) => {
     const made = await createStaffFixture(database.db, council, options);
@@ -44,10 +44,10 @@ beforeAll(async () => {
     return (await database.db.update(staffUsers).set(set).where(eq(staffUsers.id, made.id)).returning())[0]!;
   };
   staff.teacher = await at(councilA, { role: 'practitioner', displayName: 'Tess Teacher' });
-  staff.nurse = await at(councilB, { role: 'practitioner', displayName: 'Nina Nurse' }, { sensitiveServiceCode: 'sexual_health', organisationId: clinic!.id });
-  staff.nurseColleague = await at(councilB, { role: 'practitioner', displayName: 'Nell Colleague' }, { sensitiveServiceCode: 'sexual_health', organisationId: clinic!.id });
+  staff.nurse = await at(councilB, { role: 'practitioner', displayName: 'Nina Nurse' }, { sensitiveServiceCode: 'sexual_health', organisationId: clinic.id });
+  staff.nurseColleague = await at(councilB, { role: 'practitioner', displayName: 'Nell Colleague' }, { sensitiveServiceCode: 'sexual_health', organisationId: clinic.id });
   // Works at the clinic but holds no sensitive-service role: the clinic's name is still the secret.
-  staff.clinicReceptionist = await at(councilB, { role: 'practitioner', displayName: 'Rory Reception' }, { organisationId: clinic!.id });
+  staff.clinicReceptionist = await at(councilB, { role: 'practitioner', displayName: 'Rory Reception' }, { organisationId: clinic.id });
   staff.adminA = await at(councilA, { role: 'administrator' });
   staff.adminB = await at(councilB, { role: 'administrator' });
   staff.national = await at(councilB, { role: 'administrator' }, { isNationalAdministrator: true });
