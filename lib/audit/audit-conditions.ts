@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import { idArray } from '@/lib/retention/id-array';
+import type { SensitiveServicesSeen } from '@/lib/sensitive-services/sensitive-services-seen-by';
 
 /**
  * Conditions on audit events that more than one reader needs: the explorer, its CSV and the citizen's "who looked
@@ -32,3 +33,26 @@ export const aboutChildOfCouncil = (localAuthorityCode: string): SQL => sql`exis
     (select a.local_authority_code from child_addresses ca join addresses a on a.id = ca.address_id
      where ca.child_id = involved.child_id and ca.lived_until is null limit 1)
   ) = ${localAuthorityCode})`;
+
+/**
+ * The sensitive service an event ties to the children it names, or null: the acting member of staff's own; the one
+ * the event is about (an involvement recorded or ended, whoever did it); or that of the organisation acted for, when
+ * any of its staff practise one (a clinic's name is the secret, whoever at the clinic looked).
+ */
+export const sensitiveServiceRevealed = (): SQL<string | null> => sql<string | null>`coalesce(
+  (select s.sensitive_service_code from staff_users s where ${auditEvents.actorKind} = 'staff' and s.id = ${auditEvents.actorId}),
+  (select st.code from service_types st where st.is_sensitive and st.code = ${auditEvents.query}->>'service'),
+  (select min(s.sensitive_service_code) from staff_users s
+   where s.sensitive_service_code is not null and s.organisation_id = coalesce(${auditEvents.organisationId},
+     (select a.organisation_id from staff_users a where ${auditEvents.actorKind} = 'staff' and a.id = ${auditEvents.actorId}))))`;
+
+/** Events that would tell a reader who sees only `seen` that a sensitive service is involved with a child. */
+export function revealsSensitiveServiceHiddenFrom(seen: SensitiveServicesSeen): SQL<boolean> {
+  if (seen === 'every') return sql<boolean>`false`;
+  const revealed = sensitiveServiceRevealed();
+  if (seen.length === 0) return sql<boolean>`(${revealed} is not null)`;
+  return sql<boolean>`(${revealed} is not null and ${revealed} not in (${sql.join(
+    seen.map((code) => sql`${code}`),
+    sql`, `,
+  )}))`;
+}

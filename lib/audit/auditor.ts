@@ -1,5 +1,6 @@
 import type { StaffUser } from '@/lib/auth/staff-sessions';
 import { AppError } from '@/lib/errors';
+import { sensitiveServicesSeenBy, type SensitiveServicesSeen } from '@/lib/sensitive-services/sensitive-services-seen-by';
 
 /** Who reads the audit trail: an access manager or the index team. */
 export type Auditor = Pick<StaffUser, 'id' | 'role' | 'isNationalAdministrator' | 'localAuthorityCode' | 'organisationId'>;
@@ -11,3 +12,6 @@ export function requireAuditor(viewer: Auditor): void {
 
 /** Only a national access manager reads every council's events. */
 export const seesEveryCouncil = (viewer: Auditor): boolean => viewer.role === 'administrator' && viewer.isNationalAdministrator;
+
+/** Which sensitive services a reader of the trail may see tied to a child: the index team all, access managers none. */
+export const sensitiveServicesSeenByAuditor = (viewer: Auditor): SensitiveServicesSeen => sensitiveServicesSeenBy({ kind: 'staff', role: viewer.role });

@@ -41,8 +41,8 @@ export type ExportAuditEventsOptions = { db: Database; viewer: Auditor; filter: 
 export async function exportAuditEvents({ db, viewer, filter, clientAddress = null }: ExportAuditEventsOptions): Promise<AuditExport> {
   requireAuditor(viewer);
   return db.transaction(async (tx) => {
-    const resolved = await resolveAuditFilter({ db: tx, filter });
-    const rows = await selectAuditEvents(tx)
+    const resolved = await resolveAuditFilter({ db: tx, viewer, filter });
+    const rows = await selectAuditEvents(tx, viewer)
       .where(and(inScopeOf(viewer), ...resolved.conditions))
       .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
       .limit(EXPORT_LIMIT + 1);
@@ -59,7 +59,7 @@ export async function exportAuditEvents({ db, viewer, filter, clientAddress = nu
       e.actionLabel,
       e.action,
       e.reason,
-      e.indexNumbers.map(formatIndexNumber).join('; '),
+      e.childLinkWithheld ? 'Withheld: a sensitive service’s event' : e.indexNumbers.map(formatIndexNumber).join('; '),
       e.outcome,
     ]);
     const notice = truncated ? [[`Only the newest ${EXPORT_LIMIT.toLocaleString('en-GB')} events are in this file. Narrow the filter (for example by dates) to download the rest.`]] : [];

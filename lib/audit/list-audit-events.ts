@@ -30,10 +30,10 @@ export type ListAuditEventsOptions = { db: Database; viewer: Auditor; filter: TA
 export async function listAuditEvents({ db, viewer, filter, clientAddress = null }: ListAuditEventsOptions): Promise<AuditEventPage> {
   requireAuditor(viewer);
   return db.transaction(async (tx) => {
-    const resolved = await resolveAuditFilter({ db: tx, filter });
+    const resolved = await resolveAuditFilter({ db: tx, viewer, filter });
     const backwards = Boolean(filter.after);
     const position = filter.after ? beyondCursor(filter.after, 'newer') : filter.before ? beyondCursor(filter.before, 'older') : undefined;
-    const rows = await selectAuditEvents(tx, { indexNumberLimit: INDEX_NUMBERS_LISTED })
+    const rows = await selectAuditEvents(tx, viewer, { indexNumberLimit: INDEX_NUMBERS_LISTED })
       .where(and(inScopeOf(viewer), ...resolved.conditions, position))
       .orderBy(...(backwards ? [asc(auditEvents.occurredAt), asc(auditEvents.id)] : [desc(auditEvents.occurredAt), desc(auditEvents.id)]))
       .limit(AUDIT_PAGE_SIZE + 1);

@@ -1,9 +1,10 @@
 import 'server-only';
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, not, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEvents, children, organisations, staffUsers } from '@/db/schema';
 import type { TAuditFilter } from '@/lib/validation/audit-filter';
-import { aboutAnyOf, onOrAfterLondonDay, onOrBeforeLondonDay } from './audit-conditions';
+import { aboutAnyOf, onOrAfterLondonDay, onOrBeforeLondonDay, revealsSensitiveServiceHiddenFrom } from './audit-conditions';
+import { type Auditor, sensitiveServicesSeenByAuditor } from './auditor';
 
 export type ResolvedAuditFilter = {
   conditions: SQL[];
@@ -13,13 +14,14 @@ export type ResolvedAuditFilter = {
   audited: Record<string, string | null | undefined>;
 };
 
-export type ResolveAuditFilterOptions = { db: DbOrTx; filter: TAuditFilter };
+export type ResolveAuditFilterOptions = { db: DbOrTx; viewer: Auditor; filter: TAuditFilter };
 
 /**
  * Turns the filter's identifiers into record and user ids, and the filter into conditions on the events of
- * selectAuditEvents (the organisation is matched on its join).
+ * selectAuditEvents (the organisation is matched on its join). "Who looked at this child" leaves out the events of a
+ * sensitive service the viewer may not see tied to a child: being listed under the child would tie it.
  */
-export async function resolveAuditFilter({ db, filter }: ResolveAuditFilterOptions): Promise<ResolvedAuditFilter> {
+export async function resolveAuditFilter({ db, viewer, filter }: ResolveAuditFilterOptions): Promise<ResolvedAuditFilter> {
   const conditions: SQL[] = [];
   let childIds: string[] = [];
   let staffUserId: string | null = null;
@@ -28,7 +30,7 @@ export async function resolveAuditFilter({ db, filter }: ResolveAuditFilterOptio
     const found = await db.select({ id: children.id }).from(children).where(or(eq(children.indexNumber, filter.indexNumber), sql`${children.mergedIntoId} in ${named}`));
     childIds = found.map((c) => c.id);
     // An index number no record has (or no longer has, once purged) matches nothing.
-    conditions.push(childIds.length ? aboutAnyOf(childIds) : sql`false`);
+    conditions.push(childIds.length ? and(aboutAnyOf(childIds), not(revealsSensitiveServiceHiddenFrom(sensitiveServicesSeenByAuditor(viewer))))! : sql`false`);
   }
   if (filter.username) {
     const [user] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(sql`lower(${staffUsers.username})`, filter.username));

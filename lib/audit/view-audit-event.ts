@@ -15,10 +15,13 @@ export type ViewAuditEventOptions = { db: Database; viewer: Auditor; eventId: nu
 export async function viewAuditEvent({ db, viewer, eventId, clientAddress = null }: ViewAuditEventOptions): Promise<AuditEventDetail | null> {
   requireAuditor(viewer);
   return db.transaction(async (tx) => {
-    const [row] = await selectAuditEvents(tx).where(and(inScopeOf(viewer), eq(auditEvents.id, eventId)));
+    const [row] = await selectAuditEvents(tx, viewer).where(and(inScopeOf(viewer), eq(auditEvents.id, eventId)));
     await recordAuditRead({ db: tx, viewer, action: 'audit.view_event', query: { eventId }, outcome: row ? 'ok' : 'not_found', clientAddress });
     if (!row) return null;
     const [typed] = await tx.select({ query: auditEvents.query, clientAddress: auditEvents.clientAddress }).from(auditEvents).where(eq(auditEvents.id, eventId));
-    return { ...toAuditEventRow(row), query: (typed?.query as Record<string, unknown> | null) ?? null, clientAddress: typed?.clientAddress ?? null };
+    const event = toAuditEventRow(row);
+    // What a searcher typed, or which involvement, ties the event to a child as surely as its index numbers.
+    const query = event.childLinkWithheld ? null : ((typed?.query as Record<string, unknown> | null) ?? null);
+    return { ...event, query, clientAddress: typed?.clientAddress ?? null };
   });
 }

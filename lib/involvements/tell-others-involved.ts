@@ -10,7 +10,9 @@ export type TellOthersInvolvedOptions = { db: DbOrTx; childId: string; newInvolv
 
 /**
  * As the Dutch reference index does: everyone already working with the child hears that someone else now does too,
- * and nothing more — not who, not which service. Returns how many were told.
+ * and nothing more — not who, not which service. The text is the same whichever service is new, so a sensitive
+ * service's involvement reads like any other; the record then shows the recipient only that a service is involved
+ * and which index team to ask. Returns how many were told.
  */
 export async function tellOthersInvolved({ db, childId, newInvolvementId, newPractitioner }: TellOthersInvolvedOptions): Promise<number> {
   const others = await db

@@ -1,4 +1,5 @@
 import type { HeldChildRecord, HeldInvolvement, WithheldInvolvement } from '@/lib/records/child-record';
+import { seesSensitiveService } from '@/lib/sensitive-services/sensitive-services-seen-by';
 
 export type CitizenInvolvement = (HeldInvolvement & { withheld: false }) | WithheldInvolvement;
 export type CitizenRecord = Omit<HeldChildRecord, 'involvements' | 'shieldedBy'> & { involvements: CitizenInvolvement[] };
@@ -12,7 +13,7 @@ export function citizenRecord(held: HeldChildRecord, relationship: 'self' | 'par
   return {
     ...rest,
     involvements: involvements.map((i): CitizenInvolvement =>
-      i.isSensitive && relationship === 'parent' ? { id: i.id, withheld: true, brokeredBy: i.brokeredBy } : { ...i, withheld: false },
+      i.isSensitive && !seesSensitiveService({ kind: 'citizen', relationship }, i.serviceCode) ? { id: i.id, withheld: true, brokeredBy: i.brokeredBy } : { ...i, withheld: false },
     ),
   };
 }

@@ -26,7 +26,7 @@ export async function viewOwnRecord({ db, citizen, linkId, clientAddress = null,
     const view: CitizenRecordView = {
       relationship,
       record: citizenRecord(held, relationship),
-      viewers: await listRecordViewers({ db: tx, childId: access.childId }),
+      viewers: await listRecordViewers({ db: tx, childId: access.childId, relationship }),
     };
     await recordAuditEvent({
       db: tx,

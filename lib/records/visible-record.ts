@@ -1,3 +1,4 @@
+import { seesSensitiveService } from '@/lib/sensitive-services/sensitive-services-seen-by';
 import type { HeldChildRecord, HeldInvolvement, RecordView, RecordViewer, VisibleInvolvement } from './child-record';
 
 /** The index team keeps the index accurate and brokers contact: it sees the record as held. */
@@ -5,11 +6,12 @@ const isIndexTeam = (viewer: RecordViewer) => viewer.role === 'caseworker';
 
 /**
  * Sexual health, mental health, substance misuse…: only that service's own practitioners (and the index team) see
- * who provides it; anyone else learns only that a service is involved and whom to ask.
+ * who provides it; anyone else learns only that a service is involved and whom to ask. A practitioner always sees
+ * the involvement they recorded themselves.
  */
 export function involvementAsSeenBy(involvement: HeldInvolvement, viewer: RecordViewer): VisibleInvolvement {
   const isViewers = involvement.practitionerStaffId === viewer.id;
-  if (!involvement.isSensitive || isIndexTeam(viewer) || isViewers || viewer.sensitiveServiceCode === involvement.serviceCode) {
+  if (!involvement.isSensitive || isViewers || seesSensitiveService({ kind: 'staff', ...viewer }, involvement.serviceCode)) {
     return { ...involvement, withheld: false, isViewers };
   }
   return { id: involvement.id, withheld: true, brokeredBy: involvement.brokeredBy };

@@ -21,6 +21,7 @@ export function WhoActed({ event }: { event: AuditEventRow }) {
 /** The records involved, each a link to "who looked at this child"; the list names the first few. */
 export function RecordsInvolved({ event }: { event: AuditEventRow }) {
   if (event.recordCount === 0) return <>None</>;
+  if (event.childLinkWithheld) return <>Withheld: a sensitive service’s event (the index team can see them)</>;
   const gone = event.recordCount - event.indexNumbers.length;
   return (
     <ul className="govuk-list govuk-!-margin-bottom-0">

@@ -59,7 +59,9 @@ export default async function AuditEventPage({ params }: Props) {
           <SummaryRow label="Network address">{event.clientAddress ?? 'Not recorded'}</SummaryRow>
         </dl>
         <h2 className="govuk-heading-m">What was asked or changed</h2>
-        {typed.length === 0 ? (
+        {event.childLinkWithheld ? (
+          <p className="govuk-body">Withheld: it would show which child a sensitive service works with. The index team can see it.</p>
+        ) : typed.length === 0 ? (
           <p className="govuk-body">Nothing more was recorded.</p>
         ) : (
           <>
