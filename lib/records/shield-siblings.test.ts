@@ -1,12 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, children, recordVersions, shields, staffUsers } from '@/db/schema';
+import { auditEvents, children, recordVersions, shields, type staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
 import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ZShieldChild } from '@/lib/validation/shield-child';
+import { formatIndexNumber } from './index-number-codec';
 import { loadShieldState } from './load-shield-state';
 import { shieldChild } from './shield-child';
 
@@ -71,7 +72,7 @@ describe('shielding a child with brothers and sisters at the same address', () =
     const [version] = await database.db.select().from(recordVersions).where(eq(recordVersions.childId, child.childId)).orderBy(recordVersions.version);
     const youngerRow = await childRow(younger.childId);
     expect(version!.reason).toContain('not shielded');
-    expect(version!.reason).toContain(youngerRow.indexNumber);
+    expect(version!.reason).toContain(formatIndexNumber(youngerRow.indexNumber));
     const [olderVersion] = await database.db.select().from(recordVersions).where(eq(recordVersions.childId, older.childId));
     expect(olderVersion!.reason).toMatch(/Witness protection: police request/);
   });
