@@ -111,7 +111,7 @@ try {
   const sample = await db.select({ id: children.id }).from(children).where(sql`${children.id} in (select id from children tablesample system (10) limit ${views})`);
   const [teacher] = await db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.teacher'));
   if (!teacher) throw new Error('The seeded demo.teacher is missing');
-  const viewer = { id: teacher.id, organisationId: teacher.organisationId, role: 'practitioner' as const, hasChildProtectionRole: false, sensitiveServiceCode: null };
+  const viewer = { id: teacher.id, organisationId: teacher.organisationId, role: 'practitioner' as const, hasChildProtectionRole: false, sensitiveServiceCode: null, localAuthorityCode: null };
   const timings = {
     'primary-key lookup': [] as number[],
     '+ chained audit event': [] as number[],

@@ -2,8 +2,10 @@ import 'server-only';
 import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
-import { children, correctionMessages, correctionRequests, type RecordChange, staffUsers } from '@/db/schema';
+import { children, correctionMessages, correctionRequests, localAuthorities, type RecordChange, shields, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { AppError } from '@/lib/errors';
+import { isIndexTeamFor } from '@/lib/records/is-index-team-for';
 import { listRecordVersions } from '@/lib/records/list-record-versions';
 import { changeKeyOf } from '@/lib/validation/correction-change';
 import type { Caseworker } from './act-on-request';
@@ -30,6 +32,8 @@ export type RequestForCasework = {
 /**
  * A correction request as the index team works on it: the item as held and where it came from, what the requester
  * says, the conversation and the record's history. Reading it is audited, as is every read of a child's record.
+ * About a shielded child, only the index team holding the shield may read it (the request, the item and the history
+ * all carry the child's whereabouts); anyone else is refused, and the refusal audited.
  */
 export async function viewRequest({ db, caseworker, requestId, clientAddress = null }: { db: Database; caseworker: Caseworker; requestId: string; clientAddress?: string | null }): Promise<RequestForCasework | null> {
   const assignee = alias(staffUsers, 'assignee');
@@ -43,6 +47,23 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
     .where(and(eq(correctionRequests.id, requestId), or(eq(correctionRequests.localAuthorityCode, caseworker.localAuthorityCode), isNull(correctionRequests.localAuthorityCode))));
   if (!found) return null;
   const { request, child } = found;
+  const audit = (outcome: string) =>
+    recordAuditEvent({
+      db,
+      event: { actorKind: 'staff', actorId: caseworker.id, organisationId: caseworker.organisationId, action: 'correction.view', query: { requestId }, childIds: [child.id], outcome, clientAddress },
+    });
+  if (child.isShielded) {
+    const [shield] = await db
+      .select({ code: shields.responsibleLocalAuthorityCode, name: localAuthorities.name, phone: localAuthorities.indexTeamPhone })
+      .from(shields)
+      .innerJoin(localAuthorities, eq(localAuthorities.code, shields.responsibleLocalAuthorityCode))
+      .where(and(eq(shields.childId, child.id), isNull(shields.liftedAt)));
+    if (!isIndexTeamFor(caseworker, shield?.code ?? null)) {
+      await audit('refused');
+      const whom = shield ? `the index team at ${shield.name} on ${shield.phone}` : 'the index team holding the shield';
+      throw new AppError('forbidden', `This request is about a shielded child. Only the index team holding the shield can read it: contact ${whom}.`);
+    }
+  }
 
   const item = await loadCurrentItem({ db, childId: child.id, itemKind: request.itemKind, field: request.field, itemId: request.itemId });
   const key = changeKeyOf(request.itemKind, request.field);
@@ -77,10 +98,7 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
     if (request.status === 'awaiting_approval' && request.proposedByStaffId === caseworker.id) blockedBecause = 'You edited this change, so another caseworker must approve it.';
   }
 
-  await recordAuditEvent({
-    db,
-    event: { actorKind: 'staff', actorId: caseworker.id, organisationId: caseworker.organisationId, action: 'correction.view', query: { requestId }, childIds: [child.id], clientAddress },
-  });
+  await audit('ok');
   return {
     request: { ...request, assignedTo: found.assignedTo, proposedBy: found.proposedBy },
     child: { id: child.id, indexNumber: child.indexNumber, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, version: child.version, isShielded: child.isShielded },

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Database } from '@/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { AppError } from '@/lib/errors';
+import type { IndexTeamContact } from '@/lib/records/child-record';
+import { isIndexTeamFor } from '@/lib/records/is-index-team-for';
 import { asDrizzle } from './as-drizzle';
 import type { ReviewingStaff } from './decide-match-review';
 
@@ -29,18 +31,26 @@ export type MatchReviewView = {
   matchWeight: number;
   candidate: ComparedPerson & { indexNumber: string; isShielded: boolean };
   incoming: ComparedPerson & { sourcePersonId: string };
+  /** Set when the candidate is shielded by another council: its index team alone sees the record whole and decides. */
+  heldBackBy: IndexTeamContact | null;
 };
+
+type ReviewRow = Omit<MatchReviewView, 'heldBackBy'> & { candidateChildId: string; shield: (IndexTeamContact & { code: string }) | null };
 
 /**
  * One candidate match side by side: the row as the source sent it and the child as held (with the real address of a
- * shielded child, which only the index team deciding sees). Only caseworkers; the view is audited as a read of the
- * candidate's record.
+ * shielded child, which only the index team holding the shield, the one deciding, sees; any other council's
+ * caseworker sees only who the child is, as a practitioner would). Only caseworkers; the view is audited as a read of
+ * the candidate's record, with what was shown.
  */
 export async function viewMatchReview({ db, caseworker, reviewId, clientAddress = null }: ViewMatchReviewOptions): Promise<MatchReviewView> {
   if (caseworker.role !== 'caseworker') throw new AppError('forbidden', 'Only the index team reviews matches.');
   return db.$client.begin(async (tx) => {
-    const result = await tx.unsafe<(MatchReviewView & { candidateChildId: string })[]>(
-      `select m.id, m.candidate_child_id as "candidateChildId", m.load_id as "loadId", m.row_number as "rowNumber", s.name as "sourceName", m.status, m.because, m.match_weight as "matchWeight",
+    const result = await tx.unsafe<ReviewRow[]>(
+      `select m.id, m.candidate_child_id as "candidateChildId",
+         (select json_build_object('code', la.code, 'localAuthorityName', la.name, 'phone', la.index_team_phone, 'email', la.index_team_email)
+          from shields sh join local_authorities la on la.code = sh.responsible_local_authority_code
+          where sh.child_id = m.candidate_child_id and sh.lifted_at is null) as shield, m.load_id as "loadId", m.row_number as "rowNumber", s.name as "sourceName", m.status, m.because, m.match_weight as "matchWeight",
          json_build_object('givenNames', c.given_names, 'familyName', c.family_name, 'gender', c.gender, 'dateOfBirth', c.date_of_birth,
            'dateOfDeath', c.date_of_death, 'indexNumber', c.index_number, 'isShielded', c.is_shielded,
            'formerNames', (select string_agg(o.given_names || ' ' || o.family_name, '; ') from other_names o where o.child_id = c.id),
@@ -63,6 +73,8 @@ export async function viewMatchReview({ db, caseworker, reviewId, clientAddress 
     );
     const review = result[0];
     if (!review) throw new AppError('not_found', 'There is no such match to review.');
+    const { candidateChildId, shield, ...rest } = review;
+    const heldBack = review.candidate.isShielded && !isIndexTeamFor(caseworker, shield?.code ?? null);
     await recordAuditEvent({
       db: asDrizzle(tx),
       event: {
@@ -71,12 +83,13 @@ export async function viewMatchReview({ db, caseworker, reviewId, clientAddress 
         organisationId: caseworker.organisationId,
         action: 'load.review.view',
         reason: 'Deciding a candidate match of a source load',
-        query: { reviewId },
-        childIds: [review.candidateChildId],
+        query: { reviewId, shown: heldBack ? 'shielded' : 'full' },
+        childIds: [candidateChildId],
         clientAddress,
       },
     });
-    const { candidateChildId: _candidate, ...view } = review;
-    return view;
+    if (!heldBack) return { ...rest, heldBackBy: null };
+    const heldBackBy = shield ? { localAuthorityName: shield.localAuthorityName, phone: shield.phone, email: shield.email } : null;
+    return { ...rest, candidate: { ...rest.candidate, formerNames: null, address: null, postcode: null, carers: null }, heldBackBy };
   });
 }

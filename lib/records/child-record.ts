@@ -97,6 +97,8 @@ export type HeldChildRecord = {
   indications: HeldIndication[];
   /** Set while the record is shielded: the index team that brokers contact. */
   shieldedBy: IndexTeamContact | null;
+  /** The code of the council holding the shield: its index team alone sees the record whole. */
+  shieldAuthorityCode: string | null;
 };
 
 /** Who is looking, with what they are entitled to. */
@@ -104,6 +106,8 @@ export type RecordViewer = {
   id: string;
   role: 'practitioner' | 'caseworker' | 'administrator';
   organisationId: string;
+  /** The council a caseworker's index team belongs to. */
+  localAuthorityCode: string | null;
   hasChildProtectionRole: boolean;
   sensitiveServiceCode: string | null;
 };

@@ -29,6 +29,8 @@ export async function findViewingPurpose({ db, viewerId, childId, purposeEventId
         eq(auditEvents.actorKind, 'staff'),
         eq(auditEvents.actorId, viewerId),
         inArray(auditEvents.action, [...PURPOSE_ACTIONS]),
+        // A refused step (a household that was not shown) explains nothing.
+        eq(auditEvents.outcome, 'ok'),
         sql`${childId}::uuid = any(${auditEvents.childIds})`,
         gt(auditEvents.occurredAt, new Date(now.getTime() - PURPOSE_LIFETIME_MS)),
       ),

@@ -171,6 +171,7 @@ export async function loadChildRecord({ db, childId }: LoadChildRecordOptions): 
       provenance: provenanceOf(indication),
     })),
     shieldedBy: shield ? indexTeam(shield.authority) : null,
+    shieldAuthorityCode: shield?.authority.code ?? null,
   };
 }
 

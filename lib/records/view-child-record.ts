@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
-import { auditEvents, children } from '@/db/schema';
+import { auditEvents, children, shields } from '@/db/schema';
 import { recordAuditEvent, type AuditEvent } from '@/lib/audit/record-audit-event';
 import type { RecordView, RecordViewer } from './child-record';
 import { findViewingPurpose, type ViewingPurpose } from './find-viewing-purpose';
+import { isIndexTeamFor } from './is-index-team-for';
 import { loadChildRecord } from './load-child-record';
 import { resolveMergedRecord } from './resolve-merged-record';
 import { visibleRecord } from './visible-record';
@@ -61,9 +62,13 @@ export async function viewChildRecord({ db, viewer, childId, purposeEventId, cli
  */
 async function viewWithPurpose(request: ViewRequest): Promise<ViewChildRecordResult> {
   const { db, viewer, resolvedId } = request;
-  const [child] = await db.select({ isShielded: children.isShielded }).from(children).where(eq(children.id, resolvedId));
+  const [child] = await db
+    .select({ isShielded: children.isShielded, shieldAuthorityCode: shields.responsibleLocalAuthorityCode })
+    .from(children)
+    .leftJoin(shields, and(eq(shields.childId, children.id), isNull(shields.liftedAt)))
+    .where(eq(children.id, resolvedId));
   if (!child) return { outcome: 'not_found' };
-  const expected = child.isShielded && viewer.role !== 'caseworker' ? 'shielded' : 'full';
+  const expected = child.isShielded && !isIndexTeamFor(viewer, child.shieldAuthorityCode) ? 'shielded' : 'full';
   const [record, expectedEventId] = await Promise.all([
     db.transaction((tx) => loadChildRecord({ db: tx, childId: resolvedId }), { isolationLevel: 'repeatable read', accessMode: 'read only' }),
     recordAuditEvent({ db, event: viewEvent(request, expected, false) }),

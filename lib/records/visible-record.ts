@@ -1,7 +1,8 @@
 import { seesSensitiveService } from '@/lib/sensitive-services/sensitive-services-seen-by';
 import type { HeldChildRecord, HeldInvolvement, RecordView, RecordViewer, VisibleInvolvement } from './child-record';
+import { isIndexTeamFor } from './is-index-team-for';
 
-/** The index team keeps the index accurate and brokers contact: it sees the record as held. */
+/** The index team keeps the index accurate and brokers contact: it sees the record as held (but see the shield rule). */
 const isIndexTeam = (viewer: RecordViewer) => viewer.role === 'caseworker';
 
 /**
@@ -19,15 +20,19 @@ export function involvementAsSeenBy(involvement: HeldInvolvement, viewer: Record
 
 export type VisibleRecordOptions = { record: HeldChildRecord; viewer: RecordViewer; shieldOverridden: boolean };
 
+/** Only a practitioner's child-protection role opens the one-view override; a caseworker brokers instead. */
+const mayOverrideShield = (viewer: RecordViewer) => viewer.role === 'practitioner' && viewer.hasChildProtectionRole;
+
 /**
  * The DOMAIN rules for what a member of staff sees. A shielded record shows a practitioner only name, gender, date
  * of birth, index number and the parents' names, with the index team to call — unless a child-protection
- * practitioner has overridden the shield for this view.
+ * practitioner has overridden the shield for this view. Only the index team of the council holding the shield sees
+ * it whole: another council's caseworker sees what a practitioner sees and brokers through that council.
  */
 export function visibleRecord({ record, viewer, shieldOverridden }: VisibleRecordOptions): RecordView {
   if (viewer.role === 'administrator') throw new Error('Administrators do not view children’s records');
-  const overridden = shieldOverridden && record.shieldedBy !== null && viewer.hasChildProtectionRole;
-  if (record.shieldedBy && !isIndexTeam(viewer) && !overridden) {
+  const overridden = shieldOverridden && record.shieldedBy !== null && mayOverrideShield(viewer);
+  if (record.shieldedBy && !isIndexTeamFor(viewer, record.shieldAuthorityCode) && !overridden) {
     const { id, indexNumber, givenNames, familyName, gender, dateOfBirth } = record.child;
     return {
       kind: 'shielded',
@@ -36,7 +41,7 @@ export function visibleRecord({ record, viewer, shieldOverridden }: VisibleRecor
         .filter((c) => c.hasParentalResponsibility)
         .map(({ givenNames, familyName, relationship }) => ({ givenNames, familyName, relationship })),
       indexTeam: record.shieldedBy,
-      mayOverride: viewer.hasChildProtectionRole,
+      mayOverride: mayOverrideShield(viewer),
     };
   }
   return {

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { viewRequest } from '@/lib/casework/view-request';
 import { formatDate } from '@/lib/dates/london';
+import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
@@ -17,6 +18,23 @@ import { CommandForm } from './command-form';
 import { choiceOf } from '@/lib/validation/query-choice';
 
 export const metadata: Metadata = { title: 'Correction request' };
+
+/** A request the rules keep from this caseworker: why, and whom to call. */
+function RequestRefused({ message }: { message: string }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">You cannot open this request</h1>
+        <p className="govuk-body">{message}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" href="/staff/casework">
+            Back to your council’s correction requests
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
 
 const DONE: Record<string, string> = {
   applied: 'The record has been corrected and the requester told.',
@@ -42,8 +60,12 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
   const caseworker = await requireStaff('caseworker');
   const { requestId } = await params;
   if (!isRecordId(requestId)) notFound();
-  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) });
+  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'forbidden') return { refusal: error.userMessage };
+    throw error;
+  });
   if (!view) notFound();
+  if ('refusal' in view) return <RequestRefused message={view.refusal} />;
   const { request, child, item, allowed } = view;
   const doneNotice = choiceOf(DONE, (await searchParams).done);
   const status = STATUS_TAGS[request.status];

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { formatDate } from '@/lib/dates/london';
+import { clientAddress } from '@/lib/http/client-address';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { loadShieldState } from '@/lib/records/load-shield-state';
 import { recordPath } from '@/lib/records/record-path';
@@ -19,10 +21,10 @@ type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Recor
 export default async function ShieldPage({ params, searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
   const { childId, purpose } = await citedRecordView({ params, searchParams });
-  const state = await loadShieldState({ db: await getDb(), caseworker, childId, purposeEventId: purpose });
+  const state = await loadShieldState({ db: await getDb(), caseworker, childId, purposeEventId: purpose, clientAddress: clientAddress(await headers()) });
   if (!state) notFound();
   if (state === 'purpose_needed') redirect(`/staff/children/${childId}`);
-  const { child, shield, refusal } = state;
+  const { child, shield, refusal, household } = state;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -49,7 +51,7 @@ export default async function ShieldPage({ params, searchParams }: Props) {
         {refusal ? (
           <div className="govuk-inset-text">{refusal}</div>
         ) : (
-          <ShieldForm childId={child.id} change={child.isShielded ? 'lift' : 'shield'} purpose={String(purpose)} version={child.version} />
+          <ShieldForm childId={child.id} change={child.isShielded ? 'lift' : 'shield'} purpose={String(purpose)} version={child.version} household={household} />
         )}
       </div>
     </div>

@@ -1,21 +1,25 @@
 'use client';
 
 import { useActionState } from 'react';
+import { formatDate } from '@/lib/dates/london';
+import type { HouseholdMember } from '@/lib/records/list-household-for-shielding';
+import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { ZShieldChange } from '@/lib/validation/shield-change';
 import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Textarea } from '../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../_components/form/use-checked-form';
 import { shieldChangeAction, type ShieldFormState } from './shield.action';
 
-type Props = { childId: string; change: 'shield' | 'lift'; purpose: string; version: number };
+type Props = { childId: string; change: 'shield' | 'lift'; purpose: string; version: number; household: HouseholdMember[] };
 
 /**
- * The reason for setting or lifting a shield. The version the caseworker is looking at travels with it, so a change
- * made meanwhile is reported, not overwritten.
+ * The reason for setting or lifting a shield and, when shielding, the answer for each other child at the address
+ * (a box left unticked is a recorded decision not to shield them). The version the caseworker is looking at and the
+ * children listed travel with it, so a change made meanwhile is reported, not overwritten.
  */
-export function ShieldForm({ childId, change, purpose, version }: Props) {
+export function ShieldForm({ childId, change, purpose, version, household }: Props) {
   const [state, action, pending] = useActionState<ShieldFormState, FormData>(shieldChangeAction.bind(null, childId, change), {});
-  const { register, onSubmit, errors } = useCheckedForm(ZShieldChange, action, state.errors, { reason: '', expectedVersion: String(version) });
+  const { register, onSubmit, errors } = useCheckedForm(ZShieldChange, action, state.errors, { reason: state.values?.reason ?? '', expectedVersion: String(version) });
   const lifting = change === 'lift';
   return (
     <>
@@ -31,10 +35,36 @@ export function ShieldForm({ childId, change, purpose, version }: Props) {
           strongLabel
           rows={5}
         />
+        {!lifting && household.length > 0 ? <HouseholdQuestion household={household} chosen={state.shieldSiblings ?? []} /> : null}
         <button type="submit" className={`govuk-button${lifting ? '' : ' govuk-button--warning'}`} data-module="govuk-button" disabled={pending}>
           {lifting ? 'Lift the shield' : 'Shield this record'}
         </button>
       </form>
     </>
+  );
+}
+
+/** The other children at the address: tick each one to shield with this child, for the same reason. */
+function HouseholdQuestion({ household, chosen }: { household: HouseholdMember[]; chosen: string[] }) {
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset" aria-describedby="shieldSiblings-hint">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Shield the other children at this address too?</legend>
+        <div id="shieldSiblings-hint" className="govuk-hint">
+          Their records show the same address. Tick each child to shield with this one, for the same reason. Your answer for each child is kept in the record’s history.
+        </div>
+        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+          {household.map((member) => (
+            <div className="govuk-checkboxes__item" key={member.id}>
+              <input type="hidden" name="siblingsAsked" value={member.id} />
+              <input className="govuk-checkboxes__input" id={`shield-${member.id}`} name="shieldSiblings" type="checkbox" value={member.id} defaultChecked={chosen.includes(member.id)} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`shield-${member.id}`}>
+                {`${member.givenNames} ${member.familyName}, born ${formatDate(member.dateOfBirth)}, index number ${formatIndexNumber(member.indexNumber)}`}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
   );
 }

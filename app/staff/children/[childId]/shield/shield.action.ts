@@ -10,28 +10,34 @@ import { liftShield } from '@/lib/records/lift-shield';
 import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
 import { shieldChild } from '@/lib/records/shield-child';
 import { ZShieldChange } from '@/lib/validation/shield-change';
+import { ZShieldChild } from '@/lib/validation/shield-child';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 
-export type ShieldFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+export type ShieldFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string>; shieldSiblings?: string[] };
 
-const CHANGES = { shield: { run: shieldChild, done: 'shielded' }, lift: { run: liftShield, done: 'shield-lifted' } } as const;
+const DONE = { shield: 'shielded', lift: 'shield-lifted' } as const;
 
 export async function shieldChangeAction(childId: string, change: string, _previous: ShieldFormState, formData: FormData): Promise<ShieldFormState> {
   const caseworker = await requireStaff('caseworker');
   if (!isRecordId(childId) || (change !== 'shield' && change !== 'lift')) notFound();
   const values = { reason: String(formData.get('reason') ?? ''), expectedVersion: String(formData.get('expectedVersion') ?? '') };
-  const parsed = ZShieldChange.safeParse(values);
+  const siblings = { siblingsAsked: formData.getAll('siblingsAsked').map(String), shieldSiblings: formData.getAll('shieldSiblings').map(String) };
+  const parsed = change === 'shield' ? ZShieldChild.safeParse({ ...values, ...siblings }) : ZShieldChange.safeParse(values);
+  const kept = { values, shieldSiblings: siblings.shieldSiblings };
   if (!parsed.success) {
-    // The version is a hidden field: its problem is the page's, not one the caseworker can fix in a field.
-    const { expectedVersion, ...errors } = fieldErrors(parsed.error);
-    return { errors, message: expectedVersion, values };
+    // The version and the children asked about are hidden fields: their problems are the page's, not ones the
+    // caseworker can fix in a field.
+    const { reason, ...pageErrors } = fieldErrors(parsed.error);
+    return { errors: { reason }, message: Object.values(pageErrors).find(Boolean), ...kept };
   }
+  const options = { db: await getDb(), caseworker, childId, clientAddress: clientAddress(await headers()) };
   try {
-    await CHANGES[change].run({ db: await getDb(), caseworker, childId, change: parsed.data, clientAddress: clientAddress(await headers()) });
+    if (change === 'lift') await liftShield({ ...options, change: parsed.data });
+    else await shieldChild({ ...options, change: { ...siblings, ...parsed.data } });
   } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
+    if (error instanceof AppError) return { message: error.userMessage, ...kept };
     throw error;
   }
   const purpose = parseEventId(String(formData.get('purpose') ?? ''));
-  redirect(purpose ? recordPath(childId, purpose, { done: CHANGES[change].done }) : `/staff/children/${childId}`);
+  redirect(purpose ? recordPath(childId, purpose, { done: DONE[change] }) : `/staff/children/${childId}`);
 }

@@ -54,6 +54,11 @@ export default async function MatchReviewPage({ params }: Props) {
           </strong>
         </div>
       ) : null}
+      {review.heldBackBy ? (
+        <div className="govuk-inset-text">
+          {`Only the index team at ${review.heldBackBy.localAuthorityName} sees this shielded record whole and decides this match. Contact them on ${review.heldBackBy.phone}.`}
+        </div>
+      ) : null}
       <p className="govuk-body">{`Why it is here: ${review.because}. Match weight ${review.matchWeight.toFixed(1)}.`}</p>
       <table className="govuk-table">
         <thead className="govuk-table__head">
