@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEvents } from '@/db/schema';
 
@@ -30,7 +30,7 @@ export async function findViewingPurpose({ db, viewerId, childId, purposeEventId
         eq(auditEvents.actorId, viewerId),
         inArray(auditEvents.action, [...PURPOSE_ACTIONS]),
         // A refused step (a household that was not shown) explains nothing.
-        eq(auditEvents.outcome, 'ok'),
+        ne(auditEvents.outcome, 'refused'),
         sql`${childId}::uuid = any(${auditEvents.childIds})`,
         gt(auditEvents.occurredAt, new Date(now.getTime() - PURPOSE_LIFETIME_MS)),
       ),

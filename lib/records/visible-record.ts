@@ -2,9 +2,6 @@ import { seesSensitiveService } from '@/lib/sensitive-services/sensitive-service
 import type { HeldChildRecord, HeldInvolvement, RecordView, RecordViewer, VisibleInvolvement } from './child-record';
 import { isIndexTeamFor } from './is-index-team-for';
 
-/** The index team keeps the index accurate and brokers contact: it sees the record as held (but see the shield rule). */
-const isIndexTeam = (viewer: RecordViewer) => viewer.role === 'caseworker';
-
 /**
  * Sexual health, mental health, substance misuse…: only that service's own practitioners (and the index team) see
  * who provides it; anyone else learns only that a service is involved and whom to ask. A practitioner always sees
