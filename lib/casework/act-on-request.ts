@@ -96,6 +96,9 @@ export async function actOnRequest({ db, caseworker, requestId, command, clientA
     if (action === 'confirm_edit' && request.proposedByStaffId === caseworker.id) {
       throw new AppError('forbidden', 'You edited this change, so another caseworker must approve it.');
     }
+    if (action === 'ask_for_information' && request.raisedBySourceSystemId) {
+      throw new AppError('invalid', 'A source load raised this change: nobody can answer a question here. Apply it or refuse it with a reason.');
+    }
 
     const update: Partial<typeof correctionRequests.$inferInsert> = { status };
     const email = await requesterEmail(tx, request);

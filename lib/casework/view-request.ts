@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
-import { children, correctionMessages, correctionRequests, localAuthorities, type RecordChange, shields, staffUsers } from '@/db/schema';
+import { children, correctionMessages, correctionRequests, localAuthorities, type RecordChange, shields, sourceSystems, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { AppError } from '@/lib/errors';
 import { isIndexTeamFor } from '@/lib/records/is-index-team-for';
@@ -15,7 +15,8 @@ import { canTake, type RequestAction } from './request-transitions';
 import { suggestChange } from './suggest-change';
 
 export type RequestForCasework = {
-  request: typeof correctionRequests.$inferSelect & { assignedTo: string | null; proposedBy: string | null };
+  /** `raisedBySource`: the source system whose load holds the child otherwise (a link never changes who a child is). */
+  request: typeof correctionRequests.$inferSelect & { assignedTo: string | null; proposedBy: string | null; raisedBySource: string | null };
   child: { id: string; indexNumber: string; givenNames: string; familyName: string; dateOfBirth: string; version: number; isShielded: boolean };
   /** The item as held now, with its source; null when it is not changed from this page. */
   item: CurrentItem | null;
@@ -39,11 +40,12 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
   const assignee = alias(staffUsers, 'assignee');
   const proposer = alias(staffUsers, 'proposer');
   const [found] = await db
-    .select({ request: correctionRequests, assignedTo: assignee.displayName, proposedBy: proposer.displayName, child: children })
+    .select({ request: correctionRequests, assignedTo: assignee.displayName, proposedBy: proposer.displayName, raisedBySource: sourceSystems.name, child: children })
     .from(correctionRequests)
     .innerJoin(children, eq(children.id, correctionRequests.childId))
     .leftJoin(assignee, eq(assignee.id, correctionRequests.assignedToStaffId))
     .leftJoin(proposer, eq(proposer.id, correctionRequests.proposedByStaffId))
+    .leftJoin(sourceSystems, eq(sourceSystems.id, correctionRequests.raisedBySourceSystemId))
     .where(and(eq(correctionRequests.id, requestId), or(eq(correctionRequests.localAuthorityCode, caseworker.localAuthorityCode), isNull(correctionRequests.localAuthorityCode))));
   if (!found) return null;
   const { request, child } = found;
@@ -92,6 +94,8 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
     for (const action of ['assign', 'ask_for_information', 'approve', 'propose_edit', 'confirm_edit', 'return_edit', 'refuse', 'close'] as RequestAction[]) {
       if (!canTake(request.status, action)) continue;
       if ((action === 'approve' || action === 'propose_edit') && !item) continue;
+      // A source's load raised it: there is nobody to reply to a question.
+      if (action === 'ask_for_information' && request.raisedBySourceSystemId) continue;
       if (action === 'confirm_edit' && (request.proposedByStaffId === caseworker.id || request.raisedByStaffId === caseworker.id)) continue;
       allowed.add(action);
     }
@@ -100,7 +104,7 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
 
   await audit('ok');
   return {
-    request: { ...request, assignedTo: found.assignedTo, proposedBy: found.proposedBy },
+    request: { ...request, assignedTo: found.assignedTo, proposedBy: found.proposedBy, raisedBySource: found.raisedBySource },
     child: { id: child.id, indexNumber: child.indexNumber, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, version: child.version, isShielded: child.isShielded },
     item,
     startingValues,

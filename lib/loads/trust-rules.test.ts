@@ -4,6 +4,7 @@ import { childAddresses, children, correctionRequests, matchReviews, otherNames,
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { actOnRequest } from '@/lib/casework/act-on-request';
 import { findChildren } from '@/lib/search/find-children';
 import { decideMatchReview } from './decide-match-review';
 import { asSentBy, loadCsv, loadText, makeSource, person, type Person } from './load-test-helpers';
@@ -158,6 +159,15 @@ describe('a link never changes who a child is', () => {
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ itemKind: 'child', field: 'name', status: 'received', raisedBySourceSystemId: source.id });
     expect(pending[0]!.requestedValue).toContain(typo);
+
+    // A caseworker decides it like any correction, except that nobody can answer a question about it.
+    const council = pending[0]!.localAuthorityCode ?? (await database.db.query.sourceSystems.findFirst())!.localAuthorityCode!;
+    const caseworker = { ...(await createStaffFixture(database.db, council)), homeAddressLine1: null, homePostcode: null };
+    const requestId = pending[0]!.id;
+    await expect(actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'ask_for_information', question: 'Which is right?' } })).rejects.toMatchObject({ code: 'invalid' });
+    expect(await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'refuse', reason: 'The birth certificate says Oppong' } })).toBe('refused');
+    const [still] = await database.db.select().from(children).where(eq(children.id, child.id));
+    expect(still!.familyName).toBe(p.family_name);
   });
 
   it('never changes the date of birth or gender by a source id either: each difference waits for a caseworker, once', async () => {

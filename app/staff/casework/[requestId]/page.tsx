@@ -93,12 +93,19 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
             <br />
             Index number {formatIndexNumber(child.indexNumber)}
           </Row>
+          <Row label="Raised by">
+            {request.raisedBySource
+              ? `The source system ${request.raisedBySource}: a load linked the child but holds this otherwise`
+              : request.raisedByStaffId
+                ? 'A caseworker, for the young person or parent'
+                : 'The young person or parent, in the portal'}
+          </Row>
           <Row label="Received">{formatDate(request.receivedAt)}</Row>
           <Row label="Answer due by">{formatDate(request.dueOn)}</Row>
           <Row label="Assigned to">{request.assignedTo ?? 'Nobody yet'}</Row>
           <Row label="Held when asked">{request.valueAsHeld ?? 'Nothing held'}</Row>
-          <Row label="What the requester says it should be">{request.requestedValue}</Row>
-          {request.explanation ? <Row label="Their explanation">{request.explanation}</Row> : null}
+          <Row label={request.raisedBySource ? 'What the source holds' : 'What the requester says it should be'}>{request.requestedValue}</Row>
+          {request.explanation ? <Row label={request.raisedBySource ? 'Why it is here' : 'Their explanation'}>{request.explanation}</Row> : null}
           {request.decisionReason ? <Row label="Reason given">{request.decisionReason}</Row> : null}
         </dl>
 
