@@ -3,12 +3,12 @@ import type postgres from 'postgres';
 
 export type ApplyNewRecordsOptions = { tx: postgres.TransactionSql };
 
-const SHIELD_REASON = 'Made by a source load from a row that resembled a shielded record: shielded until the index team decides otherwise';
+const SHIELD_REASON = 'Made by a source load from a row that resembled a protected record (shielded, or with a new identity): shielded until the index team decides otherwise';
 
 /**
  * The children that rows of apply_rows (outcome "new") make, with everything the row holds: the record (its id and
  * index number fixed at matching, so a rerun makes the same one, and "on conflict do nothing" makes it once), its
- * first version, the shield if the row resembled a shielded child (and then no searchable postcode), the address and
+ * first version, the shield if the row resembled a protected child (and then no searchable postcode), the address and
  * carers (school, GP practice and service: apply-row-items.ts); and the reviews of later rows of the file that may be
  * the same child. Every item names the load's source and is last confirmed on its date.
  */

@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff-sessions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { AppError } from '@/lib/errors';
+import { responsibleAuthorityCodeSql } from '@/lib/corrections/responsible-authority-code';
 import { randomIndexNumber } from '@/lib/records/index-number';
 import type { TMatchReviewDecision } from '@/lib/validation/match-review-decision';
 import { applyLoadRows } from './apply-load-rows';
@@ -15,22 +16,22 @@ export type DecideMatchReviewOptions = { db: Database; caseworker: ReviewingStaf
 /**
  * A caseworker decides one candidate of a row in the review queue. "Link": the row is that child (the other
  * candidates are kept apart). "Keep apart": not that child; once every candidate of the row is kept apart, the row
- * becomes a new child — shielded if it resembled a shielded child. A decided row is applied at once, in the same
+ * becomes a new child — shielded if it resembled a protected child. A decided row is applied at once, in the same
  * transaction as the decision and its audit event. Only the index team of the council holding a candidate's shield
- * may decide about a shielded candidate.
+ * may decide about a shielded candidate, and only that of the council answering for a child with a new identity.
  */
 export async function decideMatchReview({ db, caseworker, reviewId, decision, clientAddress = null }: DecideMatchReviewOptions): Promise<{ childId: string | null }> {
   if (caseworker.role !== 'caseworker') throw new AppError('forbidden', 'Only the index team decides matches.');
   return db.$client.begin(async (tx) => {
-    const [review] = await tx<{ loadId: string; rowNumber: number; candidateChildId: string; status: string; shieldAuthority: string | null; candidateShielded: boolean }[]>`
+    const [review] = await tx<{ loadId: string; rowNumber: number; candidateChildId: string; status: string; answeringAuthority: string | null; candidateShielded: boolean; candidateNewIdentity: boolean }[]>`
       select m.load_id as "loadId", m.row_number as "rowNumber", m.candidate_child_id as "candidateChildId", m.status,
-             c.is_shielded as "candidateShielded",
-             (select s.responsible_local_authority_code from shields s where s.child_id = c.id and s.lifted_at is null) as "shieldAuthority"
+             c.is_shielded as "candidateShielded", c.is_new_identity as "candidateNewIdentity",
+             ${tx.unsafe(responsibleAuthorityCodeSql('c.id'))} as "answeringAuthority"
       from match_reviews m join children c on c.id = m.candidate_child_id where m.id = ${reviewId} for update of m`;
     if (!review) throw new AppError('not_found', 'There is no such match to review.');
     if (review.status !== 'pending') throw new AppError('conflict', 'Someone has already decided this match.');
-    if (review.candidateShielded && review.shieldAuthority !== caseworker.localAuthorityCode) {
-      throw new AppError('forbidden', 'This candidate is shielded: only the index team holding the shield can decide.');
+    if ((review.candidateShielded || review.candidateNewIdentity) && review.answeringAuthority !== caseworker.localAuthorityCode) {
+      throw new AppError('forbidden', 'This candidate is protected: only the index team of the council that answers for the child can decide.');
     }
     const decidedBy = { staff: caseworker.id, reason: decision.reason };
     let childId: string | null = null;

@@ -86,8 +86,10 @@ const FAMILY_NAMES = (current: string, former: string) => `
  * load that would otherwise make a record or link to one: a row that a practitioner's search would put beside a
  * shielded or new-identity child — or that a search for the child would find, once made — waits for a caseworker
  * instead, so nothing made from it can be found until they decide. Whatever else the file carries does not matter:
- * each row is held on its own resemblance. The protected child is added to the row's review, and a row resembling a
- * shielded child carries that child, so that a record made from it is shielded. Returns the rows held.
+ * each row is held on its own resemblance. The protected child is added to the row's review, and the row carries it
+ * (a shielded one first), so that a record made from it, if a caseworker keeps them apart, is shielded: the record
+ * may still be the child under the name a source knew, and a search for the child would find its address. Returns
+ * the rows held.
  */
 export async function holdProtectedResemblances({ tx, loadId }: HoldProtectedResemblancesOptions): Promise<number> {
   const protectedRows = await tx<ProtectedRow[]>`
@@ -128,8 +130,8 @@ export async function holdProtectedResemblances({ tx, loadId }: HoldProtectedRes
   const resemblances = tx`jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as x(row_number int, child_id uuid, shielded boolean)`;
   await tx`
     update source_load_rows r set outcome = 'review', child_id = null,
-      shield_from_child_id = coalesce(r.shield_from_child_id, h.shielded_child)
-    from (select row_number, (array_agg(child_id) filter (where shielded))[1] as shielded_child
+      shield_from_child_id = coalesce(r.shield_from_child_id, h.protected_child)
+    from (select row_number, (array_agg(child_id order by shielded desc))[1] as protected_child
           from ${resemblances} group by row_number) h
     where r.load_id = ${loadId} and r.row_number = h.row_number`;
   await tx`
