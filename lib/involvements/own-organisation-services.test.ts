@@ -82,7 +82,7 @@ async function expectRefused(staff: Staff, serviceCode: string) {
   expect(await database.db.select().from(involvements).where(eq(involvements.childId, childId))).toEqual([]);
   const refusals = await refusalsOf(staff);
   expect(refusals).toHaveLength(before + 1);
-  expect(refusals.at(-1)).toMatchObject({ organisationId: staff.organisationId, childIds: [childId], query: expect.objectContaining({ serviceCode }) });
+  expect(refusals.at(-1)).toMatchObject({ organisationId: staff.organisationId, childIds: [childId], query: expect.objectContaining({ service: serviceCode }) });
 }
 
 describe('the involvement form offers only the organisation’s services', () => {

@@ -73,7 +73,7 @@ describe('an organisation’s services, kept by its access managers', () => {
   it('adds a service with a reason, so its practitioners may record as it; removing it stops them again', async () => {
     const { childId } = await createChildFixture(database.db);
     expect(await addOrganisationService({ db: database.db, admin, organisationId: teacher.organisationId, serviceCode: 'school_nurse', reason: 'The school employs its own nurse' })).toEqual({ pending: false });
-    expect((await listServicesFor({ db: database.db, practitioner: teacher })).map((s) => s.code)).toEqual(['education', 'school_nurse']);
+    expect((await listServicesFor({ db: database.db, practitioner: teacher })).map((s) => s.code).sort()).toEqual(['education', 'school_nurse']);
     await recordInvolvement({ db: database.db, practitioner: teacher, childId, involvement: involvement('school_nurse') });
     const [added] = await eventsOf(admin, 'organisation_services.add');
     expect(added).toMatchObject({ reason: 'The school employs its own nurse', query: { organisationId: teacher.organisationId, serviceCode: 'school_nurse' } });
