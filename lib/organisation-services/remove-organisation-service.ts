@@ -33,5 +33,5 @@ export async function removeOrganisationService({ db, admin, organisationId, ser
     if (row) await recordOrganisationServiceEvent({ db: tx, admin, action, query: { ...query, wasPending: row.approvedAt === null }, reason, clientAddress });
     return Boolean(row);
   });
-  if (!removed) await refuseOrganisationService({ db, admin, action, query, reason, code: 'not_found', message: 'The organisation does not provide that service' });
+  if (!removed) await refuseOrganisationService({ db, admin, action, query, reason, code: 'not_found', message: 'The organisation does not provide that service', clientAddress });
 }
