@@ -98,6 +98,9 @@ const ROUTES: Record<string, Expected> = {
   'GET /staff/admin': staff(ADMINISTRATORS),
   'GET /staff/admin/users/new': staff(ADMINISTRATORS),
   'GET /staff/admin/users/[id]': staff(ADMINISTRATORS, 'not found'),
+  'GET /staff/admin/organisations': staff(ADMINISTRATORS),
+  'GET /staff/admin/organisations/[organisationId]': staff(ADMINISTRATORS, 'not found'),
+  'GET /staff/admin/organisations/[organisationId]/services/[serviceCode]': staff(ADMINISTRATORS, 'not found'),
   'GET /staff/audit': staff(['caseworker', ...ADMINISTRATORS]),
   'GET /staff/audit/events/[eventId]': staff(['caseworker', ...ADMINISTRATORS], 'not found'),
   'GET /staff/audit/export': staff(['caseworker', ...ADMINISTRATORS]),
@@ -162,6 +165,8 @@ const ACTIONS: Record<string, Expected> = {
   'app/staff/admin/users/new/create-user.action.ts#createUserAction': staff(ADMINISTRATORS, 'past the guard'),
   'app/staff/admin/users/[id]/account.action.ts#recordVettingAction': staff(ADMINISTRATORS, 'past the guard'),
   'app/staff/admin/users/[id]/account.action.ts#changeStatusAction': staff(ADMINISTRATORS, 'past the guard'),
+  'app/staff/admin/organisations/[organisationId]/add-service.action.ts#addServiceAction': staff(ADMINISTRATORS, 'past the guard'),
+  'app/staff/admin/organisations/[organisationId]/services/[serviceCode]/change-service.action.ts#changeServiceAction': staff(ADMINISTRATORS, 'past the guard'),
 };
 
 /** Signing out ends the session the rest of the run needs: for the roles allowed it, e2e/staff-sign-in.spec.ts and e2e/portal.spec.ts sign out. */
@@ -258,6 +263,8 @@ const AXE_ELSEWHERE: Record<string, { spec: string; title: string }> = {
   '/portal/requests/[requestId]/reply': { spec: 'keyboard-journeys.spec.ts', title: '[CITIZEN] [A11Y] a young person signs in, proves who they are' },
   '/staff/enrol-token': { spec: 'staff-sign-in.spec.ts', title: 'a new user sets up their security token at first sign-in' },
   '/staff/admin/users/[id]': { spec: 'staff-admin.spec.ts', title: '[ADMIN] an access manager creates a user, records their vetting' },
+  '/staff/admin/organisations/[organisationId]': { spec: 'staff-admin.spec.ts', title: '[ADMIN] an access manager adds a service an organisation provides' },
+  '/staff/admin/organisations/[organisationId]/services/[serviceCode]': { spec: 'staff-admin.spec.ts', title: '[ADMIN] an access manager adds a service an organisation provides' },
   '/staff/audit/events/[eventId]': { spec: 'audit-explorer.spec.ts', title: '[AUDIT] an access manager sees who looked at a child, opens the search' },
   '/staff/casework/[requestId]': { spec: 'casework.spec.ts', title: '[CASEWORK] a young person asks for their address to be corrected' },
   '/staff/casework/alerts/[alertId]': { spec: 'shielding.spec.ts', title: '[SHIELD] the index team shields a record' },

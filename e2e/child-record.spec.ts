@@ -26,6 +26,8 @@ test('[RECORD] a practitioner finds a child from a misspelt name, opens the reco
   await expect(errors).toContainText('Enter the date you started working with the child');
   await expectAccessible();
 
+  // A primary school provides education only: no CAMHS, no social care to choose from.
+  await expect(page.getByLabel('Service you work for').locator('option')).toHaveText(['Choose', 'School or education setting']);
   await page.getByLabel('Service you work for').selectOption({ label: 'School or education setting' });
   await page.getByLabel('Your role with the child').fill('Designated safeguarding lead');
   await page.getByLabel('Phone number').fill('0113 496 0700');

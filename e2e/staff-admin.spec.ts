@@ -57,6 +57,33 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
   await expect(page).toHaveURL(/\/staff\/enrol-token$/);
 });
 
+test('[ADMIN] an access manager adds a service an organisation provides, with a reason, and removes it', async ({ page, expectAccessible }) => {
+  await signInAsDemo(page, 'demo.admin');
+  await page.getByRole('link', { name: 'Organisations and the services they provide' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organisations and the services they provide');
+  const school = page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'school', exact: true }) }).nth(1);
+  await school.getByRole('link').click();
+  await expect(page.getByRole('table')).toContainText('School or education setting');
+
+  await page.getByRole('button', { name: 'Add the service' }).click();
+  await expect(errorSummary(page)).toContainText('Select the service the organisation provides');
+  await expect(errorSummary(page)).toContainText('Give the reason, in at least a few words');
+  await expectAccessible();
+  await page.getByLabel('Service the organisation provides').selectOption({ label: 'School nursing' });
+  await page.getByLabel('Reason').fill('The school employs its own nurse');
+  await page.getByRole('button', { name: 'Add the service' }).click();
+  await expect(page.getByText('Service added: the organisation’s practitioners can now record it')).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('The school employs its own nurse');
+
+  await page.getByRole('link', { name: 'Remove School nursing' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('School nursing');
+  await expectAccessible();
+  await page.getByLabel('Reason').fill('The nurse has left the school');
+  await page.getByRole('button', { name: 'Remove the service' }).click();
+  await expect(page.getByText('Service removed: the organisation’s practitioners can no longer record it')).toBeVisible();
+  await expect(page.getByRole('table')).not.toContainText('School nursing');
+});
+
 test('[ADMIN] a practitioner cannot open the access managers’ pages', async ({ page }) => {
   await signInAsDemo(page, 'demo.socialworker');
   const response = await page.goto('/staff/admin');

@@ -17,6 +17,7 @@ const PLACES: { href: string; label: string; roles: StaffRole[] }[] = [
   { href: '/staff/casework/alerts', label: 'Alerts to review', roles: ['caseworker'] },
   { href: '/staff/casework/archive', label: 'Archive', roles: ['caseworker'] },
   { href: '/staff/admin', label: 'Manage staff accounts', roles: ['administrator'] },
+  { href: '/staff/admin/organisations', label: 'Organisations and the services they provide', roles: ['administrator'] },
   { href: '/staff/audit', label: 'Audit trail: who looked at what', roles: ['administrator', 'caseworker'] },
 ];
 

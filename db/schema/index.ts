@@ -18,3 +18,4 @@ export * from './email';
 export * from './api-clients';
 export * from './alerts';
 export * from './loads';
+export * from './organisation-services';

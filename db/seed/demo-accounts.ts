@@ -1,10 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { hashSecret } from '@/lib/auth/secrets';
 import { LOCK_AFTER_FAILURES, LOCK_COOL_DOWN_MS } from '@/lib/auth/sign-in-staff';
 import { hashApiSecret } from '@/lib/api-clients/api-key';
 import { DEMO_PASSWORD, DEMO_PIN, demoApiClient, demoTotpSecret } from './demo-credentials';
 import type { Database } from '../index';
-import { apiClients, involvements, organisations, serviceTypes, staffUsers } from '../schema';
+import { apiClients, involvements, organisationServices, organisations, serviceTypes, staffUsers } from '../schema';
 
 export type DemoAccount = {
   username: string;
@@ -111,9 +111,17 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
       .orderBy(serviceTypes.code)
       .limit(1);
     if (provider) return { id: provider.id, sensitiveServiceCode: provider.code };
-    const [anySensitive] = await db.select({ code: serviceTypes.code }).from(serviceTypes).where(eq(serviceTypes.isSensitive, true)).limit(1);
-    const fallback = await organisationOf('council');
-    return { id: fallback.id, sensitiveServiceCode: anySensitive?.code ?? null };
+    // No child in a small population is known to one: an organisation of the authority that provides one all the same.
+    const [anyProvider] = await db
+      .select({ id: organisations.id, code: serviceTypes.code })
+      .from(organisationServices)
+      .innerJoin(serviceTypes, eq(serviceTypes.code, organisationServices.serviceTypeCode))
+      .innerJoin(organisations, eq(organisations.id, organisationServices.organisationId))
+      .where(and(eq(serviceTypes.isSensitive, true), eq(organisations.localAuthorityCode, laCode), isNotNull(organisationServices.approvedAt)))
+      .orderBy(serviceTypes.code, organisations.id)
+      .limit(1);
+    if (!anyProvider) throw new Error('The population has no provider of a sensitive service in the demo authority');
+    return { id: anyProvider.id, sensitiveServiceCode: anyProvider.code };
   };
 
   const apiClient = demoApiClient();

@@ -131,6 +131,41 @@ describe('the synthetic population', () => {
     expect(sensitive_without_basis).toBe(0);
   });
 
+  it('gives every school and council the services it provides, and every provider of a seeded involvement its service', async () => {
+    const kinds = await database.sql<{ kind: string; services: string[] }[]>`
+      select o.kind, array_agg(distinct s.service_type_code order by s.service_type_code) as services
+      from organisations o join organisation_services s on s.organisation_id = o.id
+      where o.kind in ('school', 'nursery', 'college') or (o.kind = 'local_authority' and o.code is not null)
+      group by o.kind order by o.kind`;
+    const council = ['childrens_social_care', 'early_help', 'education_welfare', 'send_support', 'virtual_school'];
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['local_authority', 'school']));
+    for (const { kind, services } of kinds) expect(services, kind).toEqual(kind === 'local_authority' ? council : ['education']);
+    const { unserved } = await one(database.sql<{ unserved: number }[]>`
+      select count(*)::int as unserved from organisations o
+      where o.kind in ('school', 'nursery', 'college', 'local_authority')
+        and not exists (select 1 from organisation_services s where s.organisation_id = o.id)`);
+    expect(unserved).toBe(0);
+    const { without_service } = await one(database.sql<{ without_service: number }[]>`
+      select count(*)::int as without_service from involvements i
+      where not exists (select 1 from organisation_services s
+                        where s.organisation_id = i.organisation_id and s.service_type_code = i.service_type_code and s.approved_at is not null)`);
+    expect(without_service).toBe(0);
+  });
+
+  it('places each demo practitioner in an organisation that provides the service they record as', async () => {
+    const rows = await database.sql<{ username: string; services: string[] }[]>`
+      select u.username, coalesce(array_agg(s.service_type_code order by s.service_type_code) filter (where s.service_type_code is not null), '{}') as services
+      from staff_users u left join organisation_services s on s.organisation_id = u.organisation_id and s.approved_at is not null
+      where u.username in ('demo.teacher', 'demo.socialworker', 'demo.sexualhealth')
+      group by u.username order by u.username`;
+    const services = Object.fromEntries(rows.map((r) => [r.username, r.services]));
+    expect(services['demo.teacher']).toEqual(['education']);
+    expect(services['demo.socialworker']).toContain('childrens_social_care');
+    const [sexualHealth] = await database.sql<{ code: string }[]>`select sensitive_service_code as code from staff_users where username = 'demo.sexualhealth'`;
+    expect(sexualHealth!.code).toBeTruthy();
+    expect(services['demo.sexualhealth']).toContain(sexualHealth!.code);
+  });
+
   it('says where every item came from', async () => {
     for (const table of ['children', 'child_addresses', 'carers', 'child_carers', 'education_placements', 'gp_registrations', 'involvements']) {
       const { unsourced } = await one(database.sql<{ unsourced: number }[]>`

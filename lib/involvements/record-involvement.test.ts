@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const involvement = (overrides: Partial<TInvolvement> = {}): TInvolvement => ({
-  serviceCode: 'early_help',
+  serviceCode: 'education',
   role: 'Class teacher',
   phone: '0113 496 0123',
   email: undefined,
@@ -64,7 +64,7 @@ describe('recording involvement', () => {
     expect(told!.body).toContain(indexNumber.slice(0, 4));
     // Nothing else: not who, not which service.
     expect(told!.body).not.toContain(teacher.displayName);
-    expect(told!.body).not.toContain('Early help');
+    expect(told!.body).not.toContain('School or education setting');
     expect(await emailsTo('camhs.worker@nhs.example')).toHaveLength(1);
     expect(await emailsTo('gone@council.example')).toHaveLength(0);
     expect(await emailsTo(teacher.email)).toHaveLength(0);

@@ -18,6 +18,9 @@ export default async function StaffAdminPage() {
       </p>
       <Link href="/staff/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
         Create a user
+      </Link>{' '}
+      <Link href="/staff/admin/organisations" role="button" draggable="false" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Organisations and their services
       </Link>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{users.length} users</caption>

@@ -159,6 +159,12 @@ export const SERVICE_TYPES: readonly ServiceType[] = [
   { code: 'domestic_abuse_support', name: 'Domestic abuse support for children', sensitive: true, shareOfChildren: 0.003 },
 ];
 
+/** What a school, nursery or college records itself as. */
+export const EDUCATION_SERVICES: readonly string[] = ['education'];
+
+/** The children's services a council provides itself, and records as (its social workers, early help, SEND…). */
+export const COUNCIL_SERVICES: readonly string[] = ['childrens_social_care', 'early_help', 'virtual_school', 'send_support', 'education_welfare'];
+
 /** Job titles of named practitioners who work with children. */
 export const PRACTITIONER_TITLES: readonly string[] = [
   'Health visitor',

@@ -8,6 +8,7 @@ export const TABLE_COLUMNS = {
     'id', 'kind', 'name', 'code', 'local_authority_code', 'address_line1', 'town', 'postcode', 'phone', 'email',
     'accredited_until',
   ],
+  organisation_services: ['organisation_id', 'service_type_code', 'reason', 'approved_at'],
   source_systems: ['id', 'code', 'name', 'kind', 'organisation_id', 'local_authority_code'],
   children: [
     'id', 'index_number', 'given_names', 'family_name', 'gender', 'date_of_birth', 'date_of_death', 'address_status',
@@ -37,7 +38,7 @@ export const TABLE_COLUMNS = {
 export type TableName = keyof typeof TABLE_COLUMNS;
 
 /** Tables in an order that satisfies their foreign keys when written one after another. */
-export const REFERENCE_TABLES = ['local_authorities', 'service_types', 'organisations', 'source_systems'] as const satisfies readonly TableName[];
+export const REFERENCE_TABLES = ['local_authorities', 'service_types', 'organisations', 'organisation_services', 'source_systems'] as const satisfies readonly TableName[];
 export const POPULATION_TABLES = [
   'children', 'other_names', 'addresses', 'child_addresses', 'carers', 'child_carers', 'education_placements',
   'gp_registrations', 'involvements', 'indications', 'shields',

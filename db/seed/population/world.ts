@@ -1,5 +1,5 @@
 import { LOCAL_AUTHORITIES, POSTCODE_AREAS, INWARD_LETTERS, STREET_NAMES, STREET_SUFFIXES } from '../data/places';
-import { GP_PRACTICE_NAME_PATTERNS, SAINTS, SCHOOL_NAME_PATTERNS, SERVICE_TYPES } from '../data/organisations';
+import { COUNCIL_SERVICES, EDUCATION_SERVICES, GP_PRACTICE_NAME_PATTERNS, SAINTS, SCHOOL_NAME_PATTERNS, SERVICE_TYPES } from '../data/organisations';
 import { type Random, type Weighted, weighted } from '../random';
 import { type Day, isoDate } from './dates';
 import type { TableName } from './tables';
@@ -92,6 +92,7 @@ function chooseDistricts(rng: Random, count: number) {
 export function buildWorld(rng: Random, options: { children: number; asOf: Day }, emit: Emit): World {
   const { asOf } = options;
   const accreditedUntil = isoDate(asOf + 365 + rng.int(730));
+  const accreditedFrom = `${isoDate(asOf - 365)}T00:00:00Z`;
   const localAuthorities = new Map(LOCAL_AUTHORITIES.map((la) => [la.code, la]));
   for (const la of LOCAL_AUTHORITIES) {
     emit('local_authorities', [la.code, la.name, la.indexTeamPhone, `index.team@${slug(la.name)}.example.org`]);
@@ -107,11 +108,15 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
     ]);
     return id;
   };
+  const provides = (organisationId: string, serviceCodes: readonly string[]) => {
+    for (const code of serviceCodes) emit('organisation_services', [organisationId, code, 'Given with the synthetic population', accreditedFrom]);
+  };
 
   const serviceProviders = new Map<string, Map<string, string>>();
   const childrensServices = new Map<string, string>();
   for (const la of LOCAL_AUTHORITIES) {
     const council = organisation('local_authority', `${la.name} Council`, la.code, la.code, la.name, null);
+    provides(council, COUNCIL_SERVICES);
     const providers = new Map<string, string>();
     for (const service of SERVICE_TYPES) {
       if (service.shareOfChildren === 0) continue; // no provider needed: schools record themselves
@@ -119,7 +124,9 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
       const providerKind = ['childrens_social_care', 'early_help', 'education_welfare', 'send_support', 'virtual_school'].includes(service.code)
         ? 'local_authority'
         : kind;
-      providers.set(service.code, organisation(providerKind, `${la.name} ${service.name}`, null, la.code, la.name, null));
+      const provider = organisation(providerKind, `${la.name} ${service.name}`, null, la.code, la.name, null);
+      provides(provider, [service.code]);
+      providers.set(service.code, provider);
     }
     serviceProviders.set(la.code, providers);
     const sourceId = rng.uuid();
@@ -152,7 +159,9 @@ export function buildWorld(rng: Random, options: { children: number; asOf: Day }
       for (let i = 0; i < count(CHILDREN_PER[phase], phase === 'college' ? 0 : 1); i++) {
         const name = rng.pick(patterns).pattern.replace('{place}', place()).replace('{saint}', rng.pick(SAINTS));
         const kind = phase === 'nursery' ? 'nursery' : phase === 'college' ? 'college' : 'school';
-        district.schools[phase].push(organisation(kind, name, String(urn++), d.laCode, d.town, rng.pick(rng.pick(district.streets).postcodes)));
+        const school = organisation(kind, name, String(urn++), d.laCode, d.town, rng.pick(rng.pick(district.streets).postcodes));
+        provides(school, EDUCATION_SERVICES);
+        district.schools[phase].push(school);
       }
     }
     for (let i = 0; i < count(CHILDREN_PER.gpPractice, 1); i++) {

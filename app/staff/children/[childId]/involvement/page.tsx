@@ -27,9 +27,16 @@ export default async function RecordInvolvementPage({ params, searchParams }: Pr
         <h1 className="govuk-heading-l">Record that you work with this child</h1>
         <p className="govuk-body">
           Others already working with the child will get an email saying that someone else now works with them — nothing more.
-          They can then see your contact details on the record.
+          They can then see your contact details on the record. You can record only a service your organisation provides.
         </p>
-        <InvolvementForm childId={childId} purpose={String(purpose)} services={services} defaults={{ email: practitioner.email }} />
+        {services.length ? (
+          <InvolvementForm childId={childId} purpose={String(purpose)} services={services} defaults={{ email: practitioner.email }} />
+        ) : (
+          <div className="govuk-inset-text">
+            Your organisation has no services on the index, so you cannot record that you work with a child. Ask your
+            access manager to add the services your organisation provides.
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,30 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { addOrganisationService } from '@/lib/organisation-services/add-organisation-service';
+import { ZAddOrganisationService, ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
+import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+
+export type AddServiceFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function addServiceAction(organisationId: string, _previous: AddServiceFormState, formData: FormData): Promise<AddServiceFormState> {
+  const admin = await requireStaff('administrator');
+  const target = ZOrganisationServiceTarget.safeParse({ organisationId });
+  if (!target.success) return { message: 'That organisation could not be found' };
+  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = ZAddOrganisationService.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  let pending: boolean;
+  try {
+    ({ pending } = await addOrganisationService({ db: await getDb(), admin, organisationId: target.data.organisationId, ...parsed.data, clientAddress: clientAddress(await headers()) }));
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.userMessage, values };
+    throw error;
+  }
+  redirect(`/staff/admin/organisations/${target.data.organisationId}?done=${pending ? 'pending' : 'added'}`);
+}
