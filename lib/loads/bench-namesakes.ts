@@ -16,7 +16,24 @@ export function namesakeSampler<T extends Named>(sample: readonly T[]) {
   for (const child of sample) sharing.set(nameKey(child), (sharing.get(nameKey(child)) ?? 0) + 1);
   const mostOthers = Math.max(0, ...sharing.values()) - 1;
   const others = (child: T) => (mostOthers === 0 ? 1 : sharing.get(nameKey(child))! - 1);
+  const firstNames = new Map<string, number>();
+  const familyNames = new Map<string, number>();
+  for (const child of sample) {
+    const [first, family] = nameKey(child).split('|') as [string, string];
+    firstNames.set(first, (firstNames.get(first) ?? 0) + 1);
+    familyNames.set(family, (familyNames.get(family) ?? 0) + 1);
+  }
+  const mostFirst = Math.max(1, ...firstNames.values());
+  const mostFamily = Math.max(1, ...familyNames.values());
   return {
+    /**
+     * How common a pairing of a first and a family name is, relative to the commonest of each (1 at most): for a
+     * new person's name, whose parts come from two different children.
+     */
+    commonness(child: Named) {
+      const [first, family] = nameKey(child).split('|') as [string, string];
+      return ((firstNames.get(first) ?? 0) / mostFirst) * ((familyNames.get(family) ?? 0) / mostFamily);
+    },
     /** How many others of the sample share this child's first and family name. */
     others,
     /** An index into the sample at or after `from`, drawn as namesakes are; undefined if none turns up. */

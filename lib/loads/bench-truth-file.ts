@@ -12,7 +12,7 @@ export type { TruthRow } from './write-truth-file';
  * whose name many share —, a changed family name, a mix), the rest new persons — a twin of a held child (same family
  * name, birthday and address), a younger sibling at the same address, someone else entirely, a namesake of a held
  * child (the same first and family name, gender and birthday, living elsewhere, with a parent of their own), or a
- * namesake of an earlier new person in the same file (another source id, another address). Namesakes are drawn as
+ * namesake of an earlier new child in the same file (another source id, another address). Namesakes are drawn as
  * they occur: a common name far more often than a rare one. Each row names a carer: the child's first as held, or
  * for one held child in seven another one (a new person: a parent of their own). Deterministic for a seed (given
  * the same database).

@@ -43,6 +43,7 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
   const lines = [LOAD_COLUMNS.join(',')];
   const truth: TruthRow[] = [];
   const newPersons: { rowNumber: number; fields: Partial<LoadFields> }[] = [];
+  const namesakeTaken = new Set<string>();
   const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   for (let i = 0; i < rows; i++) {
     const roll = rng.float();
@@ -71,7 +72,7 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
     const move = () => Object.assign(fields, { address_line1: rng.pick(places).line1, town: rng.pick(places).town, postcode: rng.pick(places).postcode });
     // A namesake's later given names are drawn as anyone's are: another child's (most have none).
     const namesOfNamesake = (first: string) => [first, laterOf(held[rng.int(held.length)]!.givenNames)].filter(Boolean).join(' ');
-    if (kind === 'namesake in the file' && newPersons.length === 0) kind = 'namesake elsewhere';
+    if (kind === 'namesake in the file' && newPersons.length === 0) kind = 'new child';
     switch (kind) {
       case 'exact':
         break;
@@ -125,7 +126,10 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
       }
       case 'namesake elsewhere': {
         childId = null;
-        const of = held[namesakes.pick(rng) ?? rng.int(held.length)]!;
+        // A held child has one namesake in the file at most: three children of one name and birthday are rarer still.
+        let of = held[namesakes.pick(rng) ?? rng.int(held.length)]!;
+        for (let tries = 0; tries < 50 && namesakeTaken.has(of.id); tries++) of = held[namesakes.pick(rng) ?? rng.int(held.length)]!;
+        namesakeTaken.add(of.id);
         namesakeOf = { childId: of.id };
         Object.assign(fields, { given_names: namesOfNamesake(firstOf(of.givenNames)), family_name: of.familyName, gender: GENDER_CODE[of.gender], date_of_birth: of.dateOfBirth });
         move();
@@ -133,7 +137,11 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
       }
       case 'namesake in the file': {
         childId = null;
-        const of = rng.pick(newPersons);
+        // Two new persons of one name and birthday: as namesakes occur, the more common the name the likelier.
+        const named = (p: (typeof newPersons)[number]) => ({ givenNames: p.fields.given_names!, familyName: p.fields.family_name! });
+        let at = rng.int(newPersons.length);
+        for (let tries = 0; tries < 2_000 && !rng.chance(namesakes.commonness(named(newPersons[at]!))); tries++) at = rng.int(newPersons.length);
+        const of = newPersons.splice(at, 1)[0]!;
         namesakeOf = { rowNumber: of.rowNumber };
         Object.assign(fields, { given_names: namesOfNamesake(firstOf(of.fields.given_names!)), family_name: of.fields.family_name, gender: of.fields.gender, date_of_birth: of.fields.date_of_birth });
         move();
@@ -156,7 +164,9 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
         carer1_parental_responsibility: carer.responsible ? 'Y' : 'N',
       });
     }
-    if (livesElsewhere) newPersons.push({ rowNumber: i + 2, fields });
+    // Another row's namesake in the file is made only from a new child's row (a namesake of a held child would make
+    // three children of one name and birthday).
+    if (kind === 'new child') newPersons.push({ rowNumber: i + 2, fields });
     truth.push({
       rowNumber: i + 2, childId, kind, shielded: child.isShielded && childId !== null, newIdentity: child.isNewIdentity && childId !== null,
       ...(namesakeOf ? { namesakeOf } : {}),
