@@ -10,6 +10,7 @@ import { connect } from '@/db';
 import { env } from '@/lib/env.js';
 import { applyLoad } from './apply-load';
 import { generateTruthFile } from './bench-truth-file';
+import { reportCollisions } from './bench-collisions';
 import { matchLoad } from './match-load';
 import { stageLoad } from './stage-load';
 
@@ -52,9 +53,13 @@ try {
   t = performance.now();
   await matchLoad({ db, loadId, thresholds });
   timings.match = (performance.now() - t) / 1000;
-  await sql`create temp table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean)`;
-  for (let at = 0; at < truth.length; at += 10_000) {
-    const batch = truth.slice(at, at + 10_000).map((r) => ({ row_number: r.rowNumber, child_id: r.childId, kind: r.kind, shielded: r.shielded, new_identity: r.newIdentity }));
+  await sql`create temp table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean, namesake_child uuid, namesake_row int)`;
+  for (let at = 0; at < truth.length; at += 5_000) {
+    const batch = truth.slice(at, at + 5_000).map((r) => ({
+      row_number: r.rowNumber, child_id: r.childId, kind: r.kind, shielded: r.shielded, new_identity: r.newIdentity,
+      namesake_child: r.namesakeOf && 'childId' in r.namesakeOf ? r.namesakeOf.childId : null,
+      namesake_row: r.namesakeOf && 'rowNumber' in r.namesakeOf ? r.namesakeOf.rowNumber : null,
+    }));
     await sql`insert into bench_truth ${sql(batch)}`;
   }
   const wrong = await sql<{ kind: string; weight: number; row: string; linked: string }[]>`
@@ -93,6 +98,7 @@ try {
              select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "newIdentityLinked",
            (select count(*) from source_load_rejects where load_id = ${loadId})::int as rejects
     from bench_truth t left join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number`;
+  const collisions = await reportCollisions(sql, loadId);
   const all = scored.find((s) => s.kind === 'all')!;
   const heldRows = await sql<{ n: number }[]>`select count(*)::int as n from bench_truth where child_id is not null and not new_identity`;
   const held = heldRows[0]!.n;
@@ -108,11 +114,12 @@ try {
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const s of scored) console.log(`| ${s.kind} | ${s.rows} | ${s.auto} | ${s.autoRight} | ${s.review} | ${s.reviewRight} | ${s.created} | ${s.createdRight} |`);
   console.log(`\nshielded children's rows: ${special!.shieldedRows}, linked automatically: ${special!.shieldedAuto}; new-identity children's rows: ${special!.newIdentityRows}, linked or offered: ${special!.newIdentityLinked}; rejects ${special!.rejects}`);
-  console.log('\n| date | machine (load avg at start) | children held | rows | precision (auto) | recall after review | review band | stage | match | apply | rows/s |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| date | machine (load avg at start) | children held | rows | precision (auto) | recall after review | review band | new persons linked to a held child | rows merged with another child | stage | match | apply | rows/s |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(
     `| ${new Date().toISOString().slice(0, 10)} | ${os.cpus().length} cores (${loadAverage}) | ${children!.n.toLocaleString('en-GB')} | ${rows.toLocaleString('en-GB')} | ` +
-      `${pct(all.autoRight, all.auto)} | ${pct(heldRight[0]!.n, held)} | ${pct(all.review, all.rows)} | ${timings.stage!.toFixed(1)} s | ${timings.match!.toFixed(1)} s | ` +
+      `${pct(all.autoRight, all.auto)} | ${pct(heldRight[0]!.n, held)} | ${pct(all.review, all.rows)} | ${collisions.newPersonsLinked} of ${collisions.newPersons} | ${collisions.mergedWrongly} | ` +
+      `${timings.stage!.toFixed(1)} s | ${timings.match!.toFixed(1)} s | ` +
       `${timings.apply === undefined ? 'not applied' : `${timings.apply.toFixed(1)} s`} | ${Math.round(rows / total).toLocaleString('en-GB')}${timings.apply === undefined ? ' (staged and matched)' : ''} |`,
   );
   console.log(`\nweights: ${JSON.stringify(weights!.weights)}`);

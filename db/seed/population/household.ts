@@ -4,7 +4,9 @@ import { type Random, weighted } from '../random';
 import { contactFor, servicesFor } from './services';
 import { mobileNumber, personalEmail } from './contacts';
 import { type Day, ageOn, birthday, isoDate, schoolYearStart } from './dates';
-import { doubleBarrelled, familyName, familyNameFor, givenNames, knownAs, namePools, type Sex } from './names';
+import {
+  doubleBarrelled, familyName, familyNameFor, firstName, givenNames, isWomansOwnName, knownAs, namePools, type Sex, similarGivenName,
+} from './names';
 import type { TableName } from './tables';
 import type { District, SchoolPhase, World } from './world';
 
@@ -15,7 +17,13 @@ export type HouseholdContext = {
   world: World;
   emit: Emit;
   nextIndexNumber: () => string;
+  /** Families made lately, for cousins who share their surname and live nearby. */
+  recentFamilies?: RecentFamily[];
+  familiesMade?: number;
 };
+
+type RecentFamily = { district: District; pool: NamePool; familyName: string };
+const RECENT_FAMILIES_KEPT = 256;
 
 const CHILDREN_IN_HOUSEHOLD = weighted(
   [
@@ -47,7 +55,13 @@ const RATE = {
   absentFatherListed: 0.3,
   mixedHeritage: 0.08,
   childTakesMothersName: 0.25,
-  twins: 0.015,
+  // ONS, Births in England and Wales: about 15 multiple maternities per 1,000, so some 3% of children are a twin.
+  twins: 0.03,
+  // Chosen, not measured: how often twins, and other brothers or sisters, get names alike (Isla and Isabella), and
+  // how often a family has relatives with its surname in the same district (cousins through the father).
+  twinsWithSimilarNames: 0.3,
+  siblingsWithSimilarNames: 0.08,
+  cousinsNearby: 0.15,
   notSpecifiedGender: 0.003,
   newIdentity: 0.0008,
   death: 0.0002,
@@ -143,7 +157,9 @@ function planChildren(rng: Random, asOf: Day, count: number): ChildPlan[] {
 /** One household: its address, its parents or carers and its children, with everything the index holds about them. */
 export function generateHousehold(ctx: HouseholdContext, maxChildren: number): number {
   const { rng, world } = ctx;
-  const district = rng.pickWeighted(world.districts);
+  const recent = ctx.recentFamilies;
+  const relative = recent?.length && rng.chance(RATE.cousinsNearby) ? rng.pick(recent) : undefined;
+  const district = relative?.district ?? rng.pickWeighted(world.districts);
   const laSource = world.sources.childrensServices.get(district.laCode)!;
   const shielded = rng.chance(RATE.shieldedHousehold);
   const status = addressStatus(rng);
@@ -156,27 +172,28 @@ export function generateHousehold(ctx: HouseholdContext, maxChildren: number): n
   const kind = rng.float();
   if (kind < RATE.careLeaverHousehold) return careLeaver(ctx, district, place, status, shielded);
 
-  const pool = rng.pickWeighted(namePools);
-  const partnerPool = rng.chance(RATE.mixedHeritage) ? rng.pickWeighted(namePools) : pool;
+  const pool = relative?.pool ?? rng.pickWeighted(namePools);
+  const partnerPool = relative?.pool ?? (rng.chance(RATE.mixedHeritage) ? rng.pickWeighted(namePools) : pool);
   const carers: Carer[] = [];
   let childFamilyName: string;
   if (kind < RATE.careLeaverHousehold + RATE.fosterHousehold) {
-    const fosterName = familyName(rng, pool);
+    const fosterName = familyName(rng, pool, true);
     carers.push(addCarer(ctx, { pool, sex: 'female', familyName: fosterName, addressId: home.id }, 'foster_carer', false, laSource));
     if (rng.chance(0.6)) {
       carers.push(addCarer(ctx, { pool, sex: 'male', familyName: fosterName, addressId: home.id }, 'foster_carer', false, laSource));
     }
-    childFamilyName = familyName(rng, rng.pickWeighted(namePools));
+    childFamilyName = familyName(rng, rng.pickWeighted(namePools), true);
   } else if (kind < RATE.careLeaverHousehold + RATE.fosterHousehold + RATE.kinshipHousehold) {
-    childFamilyName = familyName(rng, pool);
+    childFamilyName = familyName(rng, pool, true);
     const grandparent = rng.chance(0.7) ? 'female' : 'male';
     carers.push(addCarer(ctx, { pool, sex: grandparent, familyName: childFamilyName, addressId: home.id }, 'carer', rng.chance(0.6), laSource));
   } else {
-    const fathersName = familyName(rng, partnerPool);
+    const fathersName = relative?.familyName ?? familyName(rng, partnerPool, true);
+    rememberFamily(ctx, { district, pool: partnerPool, familyName: fathersName });
     const mothersName = rng.chance(0.7) ? fathersName : familyName(rng, pool);
     childFamilyName =
       doubleBarrelled(rng, mothersName, fathersName) ??
-      (rng.chance(RATE.childTakesMothersName) ? mothersName : fathersName);
+      (rng.chance(RATE.childTakesMothersName) && !isWomansOwnName(mothersName) ? mothersName : fathersName);
     const lone = rng.chance(RATE.loneParent);
     const loneFather = lone && rng.chance(RATE.loneFather);
     if (!loneFather) {
@@ -197,15 +214,18 @@ export function generateHousehold(ctx: HouseholdContext, maxChildren: number): n
   };
   const gpPractice = rng.chance(RATE.gpRegistered) ? rng.pick(district.gpPractices) : undefined;
   const plans = planChildren(rng, world.asOf, Math.min(maxChildren, rng.pickWeighted(CHILDREN_IN_HOUSEHOLD).count));
+  const older: OlderChild[] = [];
   for (const plan of plans) {
     const childPool = rng.chance(0.5) ? pool : partnerPool;
+    const childGivenNames = namesAmongSiblings(rng, childPool, plan, older);
+    older.push({ firstName: firstName(childGivenNames), sex: plan.sex, dateOfBirth: plan.dateOfBirth });
     const childId = addChild(ctx, {
       district,
       place,
       status,
       shielded,
       plan,
-      givenNames: givenNames(rng, childPool, plan.sex),
+      givenNames: childGivenNames,
       familyName: familyNameFor(childFamilyName, plan.sex),
       pool: childPool,
     });
@@ -231,6 +251,31 @@ export function generateHousehold(ctx: HouseholdContext, maxChildren: number): n
     addServices(ctx, district, childId, plan.dateOfBirth, age);
   }
   return plans.length;
+}
+
+function rememberFamily(ctx: HouseholdContext, family: RecentFamily) {
+  const recent = (ctx.recentFamilies ??= []);
+  const made = (ctx.familiesMade = (ctx.familiesMade ?? 0) + 1);
+  if (recent.length < RECENT_FAMILIES_KEPT) recent.push(family);
+  else recent[made % RECENT_FAMILIES_KEPT] = family;
+}
+
+type OlderChild = { firstName: string; sex: Sex; dateOfBirth: Day };
+
+/**
+ * A child's given names beside their brothers' and sisters': never an older one's first name; for a twin (and now
+ * and then another sibling) of the same sex, sometimes a name like theirs.
+ */
+function namesAmongSiblings(rng: Random, pool: NamePool, plan: ChildPlan, older: readonly OlderChild[]): string {
+  const twin = older.find((o) => o.dateOfBirth === plan.dateOfBirth && o.sex === plan.sex);
+  const model = twin ?? older.findLast((o) => o.sex === plan.sex);
+  if (model && rng.chance(twin ? RATE.twinsWithSimilarNames : RATE.siblingsWithSimilarNames)) {
+    const similar = similarGivenName(rng, pool, plan.sex, model.firstName);
+    if (similar && !older.some((o) => o.firstName === similar)) return givenNames(rng, pool, plan.sex, undefined, similar);
+  }
+  let names = givenNames(rng, pool, plan.sex);
+  for (let tries = 0; tries < 10 && older.some((o) => o.firstName === firstName(names)); tries++) names = givenNames(rng, pool, plan.sex);
+  return names;
 }
 
 type ChildInput = {
@@ -321,7 +366,7 @@ function careLeaver(ctx: HouseholdContext, district: District, place: Place, sta
     shielded,
     plan: { dateOfBirth, sex, gender: sex },
     givenNames: givenNames(rng, pool, sex),
-    familyName: familyNameFor(familyName(rng, pool), sex),
+    familyName: familyNameFor(familyName(rng, pool, true), sex),
     pool,
     stayOn: { until: birthday(dateOfBirth, 25), basis },
   });
