@@ -24,21 +24,16 @@ export type IdentityDetails = {
 type PreparedName = KnownFamilyName & { normalised: string; parts: string[]; trigrams: Set<string> };
 export type PreparedIdentity = {
   details: IdentityDetails;
-  firstGiven: string;
   givenTrigrams: Set<string>;
-  firstGivenTrigrams: Set<string>;
   names: PreparedName[];
   district: string | null;
 };
 
 /** The pieces of an identity the rule compares again and again, worked out once. */
 export function prepareIdentity(details: IdentityDetails): PreparedIdentity {
-  const firstGiven = normaliseName(details.givenNames).split(' ')[0] ?? '';
   return {
     details,
-    firstGiven,
     givenTrigrams: trigramsOf(details.givenNames),
-    firstGivenTrigrams: trigramsOf(firstGiven),
     names: details.familyNames.map((n) => ({ ...n, normalised: normaliseName(n.familyName), parts: nameParts(n.familyName), trigrams: trigramsOf(n.familyName) })),
     district: details.postcode ? details.postcode.trim().toUpperCase().split(/\s+/)[0]! : null,
   };
@@ -64,12 +59,16 @@ function namesCouldMatch(a: PreparedName, b: PreparedName, typed: PreparedIdenti
 }
 
 /**
- * Would a practitioner typing `typed`'s details be shown `held`? The search's own blocks — the date of birth as
- * typed, with day and month swapped, or one digit out with a family name that sounds the same; or the postcode
- * district — and its own scoring (wouldShow), tried with each of the typed family names (former ones too) against
- * each of the held ones, with and without the given name, with and without the postcode, as a practitioner might
- * type them. The same birthday at the very same postcode counts whatever the names: a record made from it would tell
- * anyone searching that birthday where the child lives.
+ * Would a practitioner typing `typed`'s details be shown `held`, for a reason in both names? The search's own blocks
+ * — the date of birth as typed, with day and month swapped, or one digit out with a family name that sounds the same;
+ * or the postcode district — and its own scoring (wouldShow), tried with each of the typed family names (former ones
+ * and the parts of a double-barrelled one too) against each of the held ones, with and without the postcode, as a
+ * practitioner might type them. The given name must match as well (exactly, as a middle name, a variant, by sound, a
+ * slip or spelt similarly; or the names swapped): the search also shows a child of the same family name with another
+ * first name born a digit apart, but that is a sibling or a cousin, not the child under a slip — at 12 M children
+ * every row with a common surname would have such a protected namesake. The same birthday (or a slip of it) at the
+ * very same postcode counts whatever the names: a record made from it would tell anyone searching that birthday
+ * where the child lives, and an adoptive name shares nothing with a birth name.
  */
 export function searchWouldFind(typed: PreparedIdentity, held: PreparedIdentity): boolean {
   const typedDob = typed.details.dateOfBirth;
@@ -87,11 +86,10 @@ export function searchWouldFind(typed: PreparedIdentity, held: PreparedIdentity)
       // The search's block for a date one digit out reads only children whose current family name sounds the same.
       const inDateBlock = sameOrSwapped || (digitOut && !heldName.former && soundAlike(typedName, heldName));
       const searches: SearchCriteria[] = [];
-      for (const givenName of [typed.details.givenNames, undefined]) {
-        if (inDateBlock) searches.push({ familyName: typedName.familyName, givenName, dateOfBirth: typedDob });
-        if (inDateBlock && sameDistrict) searches.push({ familyName: typedName.familyName, givenName, dateOfBirth: typedDob, postcode: typed.details.postcode! });
-        if (sameDistrict) searches.push({ familyName: typedName.familyName, givenName, postcode: typed.details.postcode! });
-      }
+      const givenName = typed.details.givenNames;
+      if (inDateBlock) searches.push({ familyName: typedName.familyName, givenName, dateOfBirth: typedDob });
+      if (inDateBlock && sameDistrict) searches.push({ familyName: typedName.familyName, givenName, dateOfBirth: typedDob, postcode: typed.details.postcode! });
+      if (sameDistrict) searches.push({ familyName: typedName.familyName, givenName, postcode: typed.details.postcode! });
       if (searches.length === 0) continue;
       const candidate: Candidate = {
         familyName: heldName.familyName,
@@ -102,18 +100,17 @@ export function searchWouldFind(typed: PreparedIdentity, held: PreparedIdentity)
         postcode: held.details.postcode,
         phonetic: { family: heldName.phonetic, familyAlt: heldName.phoneticAlt, given: held.details.givenPhonetic },
         familyNameIsFormer: heldName.former,
-        similarity: { family: 0, given: 0, familyAsGiven: trigramSetSimilarity(held.givenTrigrams, typedName.trigrams), givenAsFamily: 0 },
+        similarity: {
+          family: trigramSetSimilarity(typedName.trigrams, heldName.trigrams),
+          given: trigramSetSimilarity(held.givenTrigrams, typed.givenTrigrams),
+          familyAsGiven: trigramSetSimilarity(held.givenTrigrams, typedName.trigrams),
+          givenAsFamily: trigramSetSimilarity(heldName.trigrams, typed.givenTrigrams),
+        },
       };
       const phonetic = { family: typedName.phonetic, familyAlt: typedName.phoneticAlt, given: typed.details.givenPhonetic };
       for (const search of searches) {
-        const given = search.givenName !== undefined;
-        candidate.similarity = {
-          family: trigramSetSimilarity(typedName.trigrams, heldName.trigrams),
-          given: given ? trigramSetSimilarity(held.givenTrigrams, typed.givenTrigrams) : 0,
-          familyAsGiven: trigramSetSimilarity(held.givenTrigrams, typedName.trigrams),
-          givenAsFamily: given ? trigramSetSimilarity(heldName.trigrams, typed.givenTrigrams) : 0,
-        };
-        if (wouldShow(scoreCandidate(search, candidate, phonetic))) return true;
+        const scored = scoreCandidate(search, candidate, phonetic);
+        if (scored.givenMatched && wouldShow(scored)) return true;
       }
     }
   }

@@ -17,7 +17,7 @@ const q = { family: 'SM0', familyAlt: 'XMT', given: 'K0RN' };
 describe('match scores and reasons', () => {
   it('scores an exact match 100 with every reason', () => {
     const result = scoreCandidate({ familyName: 'Smith', givenName: 'Katherine', dateOfBirth: '2015-03-04', postcode: 'LS6 2AB' }, child(), q);
-    expect(result).toEqual({ score: 100, reasons: ['family name matches', 'given name matches', 'date of birth matches', 'same postcode'], nameMatched: true });
+    expect(result).toEqual({ score: 100, reasons: ['family name matches', 'given name matches', 'date of birth matches', 'same postcode'], nameMatched: true, givenMatched: true });
   });
 
   it('explains a nickname, a sound-alike surname and a swapped day and month', () => {

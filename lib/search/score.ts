@@ -33,8 +33,11 @@ export type Candidate = {
 };
 
 export type QueryPhonetic = { family: string | null; familyAlt: string | null; given: string | null };
-/** `nameMatched` is false when nothing in the family name (or the names swapped) matched: never a result. */
-export type Scored = { score: number; reasons: string[]; nameMatched: boolean };
+/**
+ * `nameMatched` is false when nothing in the family name (or the names swapped) matched: never a result.
+ * `givenMatched`: the typed given name matched too (or the names swapped).
+ */
+export type Scored = { score: number; reasons: string[]; nameMatched: boolean; givenMatched: boolean };
 
 const POINTS = { family: 40, given: 25, dateOfBirth: 30, postcode: 15 };
 const TRIGRAM_FLOOR = 0.3;
@@ -111,6 +114,7 @@ export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q
   const swappedPoints = swappedFamily ? swappedFamily[0]!.points + swappedFamily[1]!.points : 0;
   const chosen = swappedPoints > straightPoints ? swappedFamily! : straight;
   const nameMatched = Boolean(chosen[0]);
+  const givenMatched = Boolean(chosen[1]);
   for (const part of chosen) {
     if (!part) continue;
     points += part.points;
@@ -143,5 +147,5 @@ export function scoreCandidate(criteria: SearchCriteria, candidate: Candidate, q
     points -= 10;
     reasons.push('gender differs');
   }
-  return { score: Math.max(0, Math.round((100 * points) / available)), reasons, nameMatched };
+  return { score: Math.max(0, Math.round((100 * points) / available)), reasons, nameMatched, givenMatched };
 }
