@@ -7,7 +7,8 @@ import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';
 import { matchRowsWithinLoad } from './match-rows-within-load';
 import { holdProtectedResemblances } from './hold-protected-resemblances';
-import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
+import { childrenHeld } from './held-sample';
+import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
 export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
 
@@ -32,11 +33,12 @@ export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string
  */
 export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
   const { upper, lower } = given;
+  const held = await childrenHeld(tx);
   await countNameShares(tx);
   await tx.unsafe(
     `create temp table load_scored on commit drop as
      select p.*, ${matchWeightSql(given)} as weight, ${SIBLING_LIKE_SQL} as sibling_like,
-            ${RARE_FIRST_NAME_SQL} as rare_first_name
+            ${RARE_FIRST_NAME_SQL} as rare_first_name, ${SAME_DAY_NAMESAKES_SQL(held)} as same_day_namesakes
      from load_pairs p
      join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
      ${NAME_SHARE_JOINS('r')}`,
@@ -94,7 +96,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   // The file's new rows are compared with each other, some thousands, not with every child held: the thresholds are
   // not raised for the size of the index there.
   const withinLoad = { ...weights, upper: Math.min(upper, MATCH_THRESHOLDS.upper), lower: Math.min(lower, MATCH_THRESHOLDS.lower) };
-  await matchRowsWithinLoad({ tx, loadId, weights: withinLoad });
+  await matchRowsWithinLoad({ tx, loadId, weights: withinLoad, childrenHeld: held });
   const [{ created }] = (await tx`select count(*)::int as created from source_load_rows where load_id = ${loadId} and outcome = 'new'`) as unknown as [{ created: number }];
   const numbers = Array.from({ length: created }, () => randomIndexNumber());
   // Keyed, so that each row finds its number by lookup: joined to unnest() directly, a misestimate of the new rows

@@ -2,10 +2,11 @@ import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
 import { COMPARISON_LATERALS, COMPARISON_SQL, namePairsSql } from './comparisons';
-import { AUTOMATIC_FIRST_NAME_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
+import { MATCH_THRESHOLDS } from './match-thresholds';
+import { AUTOMATIC_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 import { fillNameSimilarities } from './name-similarities';
 
-export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights };
+export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights; childrenHeld: number };
 
 /**
  * The same child twice in one file under two person ids, neither held yet: after the decisions against the children
@@ -14,14 +15,14 @@ export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: 
  * the same) and scored with the same comparisons and weights. Rows joined by pairs at or above the lower threshold
  * (never sibling-like: twins stay two) and corroborated beyond names, birthday and gender — the same postcode, a carer
  * of the same name or the same middle name: two person ids of one source are presumed two children unless the
- * evidence is strong — form a group whose earliest row makes the record. A later row of the group
+ * evidence is strong (a carer's name only where the names are rare: CORROBORATED_SQL) — form a group whose earliest row makes the record. A later row of the group
  * whose pair with that earliest row passes the automatic-link rules (upper threshold, first name the same or nearly)
  * becomes the same child ("linked", with the earliest row's child id, set once new ids are given); any other waits in
  * review, offered to a caseworker against that record once it is made (apply-new-records.ts) — never a second record
  * by itself. Rows that resemble a shielded child never get here: they are already in review.
  * Returns how many rows became the same child as an earlier row.
  */
-export async function matchRowsWithinLoad({ tx, loadId, weights }: MatchRowsWithinLoadOptions): Promise<number> {
+export async function matchRowsWithinLoad({ tx, loadId, weights, childrenHeld }: MatchRowsWithinLoadOptions): Promise<number> {
   // A table, analysed, not a CTE: the planner took a CTE of some 14,000 new rows for one and paired them in a loop.
   await tx.unsafe(
     `create temp table load_new_rows on commit drop as
@@ -45,7 +46,9 @@ export async function matchRowsWithinLoad({ tx, loadId, weights }: MatchRowsWith
   await tx.unsafe(
     `create temp table load_row_pairs on commit drop as
      select compared.earlier, compared.later, compared.g_given, compared.g_dob, ${RARE_FIRST_NAME_SQL} as rare_first_name,
-            ${matchWeightSql(weights)} as weight, (compared.g_postcode = 2 or compared.g_carer = 2 or compared.g_middle = 2) as corroborated
+            ${matchWeightSql(weights)} as weight,
+            (compared.g_postcode = 2 or compared.g_middle = 2
+              or (compared.g_carer = 2 and ${SAME_DAY_NAMESAKES_SQL(childrenHeld)} < ${MATCH_THRESHOLDS.commonNameSameDay})) as corroborated
      from (
        select x.earlier, x.later, ${COMPARISON_SQL},
          case when exists (

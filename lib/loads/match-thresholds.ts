@@ -10,7 +10,17 @@ import type { LoadWeights } from '@/db/schema';
  * not a twin’s name. An exact name is weighed by its share of held children, never taken as rarer than
  * minimumNameShare (one in ten thousand): one sample of children should not make a name worth more than that.
  */
-export const MATCH_THRESHOLDS = { upper: 26, lower: 20, margin: 12, rareFirstName: 1e-5, minimumNameShare: 1e-4 } as const;
+export const MATCH_THRESHOLDS = {
+  upper: 26,
+  lower: 20,
+  margin: 12,
+  rareFirstName: 1e-5,
+  minimumNameShare: 1e-4,
+  /** Expected same-day namesakes above which a carer's name alone does not corroborate a link (CORROBORATED_SQL). */
+  commonNameSameDay: 1e-3,
+  /** The birthdays of 18 years of children. */
+  birthdaysHeld: 6575,
+} as const;
 
 /** How many children the benchmark held when MATCH_THRESHOLDS' upper and lower were set. */
 export const THRESHOLDS_SET_AT_CHILDREN = 1_000_000;

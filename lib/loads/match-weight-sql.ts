@@ -50,9 +50,19 @@ export const AUTOMATIC_FIRST_NAME_SQL = (pair: string) =>
   `((${pair}.g_given = 3 or (${pair}.g_given >= 1 and ${pair}.rare_first_name)) and ${pair}.g_dob >= 1)`;
 
 /**
- * What an automatic link needs beyond names, birthday and gender (alias with g_postcode, g_carer, g_middle): the same
- * postcode or district, a carer of the same name, or the same middle name. At national scale some 1,800 children
- * share each birthday and the commonest names are very common, so two children agreeing on name, birthday and gender
- * alone, living elsewhere, are strangers often enough that a caseworker must decide.
+ * How many other held children share the row's first and family name and were born on its birthday, expected from
+ * the names' shares (NAME_SHARE_JOINS, as `fg` and `ff`) and the children held: some 6,575 birthdays in 18 years.
  */
-export const CORROBORATED_SQL = (pair: string) => `(${pair}.g_postcode >= 1 or ${pair}.g_carer = 2 or ${pair}.g_middle = 2)`;
+export const SAME_DAY_NAMESAKES_SQL = (childrenHeld: number) =>
+  `(coalesce(fg.share, 0) * coalesce(ff.share, 0) * ${weightLiteral(childrenHeld)} / ${MATCH_THRESHOLDS.birthdaysHeld})`;
+
+/**
+ * What an automatic link needs beyond names, birthday and gender (alias with g_postcode, g_carer, g_middle and
+ * same_day_namesakes): the same postcode or district, the same middle name, or a carer of the same name where the
+ * child's names are rare enough that a namesake born the same day is unlikely (a carer's common name — Alfie Smith as
+ * Olly Smith's father — is shared by chance too often). At national scale some 1,800 children share each birthday and
+ * the commonest names are very common, so two children agreeing on name, birthday and gender alone, living elsewhere,
+ * are strangers often enough that a caseworker must decide.
+ */
+export const CORROBORATED_SQL = (pair: string) =>
+  `(${pair}.g_postcode >= 1 or ${pair}.g_middle = 2 or (${pair}.g_carer = 2 and ${pair}.same_day_namesakes < ${MATCH_THRESHOLDS.commonNameSameDay}))`;
