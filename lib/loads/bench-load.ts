@@ -90,12 +90,12 @@ try {
     from bench_truth t left join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number
     where not t.new_identity
     group by rollup (t.kind) order by 1`;
-  const [special] = await sql<{ shieldedRows: number; shieldedAuto: number; newIdentityRows: number; newIdentityLinked: number; rejects: number }[]>`
+  const [special] = await sql<{ shieldedRows: number; shieldedAuto: number; newIdentityRows: number; newIdentityLinked: number; newIdentityHeld: number; rejects: number }[]>`
     select count(*) filter (where t.shielded)::int as "shieldedRows",
            count(*) filter (where t.shielded and r.outcome = 'linked')::int as "shieldedAuto",
            count(*) filter (where t.new_identity)::int as "newIdentityRows",
-           count(*) filter (where t.new_identity and (r.child_id = t.child_id or exists (
-             select 1 from match_reviews m where m.load_id = r.load_id and m.row_number = r.row_number and m.candidate_child_id = t.child_id)))::int as "newIdentityLinked",
+           count(*) filter (where t.new_identity and r.outcome = 'linked')::int as "newIdentityLinked",
+           count(*) filter (where t.new_identity and r.outcome = 'review')::int as "newIdentityHeld",
            (select count(*) from source_load_rejects where load_id = ${loadId})::int as rejects
     from bench_truth t left join source_load_rows r on r.load_id = ${loadId} and r.row_number = t.row_number`;
   const collisions = await reportCollisions(sql, loadId);
@@ -113,7 +113,7 @@ try {
   console.log('| kind | rows | auto links | right | review | right | new | right |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const s of scored) console.log(`| ${s.kind} | ${s.rows} | ${s.auto} | ${s.autoRight} | ${s.review} | ${s.reviewRight} | ${s.created} | ${s.createdRight} |`);
-  console.log(`\nshielded children's rows: ${special!.shieldedRows}, linked automatically: ${special!.shieldedAuto}; new-identity children's rows: ${special!.newIdentityRows}, linked or offered: ${special!.newIdentityLinked}; rejects ${special!.rejects}`);
+  console.log(`\nshielded children's rows: ${special!.shieldedRows}, linked automatically: ${special!.shieldedAuto}; new-identity children's rows: ${special!.newIdentityRows}, linked automatically: ${special!.newIdentityLinked}, held for the index team: ${special!.newIdentityHeld}; rejects ${special!.rejects}`);
   console.log('\n| date | machine (load avg at start) | children held | rows | precision (auto) | recall after review | review band | new persons linked to a held child | rows merged with another child | stage | match | apply | rows/s |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(
