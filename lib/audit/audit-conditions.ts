@@ -34,17 +34,23 @@ export const aboutChildOfCouncil = (localAuthorityCode: string): SQL => sql`exis
      where ca.child_id = involved.child_id and ca.lived_until is null limit 1)
   ) = ${localAuthorityCode})`;
 
+// The organisation an event was done for: its own, else the acting member of staff's.
+const actedFor = sql`coalesce(${auditEvents.organisationId},
+  (select a.organisation_id from staff_users a where ${auditEvents.actorKind} = 'staff' and a.id = ${auditEvents.actorId}))`;
+
 /**
  * The sensitive service an event ties to the children it names, or null: the acting member of staff's own; the one
  * the event is about (an involvement recorded or ended, whoever did it); or that of the organisation acted for, when
- * any of its staff practise one (a clinic's name is the secret, whoever at the clinic looked).
+ * any of its staff practise one or it provides one (organisation_services): a clinic's name is the secret, whoever
+ * at the clinic looked.
  */
 export const sensitiveServiceRevealed = (): SQL<string | null> => sql<string | null>`coalesce(
   (select s.sensitive_service_code from staff_users s where ${auditEvents.actorKind} = 'staff' and s.id = ${auditEvents.actorId}),
   (select st.code from service_types st where st.is_sensitive and st.code = ${auditEvents.query}->>'service'),
   (select min(s.sensitive_service_code) from staff_users s
-   where s.sensitive_service_code is not null and s.organisation_id = coalesce(${auditEvents.organisationId},
-     (select a.organisation_id from staff_users a where ${auditEvents.actorKind} = 'staff' and a.id = ${auditEvents.actorId}))))`;
+   where s.sensitive_service_code is not null and s.organisation_id = ${actedFor}),
+  (select min(os.service_type_code) from organisation_services os join service_types st on st.code = os.service_type_code and st.is_sensitive
+   where os.organisation_id = ${actedFor}))`;
 
 /** Events that would tell a reader who sees only `seen` that a sensitive service is involved with a child. */
 export function revealsSensitiveServiceHiddenFrom(seen: SensitiveServicesSeen): SQL<boolean> {

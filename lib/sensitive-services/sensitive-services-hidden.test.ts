@@ -1,7 +1,7 @@
 import { eq, ne } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childCarers, citizenAccounts, citizenRecordLinks, emailOutbox, organisations, parentAccessAgreements, staffUsers } from '@/db/schema';
+import { childCarers, citizenAccounts, citizenRecordLinks, emailOutbox, organisationServices, organisations, parentAccessAgreements, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { addInvolvementFixture, createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
 import { createStaffFixture } from '@/db/testing/staff-factory';
@@ -48,6 +48,14 @@ beforeAll(async () => {
   staff.nurseColleague = await at(councilB, { role: 'practitioner', displayName: 'Nell Colleague' }, { sensitiveServiceCode: 'sexual_health', organisationId: clinic.id });
   // Works at the clinic but holds no sensitive-service role: the clinic's name is still the secret.
   staff.clinicReceptionist = await at(councilB, { role: 'practitioner', displayName: 'Rory Reception' }, { organisationId: clinic.id });
+  // What each organisation provides: its practitioners record involvement only as one of these.
+  await database.db
+    .insert(organisationServices)
+    .values([
+      { organisationId: clinic.id, serviceTypeCode: 'sexual_health', approvedAt: new Date() },
+      { organisationId: staff.teacher.organisationId, serviceTypeCode: 'early_help' },
+    ])
+    .onConflictDoNothing();
   staff.adminA = await at(councilA, { role: 'administrator' });
   staff.adminB = await at(councilB, { role: 'administrator' });
   staff.national = await at(councilB, { role: 'administrator' }, { isNationalAdministrator: true });
