@@ -26,52 +26,96 @@ const details = (row: IdentityRow): IdentityDetails => ({
   postcode: row.postcode,
 });
 
-type Held = { row: ProtectedRow; identity: PreparedIdentity };
+/** A protected child as the rule compares it; `seen` marks the row that last met it, so that it is met once a row. */
+type Held = { row: ProtectedRow; identity: PreparedIdentity; seen: number };
 
-/** The protected children a search from `row` or for them could meet: by birthday (and its slips) or district. */
+/**
+ * The protected children a search from a row, or for them, could meet: by birthday (as it is, swapped, or one digit
+ * out with a family name that sounds alike or at the same postcode) or by district. Some 60,000 at 12 M children,
+ * looked up by key for each of a load's rows.
+ */
 class ProtectedChildren {
   private byDate = new Map<string, Held[]>();
-  private byDateAndSound = new Map<string, Held[]>();
+  private byDateAndSound = new Map<string, Map<string, Held[]>>();
+  private byDateAndPostcode = new Map<string, Map<string, Held[]>>();
   private byDistrict = new Map<string, Held[]>();
-  private neighbours = new Map<string, string[]>();
+  private slips = new Map<string, { swapped: string | null; oneDigitOut: string[] }>();
+  private rowsMet = 0;
 
   constructor(rows: ProtectedRow[]) {
-    const add = (map: Map<string, Held[]>, key: string, held: Held) => map.set(key, [...(map.get(key) ?? []), held]);
+    const add = (map: Map<string, Held[]>, key: string, held: Held) => {
+      const list = map.get(key);
+      if (list) list.push(held);
+      else map.set(key, [held]);
+    };
+    const within = (map: Map<string, Map<string, Held[]>>, key: string) => {
+      let inner = map.get(key);
+      if (!inner) map.set(key, (inner = new Map()));
+      return inner;
+    };
     for (const row of rows) {
-      const held = { row, identity: prepareIdentity(details(row)) };
+      const held = { row, identity: prepareIdentity(details(row)), seen: 0 };
       add(this.byDate, row.dateOfBirth, held);
-      const current = row.familyNames[0];
-      for (const sound of new Set([current?.phonetic, current?.phoneticAlt])) if (sound) add(this.byDateAndSound, `${row.dateOfBirth}|${sound}`, held);
-      if (held.identity.district) add(this.byDistrict, held.identity.district, held);
+      for (const sound of soundsOf(row.familyNames)) add(within(this.byDateAndSound, row.dateOfBirth), sound, held);
+      if (row.postcode) add(within(this.byDateAndPostcode, row.dateOfBirth), row.postcode, held);
+      if (held.identity.district) for (const key of districtKeys(held.identity)) add(this.byDistrict, key, held);
     }
   }
 
-  private oneDigitOut(date: string): string[] {
-    let dates = this.neighbours.get(date);
-    if (!dates) {
-      dates = dateCandidates(date).oneDigitOut;
-      this.neighbours.set(date, dates);
+  // A file's rows share a few thousand birthdays: their slips are worked out once each.
+  private slipsOf(date: string) {
+    let slips = this.slips.get(date);
+    if (!slips) {
+      slips = dateCandidates(date);
+      this.slips.set(date, slips);
     }
-    return dates;
+    return slips;
   }
 
   near(identity: PreparedIdentity): Held[] {
-    const { dateOfBirth, familyNames } = identity.details;
-    const found = new Set<Held>(this.byDate.get(dateOfBirth) ?? []);
-    const swapped = dateCandidates(dateOfBirth).swapped;
-    for (const held of (swapped && this.byDate.get(swapped)) || []) found.add(held);
-    const sounds = new Set(familyNames.flatMap((n) => [n.phonetic, n.phoneticAlt]).filter((s): s is string => Boolean(s)));
-    for (const date of this.oneDigitOut(dateOfBirth)) {
-      for (const held of this.byDate.get(date) ?? []) {
-        // A shared postcode needs no name to resemble; a name that sounds alike is what the search's own block reads.
-        if (identity.details.postcode && identity.details.postcode === held.row.postcode) found.add(held);
+    const mark = ++this.rowsMet;
+    const found: Held[] = [];
+    const meet = (list: Held[] | undefined) => {
+      if (!list) return;
+      for (const held of list) {
+        if (held.seen === mark) continue;
+        held.seen = mark;
+        found.push(held);
       }
-      for (const sound of sounds) for (const held of this.byDateAndSound.get(`${date}|${sound}`) ?? []) found.add(held);
+    };
+    const { dateOfBirth, familyNames, postcode } = identity.details;
+    const { swapped, oneDigitOut } = this.slipsOf(dateOfBirth);
+    meet(this.byDate.get(dateOfBirth));
+    if (swapped) meet(this.byDate.get(swapped));
+    const sounds = soundsOf(familyNames);
+    for (const date of oneDigitOut) {
+      if (postcode) meet(this.byDateAndPostcode.get(date)?.get(postcode));
+      const bySound = this.byDateAndSound.get(date);
+      if (bySound) for (const sound of sounds) meet(bySound.get(sound));
     }
-    for (const held of (identity.district && this.byDistrict.get(identity.district)) || []) found.add(held);
-    return [...found];
+    if (identity.district) for (const key of districtKeys(identity)) meet(this.byDistrict.get(key));
+    return found;
   }
 }
+
+/**
+ * A district holds some hundreds of protected children, so it is looked up with a name: the initial or the sound of
+ * the first given name, or of any family name, either way round. Found by postcode, a child must match on both
+ * names and score 32 of their 65 points (score.ts); a pair sharing no initial and no sound in any name would need two
+ * spellings alike but for their first letters, which this leaves to the birthday's blocks.
+ */
+function districtKeys(identity: PreparedIdentity): string[] {
+  // Given and family names in one set of keys: the search also finds them written the wrong way round.
+  const keys = new Set<string>([identity.firstGiven[0] ?? '']);
+  if (identity.details.givenPhonetic) keys.add(`~${identity.details.givenPhonetic}`);
+  for (const name of identity.names) {
+    keys.add(name.normalised[0] ?? '');
+    for (const sound of [name.phonetic, name.phoneticAlt]) if (sound) keys.add(`~${sound}`);
+  }
+  return [...keys].map((key) => `${identity.district}|${key}`);
+}
+
+const soundsOf = (names: KnownFamilyName[]) => [...new Set(names.flatMap((n) => [n.phonetic, n.phoneticAlt]).filter((s): s is string => Boolean(s)))];
 
 // The current family name, then each part of a double-barrelled one on its own (people use either part), then the
 // former names.

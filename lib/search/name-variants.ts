@@ -17,10 +17,17 @@ function addGroup(names: readonly string[]) {
 for (const group of NICKNAMES) addGroup(group);
 for (const pool of NAME_POOLS) for (const cluster of [...pool.girls, ...pool.boys, ...pool.family]) if (cluster.length > 1) addGroup(cluster);
 
-export function areNameVariants(a: string, b: string): boolean {
-  const left = groupsByName.get(normaliseName(a));
-  const right = groupsByName.get(normaliseName(b));
+/** The variant groups a normalised name belongs to (none: undefined), for comparing many pairs of names quickly. */
+export function variantGroupsOf(normalisedName: string): ReadonlySet<number> | undefined {
+  return groupsByName.get(normalisedName);
+}
+
+export function shareVariantGroup(left: ReadonlySet<number> | undefined, right: ReadonlySet<number> | undefined): boolean {
   if (!left || !right) return false;
   for (const id of left) if (right.has(id)) return true;
   return false;
+}
+
+export function areNameVariants(a: string, b: string): boolean {
+  return shareVariantGroup(groupsByName.get(normaliseName(a)), groupsByName.get(normaliseName(b)));
 }

@@ -1,8 +1,8 @@
 import { editDistance } from './edit-distance';
-import { areNameVariants } from './name-variants';
+import { shareVariantGroup, variantGroupsOf } from './name-variants';
 import { nameParts, normaliseName } from './normalise';
 import { type Candidate, scoreCandidate, type SearchCriteria } from './score';
-import { trigramSetSimilarity, trigramsOf } from './trigram-similarity';
+import { type Trigrams, trigramSetSimilarity, trigramsOf } from './trigram-similarity';
 import { wouldShow } from './would-show';
 
 /** A family name a child is or was known by, with its double metaphone keys as the database stores them. */
@@ -21,20 +21,31 @@ export type IdentityDetails = {
   postcode: string | null;
 };
 
-type PreparedName = KnownFamilyName & { normalised: string; parts: string[]; trigrams: Set<string> };
+type PreparedName = KnownFamilyName & { normalised: string; parts: string[]; trigrams: Trigrams; variants: ReadonlySet<number> | undefined };
 export type PreparedIdentity = {
   details: IdentityDetails;
-  givenTrigrams: Set<string>;
+  givenTrigrams: Trigrams;
+  /** The given names normalised, the first of them, and the first one's variant groups. */
+  givens: string[];
+  firstGiven: string;
+  firstGivenVariants: ReadonlySet<number> | undefined;
   names: PreparedName[];
   district: string | null;
 };
 
 /** The pieces of an identity the rule compares again and again, worked out once. */
 export function prepareIdentity(details: IdentityDetails): PreparedIdentity {
+  const givens = normaliseName(details.givenNames).split(' ');
   return {
     details,
     givenTrigrams: trigramsOf(details.givenNames),
-    names: details.familyNames.map((n) => ({ ...n, normalised: normaliseName(n.familyName), parts: nameParts(n.familyName), trigrams: trigramsOf(n.familyName) })),
+    givens,
+    firstGiven: givens[0]!,
+    firstGivenVariants: variantGroupsOf(givens[0]!),
+    names: details.familyNames.map((n) => {
+      const normalised = normaliseName(n.familyName);
+      return { ...n, normalised, parts: nameParts(n.familyName), trigrams: trigramsOf(n.familyName), variants: variantGroupsOf(normalised) };
+    }),
     district: details.postcode ? details.postcode.trim().toUpperCase().split(/\s+/)[0]! : null,
   };
 }
@@ -51,11 +62,40 @@ const soundAlike = (a: PreparedName, b: PreparedName) =>
  */
 function namesCouldMatch(a: PreparedName, b: PreparedName, typed: PreparedIdentity, held: PreparedIdentity): boolean {
   if (a.normalised === b.normalised || soundAlike(a, b)) return true;
-  if (trigramSetSimilarity(a.trigrams, b.trigrams) >= 0.3) return true;
-  if (Math.abs(a.normalised.length - b.normalised.length) <= 2 && editDistance(a.normalised, b.normalised) <= 2) return true;
+  if (trigramSetSimilarity(a.trigrams, b.trigrams) >= 0.3 || couldBeTypingSlip(a.normalised, b.normalised)) return true;
   if (a.parts.some((p) => b.parts.includes(p))) return true;
-  if (areNameVariants(a.familyName, b.familyName)) return true;
+  if (shareVariantGroup(a.variants, b.variants)) return true;
   return trigramSetSimilarity(held.givenTrigrams, a.trigrams) >= 0.3 && trigramSetSimilarity(b.trigrams, typed.givenTrigrams) >= 0.3;
+}
+
+/** At most one letter wrong, missing, extra or swapped with its neighbour: in one pass, not a table. */
+function withinOneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** score.ts's typingSlip, as a yes or no: one slip in a name of three letters or more, two in one of seven or more. */
+function couldBeTypingSlip(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter >= 3 && withinOneSlip(a, b)) return true;
+  return shorter >= 7 && Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= 2;
+}
+
+/**
+ * A cheap test, either way round, that the given names could score anything in the search (givenPart in score.ts):
+ * the same first name, one as the other's middle name, a variant, the same sound, a slip, similar spelling, an
+ * initial — or given and family names that could be the swapped pair. The rule asks the given name to match, so a
+ * pair failing this cannot resemble: most pairs a row meets end here.
+ */
+function givenNamesCouldMatch(a: PreparedIdentity, b: PreparedIdentity): boolean {
+  if (a.firstGiven === b.firstGiven || (a.details.givenPhonetic !== null && a.details.givenPhonetic === b.details.givenPhonetic)) return true;
+  if (b.givens.includes(a.firstGiven) || a.givens.includes(b.firstGiven) || shareVariantGroup(a.firstGivenVariants, b.firstGivenVariants)) return true;
+  if ((a.firstGiven.length === 1 || b.firstGiven.length === 1) && a.firstGiven[0] === b.firstGiven[0]) return true;
+  if (trigramSetSimilarity(a.givenTrigrams, b.givenTrigrams) >= 0.3 || couldBeTypingSlip(a.firstGiven, b.firstGiven)) return true;
+  return a.names.some((n) => trigramSetSimilarity(b.givenTrigrams, n.trigrams) >= 0.3) || b.names.some((n) => trigramSetSimilarity(a.givenTrigrams, n.trigrams) >= 0.3);
 }
 
 /**
@@ -70,13 +110,16 @@ function namesCouldMatch(a: PreparedName, b: PreparedName, typed: PreparedIdenti
  * very same postcode counts whatever the names: a record made from it would tell anyone searching that birthday
  * where the child lives, and an adoptive name shares nothing with a birth name.
  */
+const birthdaysNear = (a: string, b: string) => a === b || a === swappedDayAndMonth(b) || oneDigitApart(a, b);
+const sameAddressAndBirthday = (a: PreparedIdentity, b: PreparedIdentity) =>
+  a.details.postcode !== null && a.details.postcode === b.details.postcode && birthdaysNear(a.details.dateOfBirth, b.details.dateOfBirth);
+
 export function searchWouldFind(typed: PreparedIdentity, held: PreparedIdentity): boolean {
+  if (sameAddressAndBirthday(typed, held)) return true;
   const typedDob = typed.details.dateOfBirth;
   const heldDob = held.details.dateOfBirth;
   const sameOrSwapped = heldDob === typedDob || heldDob === swappedDayAndMonth(typedDob);
   const digitOut = oneDigitApart(typedDob, heldDob);
-  const samePostcode = typed.details.postcode !== null && typed.details.postcode === held.details.postcode;
-  if ((sameOrSwapped || digitOut) && samePostcode) return true;
   const sameDistrict = typed.district !== null && typed.district === held.district;
   if (!sameOrSwapped && !digitOut && !sameDistrict) return false;
 
@@ -124,5 +167,6 @@ export function searchWouldFind(typed: PreparedIdentity, held: PreparedIdentity)
  * person could be found by looking for the child, and would tell where they live.
  */
 export function resemblesProtectedChild(person: PreparedIdentity, protectedChild: PreparedIdentity): boolean {
+  if (!sameAddressAndBirthday(person, protectedChild) && !givenNamesCouldMatch(person, protectedChild)) return false;
   return searchWouldFind(person, protectedChild) || searchWouldFind(protectedChild, person);
 }
