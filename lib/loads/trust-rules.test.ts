@@ -145,7 +145,7 @@ describe('a link never changes who a child is', () => {
     expect(made.length + ((await rowOf(loadId, 3)).outcome === 'review' ? 1 : 0)).toBe(2);
   });
 
-  it('links a one-letter slip in the family name but leaves the name as held and asks a caseworker', async () => {
+  it('links a one-letter slip in the family name but leaves the name as held: the slip is what the link tolerated', async () => {
     const p = person({ code: '' }, { given_names: 'Kwame Kofi', gender: 'M' });
     const { child } = await held(p);
     const source = await makeSource(database.db);
@@ -155,17 +155,26 @@ describe('a link never changes who a child is', () => {
     expect(row).toMatchObject({ outcome: 'linked', childId: child.id });
     const [after] = await database.db.select().from(children).where(eq(children.id, child.id));
     expect(after).toMatchObject({ familyName: p.family_name, givenNames: 'Kwame Kofi', dateOfBirth: p.date_of_birth });
+    expect(await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, child.id))).toEqual([]);
+  });
+
+  it('asks a caseworker about a new family name a link by name found, and leaves the name as held meanwhile', async () => {
+    const p = person({ code: '' }, { postcode: 'LS1 1AT' });
+    const { child } = await held(p);
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { family_name: 'Zwanenberg' })]), { asOf: '2026-12-02' });
+    expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'linked', childId: child.id });
+    const [after] = await database.db.select().from(children).where(eq(children.id, child.id));
+    expect(after!.familyName).toBe(p.family_name);
     const pending = await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, child.id));
-    expect(pending).toHaveLength(1);
-    expect(pending[0]).toMatchObject({ itemKind: 'child', field: 'name', status: 'received', raisedBySourceSystemId: source.id });
-    expect(pending[0]!.requestedValue).toContain(typo);
+    expect(pending).toMatchObject([{ itemKind: 'child', field: 'name', status: 'received', raisedBySourceSystemId: source.id, requestedValue: `${p.given_names} Zwanenberg` }]);
 
     // A caseworker decides it like any correction, except that nobody can answer a question about it.
     const council = pending[0]!.localAuthorityCode ?? (await database.db.query.sourceSystems.findFirst())!.localAuthorityCode!;
     const caseworker = { ...(await createStaffFixture(database.db, council)), homeAddressLine1: null, homePostcode: null };
     const requestId = pending[0]!.id;
     await expect(actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'ask_for_information', question: 'Which is right?' } })).rejects.toMatchObject({ code: 'invalid' });
-    expect(await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'refuse', reason: 'The birth certificate says Oppong' } })).toBe('refused');
+    expect(await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'refuse', reason: 'The birth certificate says otherwise' } })).toBe('refused');
     const [still] = await database.db.select().from(children).where(eq(children.id, child.id));
     expect(still!.familyName).toBe(p.family_name);
   });
