@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
-import { citizenAccounts, correctionMessages, correctionRequests, staffUsers } from '@/db/schema';
+import { citizenAccounts, correctionMessages, correctionRequests, shields, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
 import { AppError } from '@/lib/errors';
@@ -47,6 +47,15 @@ async function lockRequest(db: DbOrTx, requestId: string, caseworker: Caseworker
     .where(and(eq(correctionRequests.id, requestId), or(eq(correctionRequests.localAuthorityCode, caseworker.localAuthorityCode), isNull(correctionRequests.localAuthorityCode))))
     .for('update');
   if (!request) throw new AppError('not_found', 'There is no such request in your council’s queue');
+  // A request that reached every queue (no council when it arrived) about a child shielded since: only the council
+  // holding the shield may act on it, as only it may read it (viewRequest).
+  const [shield] = await db
+    .select({ code: shields.responsibleLocalAuthorityCode })
+    .from(shields)
+    .where(and(eq(shields.childId, request.childId), isNull(shields.liftedAt)));
+  if (shield && shield.code !== caseworker.localAuthorityCode) {
+    throw new AppError('forbidden', 'This request is about a shielded child: only the index team holding the shield can act on it.');
+  }
   return request;
 }
 

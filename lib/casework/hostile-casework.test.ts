@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Transaction } from '@/db';
-import { children, citizenAccounts, citizenRecordLinks, correctionMessages, correctionRequests } from '@/db/schema';
+import { children, citizenAccounts, citizenRecordLinks, correctionMessages, correctionRequests, localAuthorities, shields } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
 import { inRolledBackTransaction } from '@/db/testing/rolled-back';
@@ -85,3 +85,20 @@ describe('hostile input to the casework forms on a correction request, down to t
     expect(outcomes.size).toBeGreaterThan(1);
   });
 });
+
+describe('a request about a child shielded since it arrived, in every council’s queue', () => {
+  it('is refused to a caseworker of a council not holding the shield, and changes nothing', async () => {
+    await inRolledBackTransaction(database.db, async (tx) => {
+      const db = asDatabase(tx);
+      const [other] = await db.select({ code: localAuthorities.code }).from(localAuthorities).where(ne(localAuthorities.code, child.localAuthorityCode)).limit(1);
+      await db.update(correctionRequests).set({ localAuthorityCode: null }).where(eq(correctionRequests.id, requestId));
+      await db.insert(shields).values({ childId: child.childId, responsibleLocalAuthorityCode: child.localAuthorityCode, reason: 'At risk' });
+      const outsider = await createStaffFixture(db, other!.code);
+      await expect(actOnRequest({ db, caseworker: outsider, requestId, command: { kind: 'close', reason: 'Closing it' }, now: NOW })).rejects.toMatchObject({ code: 'forbidden' });
+      const [still] = await db.select({ status: correctionRequests.status }).from(correctionRequests).where(eq(correctionRequests.id, requestId));
+      expect(still!.status).toBe('received');
+      expect(await actOnRequest({ db, caseworker, requestId, command: { kind: 'close', reason: 'Closing it' }, now: NOW })).toBe('closed');
+    });
+  });
+});
+
