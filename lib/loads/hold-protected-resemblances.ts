@@ -5,26 +5,9 @@ import { type IdentityDetails, type KnownFamilyName, prepareIdentity, type Prepa
 
 export type HoldProtectedResemblancesOptions = { tx: postgres.TransactionSql; loadId: string };
 
-type IdentityRow = {
-  id: string;
-  givenNames: string;
-  givenPhonetic: string | null;
-  familyNames: KnownFamilyName[];
-  dateOfBirth: string;
-  gender: string;
-  postcode: string | null;
-};
-type ProtectedRow = IdentityRow & { isShielded: boolean };
-type LoadRow = IdentityRow & { rowNumber: number; childId: string | null };
-
-const details = (row: IdentityRow): IdentityDetails => ({
-  givenNames: row.givenNames,
-  givenPhonetic: row.givenPhonetic,
-  familyNames: row.familyNames,
-  dateOfBirth: row.dateOfBirth,
-  gender: row.gender,
-  postcode: row.postcode,
-});
+// The statements below read each row as IdentityDetails, with these columns beside.
+type ProtectedRow = IdentityDetails & { id: string; isShielded: boolean };
+type LoadRow = IdentityDetails & { rowNumber: number; childId: string | null };
 
 /** A protected child as the rule compares it; `seen` marks the row that last met it, so that it is met once a row. */
 type Held = { row: ProtectedRow; identity: PreparedIdentity; seen: number };
@@ -54,7 +37,7 @@ class ProtectedChildren {
       return inner;
     };
     for (const row of rows) {
-      const held = { row, identity: prepareIdentity(details(row)), seen: 0 };
+      const held = { row, identity: prepareIdentity(row), seen: 0 };
       add(this.byDate, row.dateOfBirth, held);
       for (const sound of soundsOf(row.familyNames)) add(within(this.byDateAndSound, row.dateOfBirth), sound, held);
       if (row.postcode) add(within(this.byDateAndPostcode, row.dateOfBirth), row.postcode, held);
@@ -161,7 +144,7 @@ export async function holdProtectedResemblances({ tx, loadId }: HoldProtectedRes
 
   const held: { row_number: number; child_id: string; shielded: boolean }[] = [];
   for (const row of rows) {
-    const identity = prepareIdentity(details(row));
+    const identity = prepareIdentity(row);
     const resembled = protectedChildren
       .near(identity)
       .filter((p) => p.row.id !== row.childId && resemblesProtectedChild(identity, p.identity))
