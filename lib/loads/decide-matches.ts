@@ -38,7 +38,8 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   await tx.unsafe(
     `create temp table load_scored on commit drop as
      select p.*, ${matchWeightSql(given)} as weight, ${SIBLING_LIKE_SQL} as sibling_like,
-            ${RARE_FIRST_NAME_SQL} as rare_first_name, ${SAME_DAY_NAMESAKES_SQL(held)} as same_day_namesakes
+            ${RARE_FIRST_NAME_SQL} as rare_first_name, ${SAME_DAY_NAMESAKES_SQL(held)} as same_day_namesakes,
+            -1 as g_carer
      from load_pairs p
      join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
      ${NAME_SHARE_JOINS('r')}`,
@@ -46,7 +47,6 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   );
   await tx`analyze load_scored`;
   const weights = await scoreCarers({ tx, loadId, weights: given });
-  await tx`alter table load_scored add column if not exists g_carer int not null default -1`;
   await tx.unsafe(
     `with ranked as (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk

@@ -111,7 +111,6 @@ export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): 
   if (!carer) return weights;
   const sameFamily = carerSameFamily ?? carer;
   await tx.unsafe(`create temp table load_carer_levels on commit drop as ${LEVEL_SQL('load_contested')}`);
-  await tx.unsafe(`alter table load_scored add column g_carer int not null default -1`);
   const levelWeight = (w: number[]) => `case l.g_carer ${w.map((wi, i) => `when ${i} then ${wi.toFixed(6)}`).join(' ')} else 0 end`;
   await tx.unsafe(
     `update load_scored s set g_carer = l.g_carer,

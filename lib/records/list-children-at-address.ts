@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { childAddresses, children, shields } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { ChildIdentity, RecordViewer } from './child-record';
 import { findViewingPurpose } from './find-viewing-purpose';
 import { isIndexTeamFor } from './is-index-team-for';
+import { othersAtAddressOf } from './others-at-address';
 
 export type ListChildrenAtAddressResult =
   | { outcome: 'not_available' }
@@ -41,7 +41,7 @@ export async function listChildrenAtAddress({ db, viewer, childId, viewEventId, 
       return { outcome: 'not_available' };
     }
 
-    const home = alias(childAddresses, 'home');
+    const { home, sameAddress, others: livingThere } = othersAtAddressOf(childId);
     const shieldHeldByViewersCouncil = sql`exists (select 1 from ${shields} where ${shields.childId} = ${children.id} and ${shields.liftedAt} is null
       and ${shields.responsibleLocalAuthorityCode} = ${viewer.role === 'caseworker' ? viewer.localAuthorityCode : null})`;
     const others = await tx
@@ -54,18 +54,9 @@ export async function listChildrenAtAddress({ db, viewer, childId, viewEventId, 
         dateOfBirth: children.dateOfBirth,
       })
       .from(home)
-      .innerJoin(childAddresses, and(eq(childAddresses.addressId, home.addressId), isNull(childAddresses.livedUntil)))
+      .innerJoin(childAddresses, sameAddress)
       .innerJoin(children, eq(children.id, childAddresses.childId))
-      .where(
-        and(
-          eq(home.childId, childId),
-          isNull(home.livedUntil),
-          ne(children.id, childId),
-          eq(children.status, 'live'),
-          isNull(children.mergedIntoId),
-          or(eq(children.isShielded, false), shieldHeldByViewersCouncil),
-        ),
-      )
+      .where(and(livingThere, or(eq(children.isShielded, false), shieldHeldByViewersCouncil)))
       .orderBy(children.dateOfBirth);
     const eventId = await recordAuditEvent({ db: tx, event: { ...event, query: { fromChildId: childId, viewEventId }, childIds: [childId, ...others.map((o) => o.id)] } });
     return { outcome: 'listed', children: others, eventId };

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { childAddresses, children } from '@/db/schema';
+import { othersAtAddressOf } from './others-at-address';
 
 export type HouseholdMember = { id: string; indexNumber: string; givenNames: string; familyName: string; dateOfBirth: string };
 
@@ -14,21 +14,12 @@ export type ListHouseholdForShieldingOptions = { db: DbOrTx; childId: string };
  * away. Only for the index team allowed to shield the child (the caller checks).
  */
 export async function listHouseholdForShielding({ db, childId }: ListHouseholdForShieldingOptions): Promise<HouseholdMember[]> {
-  const home = alias(childAddresses, 'home');
+  const { home, sameAddress, others } = othersAtAddressOf(childId);
   return db
     .select({ id: children.id, indexNumber: children.indexNumber, givenNames: children.givenNames, familyName: children.familyName, dateOfBirth: children.dateOfBirth })
     .from(home)
-    .innerJoin(childAddresses, and(eq(childAddresses.addressId, home.addressId), isNull(childAddresses.livedUntil)))
+    .innerJoin(childAddresses, sameAddress)
     .innerJoin(children, eq(children.id, childAddresses.childId))
-    .where(
-      and(
-        eq(home.childId, childId),
-        isNull(home.livedUntil),
-        ne(children.id, childId),
-        eq(children.status, 'live'),
-        isNull(children.mergedIntoId),
-        eq(children.isShielded, false),
-      ),
-    )
+    .where(and(others, eq(children.isShielded, false)))
     .orderBy(children.dateOfBirth, children.id);
 }
