@@ -2,7 +2,8 @@
 import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import './lib/env.js'; // a bad configuration stops the app here, at start
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { requireServiceSettings } from './lib/env.js'; // a bad setting stops the app here, at start
 import { FORM_BODY_LIMIT_BYTES } from './lib/http/body-limits.js';
 
 // GOV.UK Frontend is served as it is published: its stylesheet (which the bundler's CSS parser rejects for an old
@@ -56,4 +57,9 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// A build needs no mail server or secrets; `next start` and `next dev` refuse to serve without them.
+/** @param {string} phase */
+export default function config(phase) {
+  if (phase !== PHASE_PRODUCTION_BUILD) requireServiceSettings();
+  return nextConfig;
+}

@@ -6,6 +6,11 @@ import { countChildren, seedDatabase } from './seed/seed-database';
 
 const DEMO_CHILDREN = 3_000;
 
+if (!env.DEMO_MODE) {
+  console.error('db/demo-setup.ts creates the demo accounts, which exist only in demo mode: run it through `npm run demo`.');
+  process.exit(2);
+}
+
 const connection = await connect({ url: env.DATABASE_URL });
 try {
   await applyMigrations(connection);
@@ -20,6 +25,7 @@ try {
       seed: 1,
       asOf: new Date().toISOString().slice(0, 10),
       reset: false,
+      demoAccounts: true,
     });
     console.log(`Done in ${report.totalSeconds.toFixed(1)} s.`);
   }

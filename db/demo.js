@@ -26,10 +26,11 @@ mkdirSync(dataDir, { recursive: true });
 const secretFile = path.join(dataDir, 'auth-secret');
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
 const env = {
+  // The switch for the demo's conveniences: mail kept in files for the loopback-only demo mailbox, the demo accounts.
+  DEMO_MODE: 'true',
   DATA_DIR: dataDir,
   AUTH_SECRET: process.env.AUTH_SECRET || readFileSync(secretFile, 'utf8').trim(),
   APP_URL: process.env.APP_URL || `http://localhost:${port}`,
-  AUTH_TRUST_HOST: 'true',
 };
 
 run(bin('tsx'), ['--conditions=react-server', 'db/demo-setup.ts'], env);

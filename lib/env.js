@@ -16,6 +16,14 @@ const hour = (name, fallback) =>
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /**
+     * The demonstration on one machine (`npm run demo`): mail is kept in files and shown at the loopback-only demo
+     * mailbox, and the seed adds the demo accounts. Never implied by a missing setting.
+     */
+    DEMO_MODE: z
+      .enum(['true', 'false'], { message: 'DEMO_MODE must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     SMTP_URL: smtpUrl.optional(),
@@ -23,7 +31,10 @@ export const env = createEnv({
     /** Where letters (PDF) go to be printed and posted: the print room's mailbox. */
     PRINT_ROOM_EMAIL: z.email('PRINT_ROOM_EMAIL must be an email address').default('print-room@childrens-index.localhost'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-    APP_URL: z.url('APP_URL must be a full URL such as https://index.example.gov.uk').optional(),
+    APP_URL: z
+      .url('APP_URL must be a full URL such as https://index.example.gov.uk')
+      .refine((url) => /^https?:$/.test(new URL(url).protocol) && new URL(url).pathname === '/', 'APP_URL must be the service’s http(s) address without a path, such as https://index.example.gov.uk')
+      .optional(),
     // When unusual use raises an alert for the index team (lib/oversight/misuse-thresholds.ts).
     MISUSE_VIEWS_PER_HOUR: count('MISUSE_VIEWS_PER_HOUR', 40),
     MISUSE_PEER_MULTIPLE: count('MISUSE_PEER_MULTIPLE', 4),
@@ -50,3 +61,34 @@ export const env = createEnv({
   emptyStringAsUndefined: true,
   skipValidation: process.env.SKIP_ENV_VALIDATION === '1',
 });
+
+// next-auth takes the service's own address only from AUTH_URL; without it, the links it emails and its redirects
+// follow the request's Host and X-Forwarded-Host, which any client can set. APP_URL is the one source of both.
+delete process.env.NEXTAUTH_URL;
+if (env.APP_URL) process.env.AUTH_URL = new URL(env.APP_URL).origin;
+else delete process.env.AUTH_URL;
+
+/** What a service (the web app, the job worker) cannot run without outside demo mode, and why. */
+const SERVICE_SETTINGS = {
+  SMTP_URL: 'the mail server that sends sign-in links, codes and letters, e.g. smtp://user:pass@mail.example.org:587',
+  AUTH_SECRET: 'the secret (at least 32 characters) that signs sign-in sessions',
+  APP_URL: 'the public address of the service, used in every link it sends, e.g. https://index.example.gov.uk',
+};
+
+/**
+ * Stops a service from starting without its mail server, signing secret or public address. Only DEMO_MODE=true
+ * stands in for them; their absence never turns a demo feature on.
+ * @param {Partial<Record<keyof typeof SERVICE_SETTINGS | 'DEMO_MODE', unknown>>} [settings]
+ */
+export function requireServiceSettings(settings = env) {
+  if (settings.DEMO_MODE) return;
+  const missing = Object.entries(SERVICE_SETTINGS).filter(([name]) => !settings[/** @type {keyof typeof SERVICE_SETTINGS} */ (name)]);
+  if (missing.length === 0) return;
+  throw new Error(
+    [
+      'The service cannot start: required settings are missing.',
+      ...missing.map(([name, meaning]) => `  ${name} is not set: ${meaning}.`),
+      'Set them, or set DEMO_MODE=true for a demonstration on this machine (npm run demo does).',
+    ].join('\n'),
+  );
+}

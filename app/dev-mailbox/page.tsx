@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { devMailboxIsOpen, readDevMailbox } from '@/lib/email/read-dev-mailbox';
+import { demoMailboxAnswers, readDevMailbox } from '@/lib/email/read-dev-mailbox';
 
 export const metadata: Metadata = { title: 'Demo mailbox' };
 export const dynamic = 'force-dynamic';
 
 /**
  * The demo has no mail server: every email the service sends (sign-in links, codes, letters for the print room) is
- * written to a file and shown here. With SMTP_URL set this page does not exist.
+ * written to a file and shown here, to a browser on the demo's own machine. Outside demo mode this page does not exist.
  */
 export default async function DevMailboxPage() {
-  if (!devMailboxIsOpen()) notFound();
+  if (!demoMailboxAnswers(await headers())) notFound();
   const messages = await readDevMailbox();
   return (
     <div className="govuk-grid-row">
@@ -22,8 +23,8 @@ export default async function DevMailboxPage() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            For the demonstration only: no mail server is configured, so the emails the service sends are shown here
-            instead. Configure SMTP_URL and this page disappears.
+            This is a demonstration (DEMO_MODE): no email leaves this machine. The emails the service would send are
+            shown here instead, only to a browser on this machine. Outside demo mode this page does not exist.
           </strong>
         </div>
         {messages.length === 0 ? <p className="govuk-body">No emails yet.</p> : null}

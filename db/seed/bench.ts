@@ -25,6 +25,8 @@ try {
     seed: Number(values.seed),
     asOf: '2026-11-25',
     reset: true,
+    // The HTTP benchmarks sign in as the demo practitioners.
+    demoAccounts: true,
     onProgress: (m) => console.log(m),
   });
   const rows = Object.values(report.rows).reduce((a, b) => a + b, 0);

@@ -1,6 +1,7 @@
 // npm run db:seed -- --children N [--seed S] [--as-of YYYY-MM-DD] [--reset]
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { env } from '@/lib/env.js';
 import { connectForSeeding, DatabaseNotEmptyError, seedDatabase } from './seed-database';
 
 const Options = z.object({
@@ -27,7 +28,8 @@ const options = parsed.data;
 
 const connection = await connectForSeeding();
 try {
-  const report = await seedDatabase({ connection, ...options, onProgress: (m) => console.log(m) });
+  const report = await seedDatabase({ connection, ...options, demoAccounts: env.DEMO_MODE, onProgress: (m) => console.log(m) });
+  if (!env.DEMO_MODE) console.log('No demo accounts: they are made only in demo mode (DEMO_MODE=true).');
   console.log(
     `Seeded ${report.children.toLocaleString('en-GB')} children (seed ${options.seed}, as of ${options.asOf}) in ` +
       `${report.totalSeconds.toFixed(1)} s: load ${report.loadSeconds.toFixed(1)} s, indexes ${report.indexSeconds.toFixed(1)} s.`,

@@ -13,7 +13,7 @@ const CHILDREN = 1_500;
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: CHILDREN, seed: 11, asOf: AS_OF, reset: false });
+  await seedDatabase({ connection: database, children: CHILDREN, seed: 11, asOf: AS_OF, reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();
@@ -189,16 +189,23 @@ describe('the synthetic population', () => {
   it('refuses to seed over existing children without --reset, and changes nothing', async () => {
     const before = await fingerprint();
     await expect(
-      seedDatabase({ connection: database, children: 10, seed: 2, asOf: AS_OF, reset: false }),
+      seedDatabase({ connection: database, children: 10, seed: 2, asOf: AS_OF, reset: false, demoAccounts: true }),
     ).rejects.toBeInstanceOf(DatabaseNotEmptyError);
     expect(await fingerprint()).toBe(before);
   });
 
   it('is deterministic: the same seed gives the same children, a different seed different ones', async () => {
     const first = await fingerprint();
-    await seedDatabase({ connection: database, children: CHILDREN, seed: 11, asOf: AS_OF, reset: true });
+    await seedDatabase({ connection: database, children: CHILDREN, seed: 11, asOf: AS_OF, reset: true, demoAccounts: true });
     expect(await fingerprint()).toBe(first);
-    await seedDatabase({ connection: database, children: CHILDREN, seed: 12, asOf: AS_OF, reset: true });
+    await seedDatabase({ connection: database, children: CHILDREN, seed: 12, asOf: AS_OF, reset: true, demoAccounts: true });
     expect(await fingerprint()).not.toBe(first);
+  });
+
+  it('makes no demo accounts and no demo API client unless asked (only demo mode asks)', async () => {
+    await seedDatabase({ connection: database, children: 20, seed: 13, asOf: AS_OF, reset: true, demoAccounts: false });
+    const { staff, clients } = await one(database.sql<{ staff: number; clients: number }[]>`
+      select (select count(*) from staff_users)::int as staff, (select count(*) from api_clients)::int as clients`);
+    expect({ staff, clients }).toEqual({ staff: 0, clients: 0 });
   });
 });

@@ -15,6 +15,11 @@ export type SeedDatabaseOptions = {
   asOf: string;
   /** Replace whatever the database holds but the audit trail. Without it, a database that already has children is left alone. */
   reset: boolean;
+  /**
+   * Add the demo staff accounts and API client, whose password, PIN and keys are published in README.md: only for
+   * demo mode and for tests, never a real deployment's database.
+   */
+  demoAccounts: boolean;
   onProgress?: (message: string) => void;
 };
 
@@ -35,7 +40,7 @@ async function emptyAllTables({ sql }: Connection) {
   if (tables.length) await sql`truncate ${sql(tables.map((t) => t.name))} restart identity cascade`;
 }
 
-/** Fills the database with a synthetic population and the demo staff accounts. */
+/** Fills the database with a synthetic population, and the demo staff accounts if asked. */
 export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedReport> {
   const { connection } = options;
   const existing = await countChildren(connection);
@@ -52,7 +57,7 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRe
     asOf: dayFromIso(options.asOf),
     onProgress: options.onProgress,
   });
-  await createDemoAccounts(connection.db, options.asOf);
+  if (options.demoAccounts) await createDemoAccounts(connection.db, options.asOf);
   return report;
 }
 

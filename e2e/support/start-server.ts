@@ -19,7 +19,6 @@ const env: Record<string, string> = {
   NODE_ENV: 'production',
   AUTH_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only',
   APP_URL: `http://localhost:${port}`,
-  AUTH_TRUST_HOST: 'true',
 };
 
 if (process.env.DATABASE_URL) {
@@ -50,7 +49,7 @@ env.SMTP_URL = smtp.url;
 const connection = await connect({ url: env.DATABASE_URL, embedded: env.DATA_DIR ? { dataDir: env.DATA_DIR } : undefined });
 try {
   await applyMigrations(connection);
-  await seedDatabase({ connection, children: 2_000, seed: 7, asOf: new Date().toISOString().slice(0, 10), reset: false });
+  await seedDatabase({ connection, children: 2_000, seed: 7, asOf: new Date().toISOString().slice(0, 10), reset: false, demoAccounts: true });
   // Children for the tests to look for, chosen from what was generated.
   const pick = (shielded: boolean) => connection.sql<E2eChild[]>`
     select id, index_number as "indexNumber", given_names as "givenNames", family_name as "familyName",

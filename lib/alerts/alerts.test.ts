@@ -16,7 +16,7 @@ let socialworker: Staff;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 31, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 31, asOf: '2026-11-25', reset: false, demoAccounts: true });
   socialworker = (await database.db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.socialworker')))[0]!;
 });
 afterAll(async () => {

@@ -48,7 +48,7 @@ let searchByA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 31, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 31, asOf: '2026-11-25', reset: false, demoAccounts: true });
   childA = await createChildFixture(database.db, { familyName: 'Wexfordhame' });
   childB = await createChildFixture(database.db, { familyName: 'Quillbyworth' });
   const [other] = await database.db

@@ -73,7 +73,7 @@ const seeding = await connectForSeeding();
 try {
   if ((await countChildren(seeding)) !== wanted) {
     console.log(`Seeding ${wanted.toLocaleString('en-GB')} children first…`);
-    await seedDatabase({ connection: seeding, children: wanted, seed: 1, asOf: '2026-11-25', reset: true, onProgress: console.log });
+    await seedDatabase({ connection: seeding, children: wanted, seed: 1, asOf: '2026-11-25', reset: true, demoAccounts: true, onProgress: console.log });
   }
 } finally {
   await seeding.close();

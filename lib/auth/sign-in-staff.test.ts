@@ -15,7 +15,7 @@ const USERNAME = 'demo.teacher';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 100, seed: 3, asOf: new Date().toISOString().slice(0, 10), reset: false });
+  await seedDatabase({ connection: database, children: 100, seed: 3, asOf: new Date().toISOString().slice(0, 10), reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

@@ -27,7 +27,7 @@ const NOW = new Date('2026-11-25T10:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 23, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 23, asOf: '2026-11-25', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

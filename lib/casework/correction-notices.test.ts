@@ -15,7 +15,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 31, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 31, asOf: '2026-11-25', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

@@ -119,7 +119,7 @@ async function appBackends(): Promise<number> {
 describe.skipIf(!onPostgres)('when the database drops its connections (PostgreSQL only: pg_terminate_backend)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    await seedDatabase({ connection: database, children: 30, seed: 31, asOf: '2026-11-25', reset: false });
+    await seedDatabase({ connection: database, children: 30, seed: 31, asOf: '2026-11-25', reset: false, demoAccounts: true });
     killer = connectionKiller(database.url);
     observer = postgres(database.url, { max: 1, onnotice: () => {}, connection: { application_name: 'fault-observer' } });
     const probe = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });

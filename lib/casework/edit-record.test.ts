@@ -12,7 +12,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 30, seed: 31, asOf: '2026-12-01', reset: false });
+  await seedDatabase({ connection: database, children: 30, seed: 31, asOf: '2026-12-01', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

@@ -26,7 +26,7 @@ let requestId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 31, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 31, asOf: '2026-11-25', reset: false, demoAccounts: true });
   child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
   caseworker = await createStaffFixture(database.db, child.localAuthorityCode);
   const [citizen] = await database.db.insert(citizenAccounts).values({ email: 'hostile-casework@example.com' }).returning();

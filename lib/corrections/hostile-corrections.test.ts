@@ -27,7 +27,7 @@ let awaitingReplyId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 29, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 29, asOf: '2026-11-25', reset: false, demoAccounts: true });
   const child = await createChildFixture(database.db, { dateOfBirth: '2011-01-31' });
   const [account] = await database.db.insert(citizenAccounts).values({ email: 'hostile@example.com' }).returning();
   citizen = account!;

@@ -3,9 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { env } from '@/lib/env.js';
+import { clientAddress } from '@/lib/http/client-address';
+import { isLoopbackAddress } from '@/lib/http/is-loopback-address';
 
-/** Only where no mail server is configured (the demo): then mail is written to files instead of being sent. */
-export const devMailboxIsOpen = () => !env.SMTP_URL;
+/**
+ * The demo mailbox shows everybody's sign-in links and codes, so it answers only in the explicit demo mode and only
+ * a browser on the machine running the demo.
+ */
+export const demoMailboxAnswers = (headers: Headers) => env.DEMO_MODE && isLoopbackAddress(clientAddress(headers));
 
 export type DevMessage = {
   file: string;

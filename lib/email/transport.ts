@@ -9,10 +9,11 @@ export type OutgoingEmail = { to: string; subject: string; text: string; attachm
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
 /**
- * Sends through SMTP_URL's server. With none configured (the demo), each message is written as a file under
- * DATA_DIR/mail instead, so it can be read without a mail server.
+ * Sends through SMTP_URL's server. In demo mode without one, each message is written as a file under DATA_DIR/mail
+ * instead, for the demo mailbox; outside demo mode a missing server is a fault, never a reason to keep mail in files.
  */
 export function emailTransport(smtpUrl: string | undefined = env.SMTP_URL): SendEmail {
+  if (!smtpUrl && !env.DEMO_MODE) throw new Error('SMTP_URL is not set: email cannot be sent (only DEMO_MODE=true keeps it in files)');
   if (smtpUrl) {
     const transporter = nodemailer.createTransport(smtpUrl);
     return async (email) => {

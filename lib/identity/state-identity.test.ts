@@ -17,7 +17,7 @@ const SMALL = '2019-04-05';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 23, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 23, asOf: '2026-11-25', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

@@ -15,7 +15,7 @@ const TEEN = '2012-04-05';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 29, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 29, asOf: '2026-11-25', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

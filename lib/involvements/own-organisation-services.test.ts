@@ -21,7 +21,7 @@ let allCodes: { code: string; isSensitive: boolean }[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 100, seed: 9, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 100, seed: 9, asOf: '2026-11-25', reset: false, demoAccounts: true });
   const byName = async (username: string) => (await database.db.select().from(staffUsers).where(eq(staffUsers.username, username)))[0]!;
   teacher = await byName('demo.teacher');
   socialWorker = await byName('demo.socialworker');

@@ -15,7 +15,7 @@ let embedded: Connection;
 beforeAll(async () => {
   embedded = await connect({ embedded: 'memory' });
   await applyMigrations(embedded);
-  await seedDatabase({ connection: embedded, children: 20, seed: 79, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: embedded, children: 20, seed: 79, asOf: '2026-11-25', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await embedded?.close();

@@ -62,7 +62,7 @@ let leftMatched: { loadId: string; familyName: string };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 73, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 73, asOf: '2026-11-25', reset: false, demoAccounts: true });
   const source = await makeSource(database.db);
   const r = row(source);
   const { loadId } = await stageLoad({ db: database.db, source, fileName: 'killed.csv', open: fromText(loadCsv([r])), asOf: '2026-11-30', submittedBy: { kind: 'api_client', id: null } });

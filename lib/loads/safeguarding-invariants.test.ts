@@ -27,7 +27,7 @@ let council: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 30, seed: 79, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 30, seed: 79, asOf: '2026-11-25', reset: false, demoAccounts: true });
   council = (await database.db.query.localAuthorities.findFirst())!.code;
 });
 afterAll(async () => {

@@ -16,7 +16,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 30, seed: 73, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 30, seed: 73, asOf: '2026-11-25', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

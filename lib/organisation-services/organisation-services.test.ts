@@ -24,7 +24,7 @@ let secondAdmin: Staff;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 100, seed: 5, asOf: new Date().toISOString().slice(0, 10), reset: false });
+  await seedDatabase({ connection: database, children: 100, seed: 5, asOf: new Date().toISOString().slice(0, 10), reset: false, demoAccounts: true });
   const byName = async (username: string) => (await database.db.select().from(staffUsers).where(eq(staffUsers.username, username)))[0]!;
   admin = await byName('demo.admin');
   national = await byName('demo.national');

@@ -16,7 +16,7 @@ const thresholds: MisuseThresholds = { viewsPerHourFloor: 40, peerMultiple: 4, o
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 43, asOf: '2026-11-01', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 43, asOf: '2026-11-01', reset: false, demoAccounts: true });
   child = await createChildFixture(database.db);
   council = child.localAuthorityCode;
 });

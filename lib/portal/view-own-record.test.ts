@@ -18,7 +18,7 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 100, seed: 13, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 100, seed: 13, asOf: '2026-11-25', reset: false, demoAccounts: true });
   teacher = (await database.db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.teacher')))[0]!;
   socialWorker = (await database.db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.socialworker')))[0]!;
 });

@@ -23,7 +23,7 @@ const staff = {} as Record<'caseworkerA' | 'caseworkerB', Staff>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 30, seed: 41, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 30, seed: 41, asOf: '2026-11-25', reset: false, demoAccounts: true });
   shielded = await createChildFixture(database.db, { shielded: true });
   sibling = await createChildFixture(database.db, { addressId: shielded.addressId });
   councilA = shielded.localAuthorityCode;

@@ -18,7 +18,7 @@ let teacher: Staff;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 29, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 29, asOf: '2026-11-25', reset: false, demoAccounts: true });
   teacher = (await database.db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.teacher')))[0]!;
 });
 afterAll(async () => {

@@ -20,7 +20,7 @@ let ordinary: { providerName: string; practitionerName: string };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 200, seed: 5, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 200, seed: 5, asOf: '2026-11-25', reset: false, demoAccounts: true });
   for (const name of ['teacher', 'socialworker', 'sexualhealth', 'caseworker'] as const) {
     staff[name] = (await database.db.select().from(staffUsers).where(eq(staffUsers.username, `demo.${name}`)))[0]!;
   }

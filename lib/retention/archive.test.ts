@@ -13,7 +13,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 43, asOf: '2026-01-01', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 43, asOf: '2026-01-01', reset: false, demoAccounts: true });
 });
 afterAll(async () => {
   await database?.drop();

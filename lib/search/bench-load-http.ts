@@ -82,8 +82,8 @@ const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', 
     NODE_ENV: 'production',
     AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench',
     APP_URL: base,
-    AUTH_TRUST_HOST: 'true',
-    // No mail server: the emails to others involved are written to files, somewhere temporary.
+    // No mail server (demo mode): the emails to others involved are written to files, somewhere temporary.
+    DEMO_MODE: 'true',
     SMTP_URL: '',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bench-load-http-')),
   },

@@ -40,7 +40,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const inherited = process.env;
 const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
   cwd: root,
-  env: { ...inherited, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench', APP_URL: `http://localhost:${port}` },
+  // Demo mode: the searches send no email, and the benchmark needs no mail server.
+  env: { ...inherited, NODE_ENV: 'production', DEMO_MODE: 'true', AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench', APP_URL: `http://localhost:${port}` },
   stdio: 'ignore',
 });
 try {

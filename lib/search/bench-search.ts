@@ -26,7 +26,7 @@ const ms = (n: number) => n.toFixed(2);
 try {
   if ((await countChildren(connection)) !== wanted) {
     console.log(`Seeding ${wanted.toLocaleString('en-GB')} children first…`);
-    await seedDatabase({ connection, children: wanted, seed: 1, asOf: '2026-11-25', reset: true, onProgress: console.log });
+    await seedDatabase({ connection, children: wanted, seed: 1, asOf: '2026-11-25', reset: true, demoAccounts: true, onProgress: console.log });
   }
   const db = connection.db;
   const [teacher] = await db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.teacher'));

@@ -15,7 +15,7 @@ let renamed: { former: string; child: Child }[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 3_000, seed: 22, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 3_000, seed: 22, asOf: '2026-11-25', reset: false, demoAccounts: true });
   const [teacher] = await database.db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.teacher'));
   actor = { id: teacher!.id, organisationId: teacher!.organisationId, kind: 'staff' };
   sample = await database.db

@@ -31,7 +31,7 @@ const SECRET_REASON = 'clinic follow-up for chlamydia';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 50, seed: 21, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 50, seed: 21, asOf: '2026-11-25', reset: false, demoAccounts: true });
   const probe = await createChildFixture(database.db);
   councilA = probe.localAuthorityCode;
   const [other] = await database.db.selectDistinct({ code: organisations.localAuthorityCode }).from(organisations).where(ne(organisations.localAuthorityCode, councilA)).limit(1);

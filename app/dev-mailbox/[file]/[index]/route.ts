@@ -1,8 +1,8 @@
-import { devMailboxIsOpen, readDevAttachment } from '@/lib/email/read-dev-mailbox';
+import { demoMailboxAnswers, readDevAttachment } from '@/lib/email/read-dev-mailbox';
 
 /** A demo email's attachment, such as the PDF of a letter for the print room. */
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string; index: string }> }) {
-  if (!devMailboxIsOpen()) return new Response('Not found', { status: 404 });
+export async function GET(request: Request, { params }: { params: Promise<{ file: string; index: string }> }) {
+  if (!demoMailboxAnswers(request.headers)) return new Response('Not found', { status: 404 });
   const { file, index } = await params;
   const attachment = /^\d{1,2}$/.test(index) ? await readDevAttachment(decodeURIComponent(file), Number(index)) : null;
   if (!attachment) return new Response('Not found', { status: 404 });
