@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { citizenSignInTokens } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
 import { env } from '@/lib/env.js';
+import { appUrl } from '@/lib/http/app-url';
 import { authCookies, SECURE_COOKIES } from './auth-cookies';
 import { citizenAdapter } from './citizen-adapter';
 
@@ -24,9 +25,11 @@ async function sendSignInLink({ identifier, url, expires }: { identifier: string
     .from(citizenSignInTokens)
     .where(and(eq(citizenSignInTokens.identifier, identifier), gt(citizenSignInTokens.expires, issuedSince)));
   if ((recent?.value ?? 0) > MAX_LINKS_PER_HOUR) return;
-  // next-auth puts the address in the link too; a link ends up in browser history and in access logs, and the
-  // token alone finds the sign-in (citizen-adapter.ts).
-  const link = new URL(url);
+  // On APP_URL whatever the request said its host was (next-auth makes `url` from AUTH_URL, lib/env.js). next-auth puts
+  // the address in the link too; a link ends up in browser history and in access logs, and the token alone finds the
+  // sign-in (citizen-adapter.ts).
+  const made = new URL(url);
+  const link = new URL(appUrl(`${made.pathname}${made.search}` as `/${string}`));
   link.searchParams.delete('email');
   await queueEmail({
     db,
@@ -55,7 +58,6 @@ export const {
   signOut: citizenSignOut,
 } = NextAuth({
   secret: env.AUTH_SECRET,
-  trustHost: true,
   basePath: '/api/citizen-auth',
   adapter: citizenAdapter(),
   session: { strategy: 'jwt', maxAge: CITIZEN_SESSION_S },
@@ -66,7 +68,8 @@ export const {
   logger: { error: (error) => console.warn(`Citizen sign-in refused: ${(error as { type?: string }).type ?? error.name}`) },
   providers: [
     Nodemailer({
-      server: env.SMTP_URL ?? 'smtp://localhost:25',
+      // Never used: sendSignInLink queues the email, and the job worker sends it through SMTP_URL.
+      server: 'smtp://localhost:25',
       from: env.MAIL_FROM,
       maxAge: SIGN_IN_LINK_LIFETIME_S,
       sendVerificationRequest: sendSignInLink,

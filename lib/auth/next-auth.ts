@@ -30,7 +30,6 @@ const noEmailSignIn: Adapter = {
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
-  trustHost: true,
   adapter: noEmailSignIn,
   session: { strategy: 'jwt', maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
   useSecureCookies: SECURE_COOKIES,

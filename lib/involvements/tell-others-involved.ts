@@ -3,7 +3,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { children, involvements, staffUsers } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
-import { env } from '@/lib/env.js';
+import { appUrl } from '@/lib/http/app-url';
 import { formatIndexNumber } from '@/lib/records/index-number';
 
 export type TellOthersInvolvedOptions = { db: DbOrTx; childId: string; newInvolvementId: string; newPractitioner: { id: string; email: string } };
@@ -38,7 +38,7 @@ export async function tellOthersInvolved({ db, childId, newInvolvementId, newPra
           `Another practitioner has recorded on the Children’s Index that they now work with the child with index number ${formatIndexNumber(child!.indexNumber)}, whom you also work with.`,
           '',
           'Sign in to see who, if talking to them would help the child:',
-          `${env.APP_URL ?? 'http://localhost:3000'}/staff/sign-in`,
+          appUrl('/staff/sign-in'),
         ].join('\n'),
       },
     });

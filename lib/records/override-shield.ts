@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { alerts, children, localAuthorities, organisations, shields } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
-import { env } from '@/lib/env.js';
+import { appUrl } from '@/lib/http/app-url';
 import { AppError } from '@/lib/errors';
 import { formatIndexNumber } from './index-number';
 import type { TShieldOverride } from '@/lib/validation/viewing-purpose';
@@ -65,7 +65,7 @@ export async function overrideShield({ db, viewer, childId, override, clientAddr
           `${viewer.displayName} of ${organisation?.name ?? 'an accredited organisation'} has overridden the shield on the record with index number ${formatIndexNumber(shielded.indexNumber)}.`,
           '',
           'An override starts an immediate review. Sign in to the Children’s Index to see the reason they gave and review the alert:',
-          `${env.APP_URL ?? 'http://localhost:3000'}/staff/sign-in`,
+          appUrl('/staff/sign-in'),
         ].join('\n'),
       },
     });

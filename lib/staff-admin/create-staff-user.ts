@@ -5,7 +5,7 @@ import type { Database } from '@/db';
 import { organisations, serviceTypes, staffActivations, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
-import { env } from '@/lib/env.js';
+import { appUrl } from '@/lib/http/app-url';
 import { AppError } from '@/lib/errors';
 import type { TCreateStaffUser } from '@/lib/validation/staff-user';
 import { type Administrator, manages } from './manages';
@@ -36,7 +36,6 @@ export async function createStaffUser({ db, admin, input, now = new Date() }: Cr
   if (taken) throw new AppError('conflict', 'That user name is already taken: choose another');
 
   const token = randomBytes(32).toString('base64url');
-  const baseUrl = env.APP_URL ?? 'http://localhost:3000';
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(staffUsers)
@@ -67,7 +66,7 @@ export async function createStaffUser({ db, admin, input, now = new Date() }: Cr
           `An account has been made for you on the Children’s Index by ${organisation.name}.`,
           '',
           `Your user name is ${input.username}. Set your password and PIN here within ${ACTIVATION_LIFETIME_DAYS} days:`,
-          `${baseUrl}/staff/activate/${token}`,
+          appUrl(`/staff/activate/${token}`),
           '',
           'Your access manager will also record your training, user agreement and police check before you can sign in.',
           'If you were not expecting this email, tell your access manager.',
