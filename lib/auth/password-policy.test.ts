@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@/db/seed/demo-credentials';
 import { passwordProblem } from './password-policy';
 
 describe('password policy', () => {
@@ -15,8 +16,13 @@ describe('password policy', () => {
     expect(passwordProblem('priyashah2026', ['priya', 'shah', 'priyashah'])).toMatch(/too easy to guess/);
   });
 
+  it('refuses the demonstration’s password, which README.md prints', () => {
+    expect(passwordProblem(DEMO_PASSWORD)).toMatch(/demonstration/);
+    expect(passwordProblem(` ${DEMO_PASSWORD.toUpperCase()} `)).toMatch(/demonstration/);
+  });
+
   it('accepts a long passphrase of unrelated words', () => {
-    expect(passwordProblem('correct-horse-battery-staple-42')).toBeNull();
     expect(passwordProblem('lantern orbit muffin glacier')).toBeNull();
+    expect(passwordProblem('amber-kettle-sonnet-river')).toBeNull();
   });
 });

@@ -4,9 +4,20 @@ import type { Database } from '@/db';
 import { staffActivations, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { pinProblem } from '@/lib/auth/pin-policy';
 import { hashSecret } from '@/lib/auth/secrets';
 import { AppError } from '@/lib/errors';
 import { hashActivationToken } from './create-staff-user';
+
+/** A password or PIN too easy to guess, with the form field it belongs to. */
+export class WeakSecretError extends AppError {
+  constructor(
+    readonly field: 'password' | 'pin',
+    userMessage: string,
+  ) {
+    super('invalid', userMessage);
+  }
+}
 
 export type ActivateStaffAccountOptions = { db: Database; token: string; password: string; pin: string; now?: Date };
 
@@ -28,8 +39,10 @@ export async function isActivationUsable({ db, token, now = new Date() }: { db: 
 export async function activateStaffAccount({ db, token, password, pin, now = new Date() }: ActivateStaffAccountOptions) {
   const found = await findActivation(db, token, now);
   if (!found) throw new AppError('not_found', 'This link has expired or has already been used. Ask your access manager for a new one.');
-  const problem = passwordProblem(password, [found.user.username, ...found.user.displayName.split(/\s+/)]);
-  if (problem) throw new AppError('invalid', problem);
+  const weakPassword = passwordProblem(password, [found.user.username, ...found.user.displayName.split(/\s+/)]);
+  if (weakPassword) throw new WeakSecretError('password', weakPassword);
+  const weakPin = pinProblem(pin);
+  if (weakPin) throw new WeakSecretError('pin', weakPin);
   const [passwordHash, pinHash] = await Promise.all([hashSecret(password), hashSecret(pin)]);
   await db.transaction(async (tx) => {
     const [claimed] = await tx

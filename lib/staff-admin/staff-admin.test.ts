@@ -24,7 +24,7 @@ let otherAuthoritySchoolId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpListener();
-  await seedDatabase({ connection: database, children: 300, seed: 4, asOf: new Date().toISOString().slice(0, 10), reset: false });
+  await seedDatabase({ connection: database, children: 300, seed: 4, asOf: new Date().toISOString().slice(0, 10), reset: false, demoAccounts: true });
   const [admin] = await database.db.select().from(staffUsers).where(eq(staffUsers.username, 'demo.admin'));
   localAdmin = admin!;
   const [school] = await database.db.select().from(organisations).where(eq(organisations.localAuthorityCode, admin!.localAuthorityCode)).limit(1);
@@ -60,6 +60,9 @@ describe('administering staff accounts', () => {
     const token = activationToken(mail.text)!;
 
     await expect(activateStaffAccount({ db: database.db, token, password: 'password1234', pin: '123456' })).rejects.toThrow(/too easy to guess/);
+    // A weak PIN is refused on its own field, and the link stays usable.
+    await expect(activateStaffAccount({ db: database.db, token, password: 'amber-kettle-sonnet-river', pin: '123456' })).rejects.toMatchObject({ field: 'pin', userMessage: expect.stringMatching(/sequence/) });
+    await expect(activateStaffAccount({ db: database.db, token, password: 'correct-horse-battery-staple-42', pin: '482915' })).rejects.toMatchObject({ field: 'password', userMessage: expect.stringMatching(/demonstration/) });
     await activateStaffAccount({ db: database.db, token, password: 'amber-kettle-sonnet-river', pin: '482915' });
     await expect(activateStaffAccount({ db: database.db, token, password: 'amber-kettle-sonnet-river', pin: '482915' })).rejects.toThrow(/expired or has already been used/);
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { AppError } from '@/lib/errors';
-import { activateStaffAccount } from '@/lib/staff-admin/activate-staff-account';
+import { activateStaffAccount, WeakSecretError } from '@/lib/staff-admin/activate-staff-account';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZActivation } from '@/lib/validation/staff-user';
 
@@ -19,7 +19,8 @@ export async function activateAction(_previous: ActivateFormState, formData: For
   try {
     await activateStaffAccount({ db: await getDb(), token: token.data, password: parsed.data.password, pin: parsed.data.pin });
   } catch (error) {
-    if (error instanceof AppError) return error.code === 'invalid' ? { errors: { password: error.userMessage } } : { message: error.userMessage };
+    if (error instanceof WeakSecretError) return { errors: { [error.field]: error.userMessage } };
+    if (error instanceof AppError) return { message: error.userMessage };
     throw error;
   }
   redirect('/staff/sign-in?ended=activated');
