@@ -98,7 +98,7 @@ describe('records leaving the live index', () => {
 describe('the nightly retention job', () => {
   it('runs on the job queue, and a second job for the same day changes nothing', async () => {
     const due = await child('2008-10-10');
-    const worker = await startWorker({ db: database.db, pollingIntervalSeconds: 0.5 });
+    const worker = await startWorker({ db: database.db, send: async () => {}, pollingIntervalSeconds: 0.5 });
     try {
       await worker.boss.send(JOB_QUEUES.retention.name, { today: '2026-10-10' });
       const until = Date.now() + 20_000;
