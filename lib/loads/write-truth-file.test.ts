@@ -23,7 +23,7 @@ function heldChildren(count: number): Held[] {
       line1: `${i} Held Street`,
       town: 'Heldtown',
       postcode: `HD${i % 90} ${i % 9}AA`,
-      carer: { givenNames: 'Sarah', familyName: 'Parent', relationship: 'mother', responsible: true },
+      carer: { givenNames: 'Sarah', familyName: 'Parent', relationship: 'mother', responsible: true, phone: '07700 900123', email: 'sarah.parent42@example.com' },
     };
   });
 }
