@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import { Random } from '@/db/seed/random';
 import { childrenSamplePercent } from './held-sample';
 import { addDays } from './bench-row-edits';
-import { type Address, type Held, writeTruthFile } from './write-truth-file';
+import { type Address, type Held, type NamesakeRate, writeTruthFile } from './write-truth-file';
 
 export type { TruthRow } from './write-truth-file';
 
@@ -18,7 +18,7 @@ export type { TruthRow } from './write-truth-file';
  * knows. Deterministic for a seed (given
  * the same database).
  */
-export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
+export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf, namesakes }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string; namesakes?: NamesakeRate }) {
   const rng = new Random(seed);
   const percent = Number(await childrenSamplePercent(sql, rows * 4));
   const held = await sql<Held[]>`
@@ -34,5 +34,5 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
     limit ${rows}`;
   if (held.length < rows) throw new Error(`Only ${held.length} children sampled for ${rows} rows: seed more children or ask for fewer rows.`);
   const places = await sql<Address[]>`select line1, town, postcode from addresses tablesample system (${Math.min(100, percent)}) repeatable (${seed + 1}) limit ${rows}`;
-  return writeTruthFile({ rng, held, places, rows, sourceCode, asOf });
+  return writeTruthFile({ rng, held, places, rows, sourceCode, asOf, namesakes });
 }

@@ -25,6 +25,14 @@ export const NEW_PERSON_KINDS = ['twin', 'younger sibling', 'new child', 'namesa
 
 const GENDER_CODE: Record<string, string> = { female: 'F', male: 'M', not_specified: 'U' };
 
+/**
+ * How often a new person shares a held child's (or an earlier row's) names and birthday: 'planted', 11% of the rows,
+ * far more often than in any real delivery, to measure precision where it is hardest; or 'natural', only as new
+ * children's names and birthdays happen to collide (their slices of the mix become new children), to measure what a
+ * caseworker would really be asked to decide.
+ */
+export type NamesakeRate = 'planted' | 'natural';
+
 // The mix of rows, by the upper end of each kind's slice of [0, 1).
 const MIX = [
   ['exact', 0.34], ['given typo', 0.44], ['family typo', 0.54], ['date of birth', 0.59], ['moved', 0.67],
@@ -50,8 +58,8 @@ function contactAsKnown(rng: Random, carer: NonNullable<Held['carer']>) {
 const laterOf = (names: string) => names.split(' ').slice(1).join(' ');
 
 /** The rows of a truth file (see generateTruthFile) for a sample of held children and a sample of addresses. */
-export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, asOf }: {
-  rng: Random; held: readonly Held[]; places: readonly Address[]; rows: number; sourceCode: string; asOf: string;
+export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, asOf, namesakes: namesakeRate = 'planted' }: {
+  rng: Random; held: readonly Held[]; places: readonly Address[]; rows: number; sourceCode: string; asOf: string; namesakes?: NamesakeRate;
 }) {
   const held = [...sampled];
   const namesakes = namesakeSampler(held);
@@ -63,6 +71,7 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
   for (let i = 0; i < rows; i++) {
     const roll = rng.float();
     let kind: string = MIX.find(([, upTo]) => roll < upTo)![0];
+    if (namesakeRate === 'natural' && kind.startsWith('namesake')) kind = 'new child';
     // A held child whose name many share: swapped in from later in the sample, so that no child has two rows.
     if (kind === 'moved, a common name') {
       const at = namesakes.pick(rng, i + 1);
