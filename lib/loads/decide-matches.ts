@@ -6,11 +6,18 @@ import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';
 import { matchRowsWithinLoad } from './match-rows-within-load';
-import { holdProtectedResemblances } from './hold-protected-resemblances';
+import { holdProtectedResemblances, type ProtectedResemblance } from './hold-protected-resemblances';
 import { childrenHeld } from './held-sample';
 import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
-export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
+export type DecideMatchesOptions = {
+  tx: postgres.TransactionSql;
+  loadId: string;
+  sourceSystemId: string;
+  weights: LoadWeights;
+  /** The rows' resemblances to protected children (findProtectedResemblances). */
+  resemblances: () => Promise<ProtectedResemblance[]>;
+};
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
@@ -31,7 +38,7 @@ export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string
  *    index number now, so that a rerun after a kill makes the same record.
  * The carers' comparison is added to the candidates that can still decide (scoreCarers). Returns the weights used.
  */
-export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
+export async function decideMatches({ tx, loadId, sourceSystemId, weights: given, resemblances }: DecideMatchesOptions): Promise<LoadWeights> {
   const { upper, lower } = given;
   const held = await childrenHeld(tx);
   await countNameShares(tx);
@@ -85,7 +92,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
      from decided d where r.load_id = $1 and r.row_number = d.row_number`,
     [loadId, sourceSystemId],
   );
-  await holdProtectedResemblances({ tx, loadId });
+  await holdProtectedResemblances({ tx, loadId, resemblances });
   await tx.unsafe(
     `insert into match_reviews (load_id, row_number, candidate_child_id, match_weight, because)
      select $1, row_number, child_id, weight, case when is_shielded then 'resembles a shielded record' when k > 1 then 'another candidate' else 'uncertain' end
