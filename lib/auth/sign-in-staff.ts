@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { organisations, staffUsers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';

@@ -75,10 +75,11 @@ const perSession = picked.slice(1000);
 const root = path.resolve(import.meta.dirname, '..', '..');
 // eslint-disable-next-line no-restricted-syntax -- the child process inherits this one's environment as a whole
 const inherited = process.env;
-const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+const server = spawn(process.execPath, [path.join(root, 'server.js')], {
   cwd: root,
   env: {
     ...inherited,
+    PORT: String(port),
     NODE_ENV: 'production',
     AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench',
     APP_URL: base,
