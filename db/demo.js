@@ -55,10 +55,10 @@ if (Math.max(...sources.map(newestSource), ...configs) > built) {
 }
 
 console.log(`\nChildren’s Index demo: http://localhost:${port}  (data in ${dataDir}; Ctrl+C to stop)\n`);
-const server = spawn(bin('next'), ['start', '-p', port], {
+const server = spawn(process.execPath, [path.join(root, 'server.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ...env, NODE_ENV: 'production' },
+  env: { ...process.env, ...env, NODE_ENV: 'production', PORT: port },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -20,13 +20,13 @@ function databaseSettings(): Record<string, string> {
 }
 
 /**
- * A second `next start` of the built app with exactly these settings (nothing inherited but PATH and HOME): its
+ * A second start of the built app (`npm start`: server.js) with exactly these settings (nothing inherited but PATH and HOME): its
  * exit code if it stopped, or `stop` once it answers /api/health.
  */
 async function startApp(settings: Record<string, string>) {
-  const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(otherPort)], {
+  const server = spawn(process.execPath, [path.join(root, 'server.js')], {
     cwd: root,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, NODE_ENV: 'production', ...databaseSettings(), ...settings },
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, NODE_ENV: 'production', PORT: String(otherPort), ...databaseSettings(), ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -31,6 +31,24 @@ test('[CITIZEN] signs in with a link sent by email; the link works once', async 
   await expect(page).toHaveURL(/\/portal\/sign-in/);
 });
 
+test('[CITIZEN] signing out ends the session on the server: a copy of its cookie opens nothing afterwards', async ({ page, browser }) => {
+  await signInAsCitizen(page, citizenEmail('signs.out'));
+  const cookies = await page.context().cookies();
+  const elsewhere = await browser.newContext();
+  try {
+    await elsewhere.addCookies(cookies);
+    const copy = await elsewhere.newPage();
+    await copy.goto('/portal/records');
+    await expect(copy.getByRole('heading', { name: 'Your records' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    await copy.goto('/portal/records');
+    await expect(copy).toHaveURL(/\/portal\/sign-in/);
+  } finally {
+    await elsewhere.close();
+  }
+});
+
 const PRINT_ROOM = 'print-room@childrens-index.localhost';
 
 test('[CITIZEN] a young person proves who they are with the posted code, sees the record and asks for a correction', async ({ page, expectAccessible }) => {

@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
+import { signInAsDemo } from './support/staff';
 
 // Next.js adds its own role="alert" route announcer, so find GOV.UK's error summary by its class.
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary');
@@ -79,13 +80,23 @@ test.describe('[STAFF] sign in', () => {
     await expect(page).toHaveURL(/\/staff\/sign-in$/);
   });
 
-  test('a locked account is told so once the right details are given, and how to get back in', async ({ page }) => {
+  test('a locked account answers the right details as it answers wrong ones, until an access manager unlocks it', async ({ page }) => {
     await fillSignIn(page, { username: 'demo.locked', pin: '000000', code: '123456' });
     await expect(errorSummary(page)).toContainText('do not match');
-    const code = await generate({ secret: demoTotpSecret('demo.locked') });
-    await fillSignIn(page, { username: 'demo.locked', code });
-    await expect(errorSummary(page)).toContainText('Your account is locked after too many failed attempts');
-    await expect(errorSummary(page)).toContainText('access manager');
+    await fillSignIn(page, { username: 'demo.locked', code: await generate({ secret: demoTotpSecret('demo.locked') }) });
+    await expect(errorSummary(page)).toContainText('do not match');
+
+    await signInAsDemo(page, 'demo.admin');
+    await page.goto('/staff/admin');
+    await page.getByRole('link', { name: /Ali Hassan/ }).click();
+    await expect(page.getByText('locked', { exact: true })).toBeVisible();
+    await page.getByLabel('Reinstate or unlock the account').check();
+    await page.getByLabel('Reason').fill('Rang the service desk and proved who they are');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByText('Account reinstated')).toBeVisible();
+    await page.context().clearCookies();
+    await fillSignIn(page, { username: 'demo.locked', code: await generate({ secret: demoTotpSecret('demo.locked') }) });
+    await expect(page).toHaveURL(/\/staff$/);
   });
 
   test('too many wrong guesses for one account are refused for 5 minutes', async ({ page }) => {

@@ -10,6 +10,8 @@ const smtpUrl = z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or
 
 const count = (name, fallback) =>
   z.coerce.number({ message: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(1, `${name} must be 1 or more`).default(fallback);
+const hops = (name) =>
+  z.coerce.number({ message: `${name} must be a whole number, 0 to 10` }).int(`${name} must be a whole number, 0 to 10`).min(0, `${name} must be a whole number, 0 to 10`).max(10, `${name} must be a whole number, 0 to 10`).default(0);
 const hour = (name, fallback) =>
   z.coerce.number({ message: `${name} must be an hour, 0 to 23` }).int(`${name} must be an hour, 0 to 23`).min(0).max(23, `${name} must be an hour, 0 to 23`).default(fallback);
 
@@ -26,6 +28,8 @@ export const env = createEnv({
       .transform((value) => value === 'true'),
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
+    /** The port server.js listens on. */
+    PORT: z.coerce.number({ message: 'PORT must be a port number' }).int('PORT must be a port number').min(1, 'PORT must be a port number').max(65_535, 'PORT must be a port number').default(3000),
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: z.string().min(3).default('Children’s Index <no-reply@childrens-index.localhost>'),
     /** Where letters (PDF) go to be printed and posted: the print room's mailbox. */
@@ -35,6 +39,11 @@ export const env = createEnv({
       .url('APP_URL must be a full URL such as https://index.example.gov.uk')
       .refine((url) => /^https?:$/.test(new URL(url).protocol) && new URL(url).pathname === '/', 'APP_URL must be the service’s http(s) address without a path, such as https://index.example.gov.uk')
       .optional(),
+    /**
+     * How many proxies of our own (load balancer, reverse proxy) stand between clients and the app, each appending to
+     * X-Forwarded-For: the client's address is that many entries left of the socket's. 0: the socket's own address.
+     */
+    TRUSTED_PROXY_HOPS: hops('TRUSTED_PROXY_HOPS'),
     // When unusual use raises an alert for the index team (lib/oversight/misuse-thresholds.ts).
     MISUSE_VIEWS_PER_HOUR: count('MISUSE_VIEWS_PER_HOUR', 40),
     MISUSE_PEER_MULTIPLE: count('MISUSE_PEER_MULTIPLE', 4),

@@ -1,9 +1,16 @@
 'use server';
 
+import { getDb } from '@/db';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { citizenSignOut } from '@/lib/auth/citizen-auth';
-import { requireCitizen } from '@/lib/auth/require-citizen';
+import { revokeCitizenSession } from '@/lib/auth/citizen-sessions';
+import { currentCitizenSessionId, requireCitizen } from '@/lib/auth/require-citizen';
 
 export async function citizenSignOutAction(): Promise<void> {
-  await requireCitizen();
+  const citizen = await requireCitizen();
+  const sessionId = await currentCitizenSessionId();
+  const db = await getDb();
+  if (sessionId) await revokeCitizenSession({ db, sessionId });
+  await recordAuditEvent({ db, event: { actorKind: 'citizen', actorId: citizen.id, action: 'citizen.sign_out' } });
   await citizenSignOut({ redirectTo: '/portal' });
 }

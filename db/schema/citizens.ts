@@ -20,6 +20,23 @@ export const citizenAccounts = pgTable(
   (t) => [uniqueIndex('citizen_accounts_email_key').on(sql`lower(${t.email})`)],
 );
 
+/**
+ * A citizen's signed-in session. The browser's cookie holds only its id (inside next-auth's signed token); every
+ * request re-reads this row, so signing out ends the session on the server, not just in the browser.
+ */
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    citizenAccountId: uuid()
+      .notNull()
+      .references(() => citizenAccounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('citizen_sessions_account_idx').on(t.citizenAccountId)],
+);
+
 /** A proven link between a citizen account and a child's record, with how strongly it was proven. */
 export const citizenRecordLinks = pgTable(
   'citizen_record_links',

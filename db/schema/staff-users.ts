@@ -37,9 +37,8 @@ export const staffUsers = pgTable(
     totpEnrolledAt: timestamp({ withTimezone: true }),
     /** The last TOTP time step accepted: a code from that step or earlier is a replay. */
     totpLastTimeStep: bigint({ mode: 'number' }),
-    /** Consecutive failed sign-ins; reset by a success. */
+    /** Failed sign-ins in a row, counted before each attempt is checked; reset by a success or an unlock. */
     failedSignIns: integer().notNull().default(0),
-    lockedUntil: timestamp({ withTimezone: true }),
     suspendedAt: timestamp({ withTimezone: true }),
     suspendedReason: text(),
     trainingCompletedOn: date(),

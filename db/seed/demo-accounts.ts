@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { hashSecret } from '@/lib/auth/secrets';
-import { LOCK_AFTER_FAILURES, LOCK_COOL_DOWN_MS } from '@/lib/auth/sign-in-staff';
+import { LOCK_AFTER_FAILURES } from '@/lib/auth/sign-in-limits';
 import { hashApiSecret } from '@/lib/api-clients/api-key';
 import { DEMO_PASSWORD, DEMO_PIN, demoApiClient, demoTotpSecret } from './demo-credentials';
 import type { Database } from '../index';
@@ -154,7 +154,7 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
         trainingCompletedOn: daysFrom(asOf, -120),
         userAgreementSignedOn: daysFrom(asOf, -120),
         policeCheckExpiresOn: daysFrom(asOf, account.policeCheckExpired ? -3 : 2 * 365),
-        ...(account.locked ? { failedSignIns: LOCK_AFTER_FAILURES, lockedUntil: new Date(Date.now() + LOCK_COOL_DOWN_MS) } : {}),
+        ...(account.locked ? { failedSignIns: LOCK_AFTER_FAILURES } : {}),
       })
       .onConflictDoNothing();
   }

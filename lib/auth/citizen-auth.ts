@@ -9,11 +9,10 @@ import { env } from '@/lib/env.js';
 import { appUrl } from '@/lib/http/app-url';
 import { authCookies, SECURE_COOKIES } from './auth-cookies';
 import { citizenAdapter } from './citizen-adapter';
+import { CITIZEN_SESSION_MS, createCitizenSession } from './citizen-sessions';
 
 /** A sign-in link works for 15 minutes, once. */
 export const SIGN_IN_LINK_LIFETIME_S = 15 * 60;
-/** A citizen's session ends after an hour, however active: the record is personal. */
-const CITIZEN_SESSION_S = 60 * 60;
 /** Stops the form being used to flood someone's inbox; the page says the same either way. */
 const MAX_LINKS_PER_HOUR = 5;
 
@@ -60,7 +59,7 @@ export const {
   secret: env.AUTH_SECRET,
   basePath: '/api/citizen-auth',
   adapter: citizenAdapter(),
-  session: { strategy: 'jwt', maxAge: CITIZEN_SESSION_S },
+  session: { strategy: 'jwt', maxAge: CITIZEN_SESSION_MS / 1000 },
   useSecureCookies: SECURE_COOKIES,
   cookies: authCookies('citizen'),
   pages: { signIn: '/portal/sign-in', verifyRequest: '/portal/check-your-email', error: '/portal/sign-in' },
@@ -76,10 +75,11 @@ export const {
     }),
   ],
   callbacks: {
-    jwt: ({ token, user }) => {
-      if (user?.id) token.citizenId = user.id;
+    // The token holds nothing but the id of a row in citizen_sessions, opened as the link is followed.
+    jwt: async ({ token, user }) => {
+      if (user?.id) token.citizenSessionId = await createCitizenSession({ db: await getDb(), citizenAccountId: user.id });
       return token;
     },
-    session: ({ session, token }) => ({ ...session, citizenId: typeof token.citizenId === 'string' ? token.citizenId : undefined }),
+    session: ({ session, token }) => ({ ...session, citizenSessionId: typeof token.citizenSessionId === 'string' ? token.citizenSessionId : undefined }),
   },
 });

@@ -1,19 +1,23 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { citizenAccounts } from '@/db/schema';
+import { isRecordId } from '@/lib/records/record-path';
 import { citizenAuth } from './citizen-auth';
+import { checkCitizenSession, type SignedInCitizen } from './citizen-sessions';
 
-export type SignedInCitizen = typeof citizenAccounts.$inferSelect;
+export type { SignedInCitizen };
 
-/** The citizen behind this request, re-read from the database, or null. */
-export async function currentCitizen(): Promise<SignedInCitizen | null> {
+/** The id of the session this request's cookie names, or null. */
+export async function currentCitizenSessionId(): Promise<string | null> {
   const session = await citizenAuth();
-  const citizenId = (session as { citizenId?: string } | null)?.citizenId;
-  if (!citizenId) return null;
-  const [citizen] = await (await getDb()).select().from(citizenAccounts).where(eq(citizenAccounts.id, citizenId));
-  return citizen ?? null;
+  const sessionId = (session as { citizenSessionId?: string } | null)?.citizenSessionId;
+  return sessionId && isRecordId(sessionId) ? sessionId : null;
+}
+
+/** The citizen behind this request, re-read with their session from the database, or null. */
+export async function currentCitizen(): Promise<SignedInCitizen | null> {
+  const sessionId = await currentCitizenSessionId();
+  return sessionId ? checkCitizenSession({ db: await getDb(), sessionId }) : null;
 }
 
 /** The guard for every portal page, action and route: a signed-in citizen, or off to sign in. */

@@ -1,7 +1,8 @@
-// npm run bench:load -- [--rows N] [--seed S] [--upper U] [--lower L] [--batch B] [--match-only]: a generated source
+// npm run bench:load -- [--rows N] [--seed S] [--upper U] [--lower L] [--batch B] [--match-only] [--namesakes natural]: a generated source
 // file with known truth, loaded into DATABASE_URL's seeded children (npm run bench:seed first; the load adds to that
 // database, unless --match-only: then it is matched and scored but not applied, and the children stay as seeded for
-// the next sample), timed by step and scored against the truth. Prints Markdown rows for docs/benchmarks.md and the
+// the next sample), timed by step and scored against the truth. Namesakes are planted (11% of rows) unless
+// --namesakes natural (see NamesakeRate). Prints Markdown rows for docs/benchmarks.md and the
 // weights EM estimated.
 import { Readable } from 'node:stream';
 import os from 'node:os';
@@ -22,9 +23,15 @@ const { values } = parseArgs({
     lower: { type: 'string' },
     batch: { type: 'string' },
     'match-only': { type: 'boolean', default: false },
+    namesakes: { type: 'string', default: 'planted' },
   },
 });
 const rows = Number(values.rows);
+const namesakes = values.namesakes;
+if (namesakes !== 'planted' && namesakes !== 'natural') {
+  console.error('--namesakes must be planted or natural');
+  process.exit(2);
+}
 const seed = Number(values.seed);
 const thresholds = { ...(values.upper ? { upper: Number(values.upper) } : {}), ...(values.lower ? { lower: Number(values.lower) } : {}) };
 if (!env.DATABASE_URL) {
@@ -41,7 +48,7 @@ try {
     insert into source_systems (code, name, kind, organisation_id, local_authority_code)
     values (${`BENCH-${tag}`}, ${`Benchmark source ${tag}`}, 'school_census', ${org!.id}, ${org!.la}) returning id, code`;
   let t = performance.now();
-  const { csv, truth } = await generateTruthFile({ sql, rows, sourceCode: source!.code, seed, asOf });
+  const { csv, truth } = await generateTruthFile({ sql, rows, sourceCode: source!.code, seed, asOf, namesakes });
   console.log(`generated ${rows.toLocaleString('en-GB')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const bytes = Buffer.from(csv);
   const open = () => Readable.from((function* () { for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20)); })());

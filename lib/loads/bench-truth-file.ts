@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import { Random } from '@/db/seed/random';
 import { childrenSamplePercent } from './held-sample';
 import { addDays } from './bench-row-edits';
-import { type Address, type Held, writeTruthFile } from './write-truth-file';
+import { type Address, type Held, type NamesakeRate, writeTruthFile } from './write-truth-file';
 
 export type { TruthRow } from './write-truth-file';
 
@@ -14,16 +14,18 @@ export type { TruthRow } from './write-truth-file';
  * child (the same first and family name, gender and birthday, living elsewhere, with a parent of their own), or a
  * namesake of an earlier new child in the same file (another source id, another address). Namesakes are drawn as
  * they occur: a common name far more often than a rare one. Each row names a carer: the child's first as held, or
- * for one held child in seven another one (a new person: a parent of their own). Deterministic for a seed (given
+ * for one held child in seven another one (a new person: a parent of their own), with the phone and email the source
+ * knows. Deterministic for a seed (given
  * the same database).
  */
-export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string }) {
+export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf, namesakes }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string; namesakes?: NamesakeRate }) {
   const rng = new Random(seed);
   const percent = Number(await childrenSamplePercent(sql, rows * 4));
   const held = await sql<Held[]>`
     select c.id, c.given_names as "givenNames", c.family_name as "familyName", c.gender, c.date_of_birth::text as "dateOfBirth",
            c.is_shielded as "isShielded", c.is_new_identity as "isNewIdentity", a.line1, a.town, a.postcode,
-           (select json_build_object('givenNames', k.given_names, 'familyName', k.family_name, 'relationship', cc.relationship, 'responsible', cc.has_parental_responsibility)
+           (select json_build_object('givenNames', k.given_names, 'familyName', k.family_name, 'relationship', cc.relationship, 'responsible', cc.has_parental_responsibility,
+                                     'phone', k.phone, 'email', k.email)
             from child_carers cc join carers k on k.id = cc.carer_id where cc.child_id = c.id
             order by cc.has_parental_responsibility desc, k.id limit 1) as carer
     from children c tablesample system (${percent}) repeatable (${seed})
@@ -32,5 +34,5 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf }: {
     limit ${rows}`;
   if (held.length < rows) throw new Error(`Only ${held.length} children sampled for ${rows} rows: seed more children or ask for fewer rows.`);
   const places = await sql<Address[]>`select line1, town, postcode from addresses tablesample system (${Math.min(100, percent)}) repeatable (${seed + 1}) limit ${rows}`;
-  return writeTruthFile({ rng, held, places, rows, sourceCode, asOf });
+  return writeTruthFile({ rng, held, places, rows, sourceCode, asOf, namesakes });
 }

@@ -6,11 +6,18 @@ import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';
 import { matchRowsWithinLoad } from './match-rows-within-load';
-import { holdProtectedResemblances } from './hold-protected-resemblances';
+import { holdProtectedResemblances, type ProtectedResemblance } from './hold-protected-resemblances';
 import { childrenHeld } from './held-sample';
 import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
-export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string; sourceSystemId: string; weights: LoadWeights };
+export type DecideMatchesOptions = {
+  tx: postgres.TransactionSql;
+  loadId: string;
+  sourceSystemId: string;
+  weights: LoadWeights;
+  /** The rows' resemblances to protected children (findProtectedResemblances). */
+  resemblances: () => Promise<ProtectedResemblance[]>;
+};
 
 /**
  * Decides every unmatched row of the load from its scored candidates, in set-based statements:
@@ -19,7 +26,7 @@ export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string
  *  - the best other candidate at or above the upper threshold, not shielded, with the same first name or a near one
  *    that is a typo and a birthday agreeing in part (AUTOMATIC_FIRST_NAME_SQL), with evidence beyond names, birthday
  *    and gender when the address differs (CORROBORATED_SQL), no runner-up at or above the lower threshold unless the
- *    margin below the best, claimed by no other row of the load and not already known to this source under another
+ *    margin below the best, claimed by no other row of the load that could be linked to it and not already known to this source under another
  *    person id: an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
  *  - else a new child;
@@ -31,7 +38,7 @@ export type DecideMatchesOptions = { tx: postgres.TransactionSql; loadId: string
  *    index number now, so that a rerun after a kill makes the same record.
  * The carers' comparison is added to the candidates that can still decide (scoreCarers). Returns the weights used.
  */
-export async function decideMatches({ tx, loadId, sourceSystemId, weights: given }: DecideMatchesOptions): Promise<LoadWeights> {
+export async function decideMatches({ tx, loadId, sourceSystemId, weights: given, resemblances }: DecideMatchesOptions): Promise<LoadWeights> {
   const { upper, lower } = given;
   const held = await childrenHeld(tx);
   await countNameShares(tx);
@@ -47,6 +54,10 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   );
   await tx`analyze load_scored`;
   const weights = await scoreCarers({ tx, loadId, weights: given });
+  // What a best candidate needs of itself to be linked; a row whose best is not linkable claims nothing, so a
+  // stranger's row that merely resembles a child (a namesake elsewhere) does not hold back the child's own row.
+  const LINKABLE = (pair: string) =>
+    `(${pair}.weight >= ${num(upper)} and not ${pair}.is_shielded and ${AUTOMATIC_FIRST_NAME_SQL(pair)} and ${CORROBORATED_SQL(pair)})`;
   await tx.unsafe(
     `with ranked as (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk
@@ -55,12 +66,12 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
      runner as (select row_number, max(weight) as w2 from ranked where rk > 1 group by row_number),
      claims as (
        select child_id, count(*) as n from (
-         select child_id from best where weight >= ${num(upper)}
+         select child_id from best b where ${LINKABLE('b')}
          union all select child_id from source_load_rows where load_id = $1 and outcome = 'source_id') claimed
        group by child_id),
      judged as (
        select r.row_number, b.child_id, b.weight, b.row_number is not null as has_best,
-         coalesce(b.weight >= ${num(upper)} and not b.is_shielded and ${AUTOMATIC_FIRST_NAME_SQL('b')} and ${CORROBORATED_SQL('b')}
+         coalesce(${LINKABLE('b')}
            and (coalesce(rn.w2, -1e9) < ${num(lower)} or rn.w2 < b.weight - ${num(MATCH_THRESHOLDS.margin)}) and cl.n = 1
            and not exists (select 1 from source_identities si where si.source_system_id = $2 and si.child_id = b.child_id), false) as automatic
        from source_load_rows r
@@ -81,7 +92,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
      from decided d where r.load_id = $1 and r.row_number = d.row_number`,
     [loadId, sourceSystemId],
   );
-  await holdProtectedResemblances({ tx, loadId });
+  await holdProtectedResemblances({ tx, loadId, resemblances });
   await tx.unsafe(
     `insert into match_reviews (load_id, row_number, candidate_child_id, match_weight, because)
      select $1, row_number, child_id, weight, case when is_shielded then 'resembles a shielded record' when k > 1 then 'another candidate' else 'uncertain' end

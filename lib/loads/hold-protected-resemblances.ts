@@ -3,11 +3,16 @@ import type postgres from 'postgres';
 import { dateCandidates } from '@/lib/search/date-candidates';
 import { type IdentityDetails, type KnownFamilyName, prepareIdentity, type PreparedIdentity, resemblesProtectedChild } from '@/lib/search/resembles-protected-child';
 
-export type HoldProtectedResemblancesOptions = { tx: postgres.TransactionSql; loadId: string };
+export type HoldProtectedResemblancesOptions = {
+  tx: postgres.TransactionSql;
+  loadId: string;
+  /** The resemblances of the load's rows, as findProtectedResemblances gives them. */
+  resemblances: () => Promise<ProtectedResemblance[]>;
+};
 
 // The statements below read each row as IdentityDetails, with these columns beside.
 type ProtectedRow = IdentityDetails & { id: string; isShielded: boolean };
-type LoadRow = IdentityDetails & { rowNumber: number; childId: string | null };
+type LoadRow = IdentityDetails & { rowNumber: number };
 
 /** A protected child as the rule compares it; `seen` marks the row that last met it, so that it is met once a row. */
 type Held = { row: ProtectedRow; identity: PreparedIdentity; seen: number };
@@ -108,21 +113,24 @@ const FAMILY_NAMES = (current: string, former: string) => `
                from regexp_split_to_table(${current}, '[- ]+') part where length(part) > 1 and ${current} ~ '[- ]'), '[]'::jsonb)
   || coalesce(${former}, '[]'::jsonb)`;
 
+/** A row of the load that resembles a protected child, and which child. */
+export type ProtectedResemblance = { row_number: number; child_id: string; shielded: boolean };
+
+/** Rows of the load compared between yields to the event loop: a web server running the job keeps answering. */
+const ROWS_BETWEEN_YIELDS = 2_000;
+
 /**
- * The one rule "resembles a protected child" (lib/search/resembles-protected-child.ts), applied to the rows of a
- * load that would otherwise make a record or link to one: a row that a practitioner's search would put beside a
- * shielded or new-identity child — or that a search for the child would find, once made — waits for a caseworker
- * instead, so nothing made from it can be found until they decide. Whatever else the file carries does not matter:
- * each row is held on its own resemblance. The protected child is added to the row's review, and the row carries it
- * (a shielded one first), so that a record made from it, if a caseworker keeps them apart, is shielded: the record
- * may still be the child under the name a source knew, and a search for the child would find its address. Returns
- * the rows held.
+ * The one rule "resembles a protected child" (lib/search/resembles-protected-child.ts), applied to every staged row of
+ * a load: a row that a practitioner's search would put beside a shielded or new-identity child — or that a search for
+ * the child would find, once made. The protected children and the rows are read first (`sql`, outside the matching
+ * transaction: the staged rows are committed); the comparing, some seconds of Node's time at 12 M children, then runs
+ * while PostgreSQL matches, and is awaited by holdProtectedResemblances. A protected child comes first when shielded.
  */
-export async function holdProtectedResemblances({ tx, loadId }: HoldProtectedResemblancesOptions): Promise<number> {
-  const protectedRows = await tx<ProtectedRow[]>`
+export async function findProtectedResemblances(sql: postgres.Sql, loadId: string): Promise<() => Promise<ProtectedResemblance[]>> {
+  const protectedRows = await sql<ProtectedRow[]>`
     select c.id, c.given_names as "givenNames", c.given_name_phonetic as "givenPhonetic", c.date_of_birth::text as "dateOfBirth",
       c.gender::text as gender, c.is_shielded as "isShielded", a.postcode,
-      ${tx.unsafe(FAMILY_NAMES('c.family_name', `(select jsonb_agg(jsonb_build_object('familyName', o.family_name, 'phonetic', o.family_name_phonetic,
+      ${sql.unsafe(FAMILY_NAMES('c.family_name', `(select jsonb_agg(jsonb_build_object('familyName', o.family_name, 'phonetic', o.family_name_phonetic,
         'phoneticAlt', dmetaphone_alt(o.family_name), 'former', true)) from other_names o where o.child_id = c.id and o.kind = 'former')`))} as "familyNames"
     from children c
     left join lateral (
@@ -130,43 +138,65 @@ export async function holdProtectedResemblances({ tx, loadId }: HoldProtectedRes
       order by ca.lived_from desc nulls last limit 1) ca on true
     left join addresses a on a.id = ca.address_id
     where (c.is_shielded or c.is_new_identity) and c.status = 'live'`;
-  if (protectedRows.length === 0) return 0;
-  const protectedChildren = new ProtectedChildren(protectedRows);
-
-  const rows = await tx<LoadRow[]>`
-    select r.row_number as "rowNumber", r.child_id as "childId", r.given_names as "givenNames", r.given_name_phonetic as "givenPhonetic",
+  if (protectedRows.length === 0) return async () => [];
+  const rows = await sql<LoadRow[]>`
+    select r.row_number as "rowNumber", r.given_names as "givenNames", r.given_name_phonetic as "givenPhonetic",
       r.date_of_birth::text as "dateOfBirth", r.gender::text as gender, r.postcode,
-      ${tx.unsafe(FAMILY_NAMES('r.family_name', `(select jsonb_agg(jsonb_build_object('familyName', trim(split_part(f, '|', 2)),
+      ${sql.unsafe(FAMILY_NAMES('r.family_name', `(select jsonb_agg(jsonb_build_object('familyName', trim(split_part(f, '|', 2)),
         'phonetic', dmetaphone(trim(split_part(f, '|', 2))), 'phoneticAlt', dmetaphone_alt(trim(split_part(f, '|', 2))), 'former', true))
         from regexp_split_to_table(r.former_names, ';') f where trim(split_part(f, '|', 2)) <> '')`))} as "familyNames"
     from source_load_rows r
-    where r.load_id = ${loadId} and r.outcome in ('new', 'linked', 'review')`;
+    where r.load_id = ${loadId}`;
+  const compared = (async () => {
+    const protectedChildren = new ProtectedChildren(protectedRows);
+    const found: ProtectedResemblance[] = [];
+    for (let at = 0; at < rows.length; at += ROWS_BETWEEN_YIELDS) {
+      for (const row of rows.slice(at, at + ROWS_BETWEEN_YIELDS)) {
+        const identity = prepareIdentity(row);
+        const resembled = protectedChildren
+          .near(identity)
+          .filter((p) => resemblesProtectedChild(identity, p.identity))
+          .sort((a, b) => Number(b.row.isShielded) - Number(a.row.isShielded));
+        for (const p of resembled) found.push({ row_number: row.rowNumber, child_id: p.row.id, shielded: p.row.isShielded });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return found;
+  })();
+  // Awaited later, or never if the transaction fails first: not an unhandled rejection meanwhile.
+  compared.catch(() => {});
+  return () => compared;
+}
 
-  const held: { row_number: number; child_id: string; shielded: boolean }[] = [];
-  for (const row of rows) {
-    const identity = prepareIdentity(row);
-    const resembled = protectedChildren
-      .near(identity)
-      .filter((p) => p.row.id !== row.childId && resemblesProtectedChild(identity, p.identity))
-      // A shielded child first: the row then carries it, and any record made from the row is shielded.
-      .sort((a, b) => Number(b.row.isShielded) - Number(a.row.isShielded));
-    for (const p of resembled) held.push({ row_number: row.rowNumber, child_id: p.row.id, shielded: p.row.isShielded });
-  }
-  if (held.length === 0) return 0;
-
-  const resemblances = tx`jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as x(row_number int, child_id uuid, shielded boolean)`;
+/**
+ * Holds the rows that resemble a protected child (findProtectedResemblances) and would otherwise make a record or link
+ * to one — never for the very child a row is linked to: each waits for a caseworker instead, so nothing made from it
+ * can be found until they decide. Whatever else the file carries does not matter: each row is held on its own
+ * resemblance. The protected child is added to the row's review, and the row carries it (a shielded one first), so
+ * that a record made from it, if a caseworker keeps them apart, is shielded: the record may still be the child under
+ * the name a source knew, and a search for the child would find its address. Returns the rows held.
+ */
+export async function holdProtectedResemblances({ tx, loadId, resemblances }: HoldProtectedResemblancesOptions): Promise<number> {
+  const found = await resemblances();
+  if (found.length === 0) return 0;
   await tx`
+    create temp table load_resemblances on commit drop as
+    select x.row_number, x.child_id, x.shielded
+    from jsonb_to_recordset(${JSON.stringify(found)}::jsonb) as x(row_number int, child_id uuid, shielded boolean)
+    join source_load_rows r on r.load_id = ${loadId} and r.row_number = x.row_number
+    where r.outcome in ('new', 'linked', 'review') and r.child_id is distinct from x.child_id`;
+  const held = await tx`
     update source_load_rows r set outcome = 'review', child_id = null,
       shield_from_child_id = coalesce(r.shield_from_child_id, h.protected_child)
     from (select row_number, (array_agg(child_id order by shielded desc))[1] as protected_child
-          from ${resemblances} group by row_number) h
+          from load_resemblances group by row_number) h
     where r.load_id = ${loadId} and r.row_number = h.row_number`;
   await tx`
     insert into match_reviews (load_id, row_number, candidate_child_id, match_weight, because)
     select ${loadId}, x.row_number, x.child_id, coalesce(s.weight, 0),
       case when x.shielded then 'resembles a shielded record' else 'resembles a record with a new identity' end
-    from ${resemblances}
+    from load_resemblances x
     left join load_scored s on s.row_number = x.row_number and s.child_id = x.child_id
     on conflict do nothing`;
-  return new Set(held.map((h) => h.row_number)).size;
+  return held.count;
 }

@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import type { LoadWeights } from '@/db/schema';
 import { buildCandidatePairs } from './build-candidate-pairs';
 import { decideMatches } from './decide-matches';
+import { findProtectedResemblances } from './hold-protected-resemblances';
 import { resolveMatchWeights } from './resolve-match-weights';
 
 export type MatchLoadOptions = {
@@ -20,6 +21,10 @@ export type MatchLoadOptions = {
  * to "matched"; a load killed here is matched again from scratch on the rerun. Does nothing to a load past staging.
  */
 export async function matchLoad({ db, loadId, weights: given, thresholds }: MatchLoadOptions): Promise<void> {
+  const [staged] = await db.$client<{ status: string }[]>`select status from source_loads where id = ${loadId}`;
+  if (!staged || staged.status !== 'staged') return;
+  // Read before the transaction (the embedded database has one connection) and compared while PostgreSQL matches.
+  const resemblances = await findProtectedResemblances(db.$client, loadId);
   await db.$client.begin(async (tx) => {
     const [load] = await tx<{ status: string; sourceSystemId: string }[]>`
       select status, source_system_id as "sourceSystemId" from source_loads where id = ${loadId} for update`;
@@ -39,7 +44,7 @@ export async function matchLoad({ db, loadId, weights: given, thresholds }: Matc
         and si.source_system_id = ${load.sourceSystemId} and si.source_person_id = r.source_person_id`;
     const pairs = await buildCandidatePairs({ tx, loadId });
     const resolved = { ...(given ?? (await resolveMatchWeights({ tx, loadId, pairs }))), ...thresholds };
-    const weights = await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights: resolved });
+    const weights = await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights: resolved, resemblances });
     await tx`
       update source_loads set status = 'matched', weights = ${JSON.stringify(weights)}::jsonb, updated_at = now(),
         counts = counts || (select jsonb_build_object(

@@ -5,6 +5,7 @@ import { COMPARISON_LATERALS, COMPARISON_SQL, namePairsSql } from './comparisons
 import { MATCH_THRESHOLDS } from './match-thresholds';
 import { AUTOMATIC_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 import { fillNameSimilarities } from './name-similarities';
+import { stageRowCarers } from './row-carers';
 
 export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights; childrenHeld: number };
 
@@ -13,8 +14,8 @@ export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: 
  * held, the rows decided "new" are compared with each other, set-based, blocked as the held children are (the same
  * date of birth and a first given name that sounds the same; the same date of birth and a family name that sounds
  * the same) and scored with the same comparisons and weights. Rows joined by pairs at or above the lower threshold
- * (never sibling-like: twins stay two) and corroborated beyond names, birthday and gender — the same postcode, a carer
- * of the same name or the same middle name: two person ids of one source are presumed two children unless the
+ * (never sibling-like: twins stay two) and corroborated beyond names, birthday and gender — the same postcode, the
+ * same carer (name and phone or email), a carer of the same name or the same middle name: two person ids of one source are presumed two children unless the
  * evidence is strong (a carer's name only where the names are rare: CORROBORATED_SQL) — form a group whose earliest row makes the record. A later row of the group
  * whose pair with that earliest row passes the automatic-link rules (upper threshold, first name the same or nearly)
  * becomes the same child ("linked", with the earliest row's child id, set once new ids are given); any other waits in
@@ -23,6 +24,7 @@ export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: 
  * Returns how many rows became the same child as an earlier row.
  */
 export async function matchRowsWithinLoad({ tx, loadId, weights, childrenHeld }: MatchRowsWithinLoadOptions): Promise<number> {
+  await stageRowCarers(tx, loadId);
   // A table, analysed, not a CTE: the planner took a CTE of some 14,000 new rows for one and paired them in a loop.
   await tx.unsafe(
     `create temp table load_new_rows on commit drop as
@@ -47,14 +49,14 @@ export async function matchRowsWithinLoad({ tx, loadId, weights, childrenHeld }:
     `create temp table load_row_pairs on commit drop as
      select compared.earlier, compared.later, compared.g_given, compared.g_dob, ${RARE_FIRST_NAME_SQL} as rare_first_name,
             ${matchWeightSql(weights)} as weight,
-            (compared.g_postcode = 2 or compared.g_middle = 2
+            (compared.g_postcode = 2 or compared.g_middle = 2 or compared.g_carer = 3
               or (compared.g_carer = 2 and ${SAME_DAY_NAMESAKES_SQL(childrenHeld)} < ${MATCH_THRESHOLDS.commonNameSameDay})) as corroborated
      from (
        select x.earlier, x.later, ${COMPARISON_SQL},
-         case when exists (
-           select 1 from jsonb_array_elements(r.carers) rc, jsonb_array_elements(c.carers) cc
-           where lower(rc ->> 'givenNames') = lower(cc ->> 'givenNames') and lower(rc ->> 'familyName') = lower(cc ->> 'familyName'))
-         then 2 else 0 end as g_carer
+         coalesce((
+           select max(case when rc.phone = cc.phone or rc.email = cc.email then 3 else 2 end)
+           from load_row_carers rc join load_row_carers cc on cc.given = rc.given and cc.family = rc.family
+           where rc.row_number = x.later and cc.row_number = x.earlier), 0) as g_carer
        ${from}
        cross join lateral (select c.postcode as cpostcode) cp
        ${COMPARISON_LATERALS}) compared

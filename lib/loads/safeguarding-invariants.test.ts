@@ -178,5 +178,6 @@ describe('safeguarding invariants under hostile loads', () => {
       }),
       { numRuns: 12, seed: 2112 },
     );
-  });
+    // Twelve scenarios of several loads each: about a minute on a machine shared with other work.
+  }, 240_000);
 });

@@ -2,11 +2,15 @@ import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
 import { inParallelLookups } from './parallel-lookups';
+import { emailKeySql, phoneKeySql, stageRowCarers } from './row-carers';
 
 export type ScoreCarersOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights };
 
-/** Levels: 2 a carer with the same given and family name, 1 a carer with the same family name, 0 else, -1 no carers on a side. */
-const CARER_LEVELS = 3;
+/**
+ * Levels: 3 the same carer — the same given and family name and the same phone number or email address —, 2 a carer
+ * with the same given and family name, 1 a carer with the same family name, 0 else, -1 no carers on a side.
+ */
+const CARER_LEVELS = 4;
 /** The candidates worth a look: a row's best three, down to this far below the lower threshold. */
 const REACH = 10;
 const MIN_ANCHORED = 200;
@@ -17,7 +21,8 @@ const LEVEL_SQL = (pairs: string) => `
   select p.row_number, p.child_id, coalesce(l.level, -1) as g_carer
   from ${pairs} p
   cross join lateral (
-    select max(case when cc.given = rc.given and cc.family = rc.family then 2 when cc.family = rc.family then 1 else 0 end) as level
+    select max(case when cc.given = rc.given and cc.family = rc.family then (case when cc.phone = rc.phone or cc.email = rc.email then 3 else 2 end)
+                    when cc.family = rc.family then 1 else 0 end) as level
     from load_row_carers rc join load_child_carers cc on cc.child_id = p.child_id
     where rc.row_number = p.row_number) l`;
 
@@ -36,11 +41,14 @@ const frequencies = (counts: { level: number; n: number }[]) => {
 async function lookUpChildCarers(tx: postgres.TransactionSql, loadId: string, childIdsSql: string): Promise<void> {
   await tx.unsafe(`insert into load_lookup_children (load_id, child_id) select $1, child_id from (${childIdsSql}) x`, [loadId]);
   await tx`analyze load_lookup_children`;
-  await inParallelLookups(tx, () => tx`
-    create temp table load_child_carers on commit drop as
-    select x.child_id, lower(k.given_names) as given, lower(k.family_name) as family
-    from load_lookup_children x join child_carers cc on cc.child_id = x.child_id join carers k on k.id = cc.carer_id
-    where x.load_id = ${loadId}`);
+  await inParallelLookups(tx, () => tx.unsafe(
+    `create temp table load_child_carers on commit drop as
+     select x.child_id, lower(k.given_names) as given, lower(k.family_name) as family,
+            ${phoneKeySql('k.phone')} as phone, ${emailKeySql('k.email')} as email
+     from load_lookup_children x join child_carers cc on cc.child_id = x.child_id join carers k on k.id = cc.carer_id
+     where x.load_id = $1`,
+    [loadId],
+  ));
   await tx`delete from load_lookup_children where load_id = ${loadId}`;
 }
 
@@ -78,18 +86,10 @@ export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): 
     await sample('load_anchored_pairs', 'g_given = 3 and g_family = 3 and g_dob = 3 and g_postcode = 2');
     await sample('load_stranger_pairs', 'g_family = 3 and g_given = 0 and g_postcode = 0');
   }
-  await tx.unsafe(
-    `create temp table load_row_carers on commit drop as
-     select r.row_number, lower(e."givenNames") as given, lower(e."familyName") as family
-     from source_load_rows r cross join lateral jsonb_to_recordset(r.carers) as e("givenNames" text, "familyName" text)
-     where r.load_id = $1`,
-    [loadId],
-  );
+  await stageRowCarers(tx, loadId);
   const looked = ['load_contested', ...(estimating ? ['load_anchored_pairs', 'load_stranger_pairs', 'load_random_pairs'] : [])];
   await lookUpChildCarers(tx, loadId, looked.map((t) => `select child_id from ${t}`).join(' union '));
-  await tx`create index on load_row_carers (row_number)`;
   await tx`create index on load_child_carers (child_id)`;
-  await tx`analyze load_row_carers`;
   await tx`analyze load_child_carers`;
 
   let { carer, carerSameFamily } = weights.weights;
@@ -111,7 +111,9 @@ export async function scoreCarers({ tx, loadId, weights }: ScoreCarersOptions): 
   if (!carer) return weights;
   const sameFamily = carerSameFamily ?? carer;
   await tx.unsafe(`create temp table load_carer_levels on commit drop as ${LEVEL_SQL('load_contested')}`);
-  const levelWeight = (w: number[]) => `case l.g_carer ${w.map((wi, i) => `when ${i} then ${wi.toFixed(6)}`).join(' ')} else 0 end`;
+  // Weights kept from before the same-carer level existed weigh it as a carer of the same name.
+  const levelWeight = (w: number[]) =>
+    `case l.g_carer ${Array.from({ length: CARER_LEVELS }, (_, i) => `when ${i} then ${w[Math.min(i, w.length - 1)]!.toFixed(6)}`).join(' ')} else 0 end`;
   await tx.unsafe(
     `update load_scored s set g_carer = l.g_carer,
        weight = s.weight + (case when s.g_family = 3 then ${levelWeight(sameFamily)} else ${levelWeight(carer)} end)

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childAddresses, children, correctionRequests, matchReviews, otherNames, shields, sourceLoadRows } from '@/db/schema';
+import { carers, childAddresses, childCarers, children, correctionRequests, matchReviews, otherNames, shields, sourceLoadRows } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { actOnRequest } from '@/lib/casework/act-on-request';
 import { findChildren } from '@/lib/search/find-children';
 import { decideMatchReview } from './decide-match-review';
-import { asSentBy, loadCsv, loadText, makeSource, person, type Person } from './load-test-helpers';
+import { asSentBy, loadCsv, loadText, makeSource, person, type Person, uniqueFamilyName } from './load-test-helpers';
 
 // The situations issue 21 saw go wrong, each as a load would meet it: a row that nearly is a protected child, two
 // different children who share names and a birthday, a slip in a family name.
@@ -83,7 +83,9 @@ describe('a row that nearly is a shielded child', () => {
     const p = person({ code: '' });
     const { child } = await shieldedChild(p);
     const source = await makeSource(database.db);
-    const barrelled = asSentBy(source, p, { ...newHome, family_name: `Ashworth-${p.family_name}`, date_of_birth: dayAfter(dayAfter(p.date_of_birth)) });
+    // Another street in the child's own postcode district, and a birthday two days out (not always one digit out).
+    const district = p.postcode.split(' ')[0]!;
+    const barrelled = asSentBy(source, p, { ...newHome, postcode: `${district} 9ZZ`, family_name: `Ashworth-${p.family_name}`, date_of_birth: dayAfter(dayAfter(p.date_of_birth)) });
     const { loadId } = await loadText(database.db, source, loadCsv([barrelled]));
     expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'review', shieldFromChildId: child.id });
   });
@@ -191,5 +193,80 @@ describe('a link never changes who a child is', () => {
     expect(after).toMatchObject({ dateOfBirth: p.date_of_birth, gender: 'female' });
     const pending = await database.db.select().from(correctionRequests).where(eq(correctionRequests.childId, child!.id));
     expect(pending.map((r) => r.field).sort()).toEqual(['dateOfBirth', 'gender']);
+  });
+});
+
+describe('a child who moved, whose first and family names many children share', () => {
+  // Forty held children of one first and family name, each with a parent of their own: in this small index that name
+  // is as common as the commonest in England, so a parent's name alone does not tell the child from a namesake.
+  const MOTHERS = ['Grace', 'Abena', 'Joanne', 'Priya', 'Siobhan', 'Fatima', 'Karen', 'Ewa'];
+  let many: Person[] = [];
+  const contactOf = (i: number) => ({ carer1_phone: `0113 496 0${String(100 + i)}`, carer1_email: `parent.${i}@example.com` });
+
+  beforeAll(async () => {
+    const source = await makeSource(database.db);
+    const family = uniqueFamilyName();
+    many = Array.from({ length: 40 }, (_, i) =>
+      person(source, {
+        given_names: 'Oliver', gender: 'M', family_name: family, date_of_birth: `${2012 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-14`,
+        carer1_given_names: MOTHERS[i % MOTHERS.length]!, carer1_family_name: family, ...contactOf(i),
+      }));
+    await loadText(database.db, source, loadCsv(many));
+  });
+
+  const heldAs = async (p: Person) => (await database.db.select().from(children).where(and(eq(children.familyName, p.family_name), eq(children.dateOfBirth, p.date_of_birth))))[0]!;
+
+  it('waits for a caseworker when only the parent’s name agrees', async () => {
+    const p = many[3]!;
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, carer1_phone: '', carer1_email: '' })]));
+    expect((await rowOf(loadId, 2)).outcome).toBe('review');
+  });
+
+  it('links it when the file gives the same parent with the same email address or phone number, however written', async () => {
+    const source = await makeSource(database.db);
+    const [byEmail, byPhone] = [many[5]!, many[6]!];
+    const rows = [
+      asSentBy(source, byEmail, { ...newHome, carer1_phone: '', carer1_email: contactOf(5).carer1_email.toUpperCase() }),
+      asSentBy(source, byPhone, { ...newHome, address_line1: '9 Refuge Walk', carer1_email: '', carer1_phone: `+44 (0)113 496 0${100 + 6}` }),
+    ];
+    const { loadId } = await loadText(database.db, source, loadCsv(rows));
+    expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'linked', childId: (await heldAs(byEmail)).id });
+    expect(await rowOf(loadId, 3)).toMatchObject({ outcome: 'linked', childId: (await heldAs(byPhone)).id });
+  });
+
+  it('does not link a namesake whose parent has the same name but another email address and phone number', async () => {
+    const p = many[7]!;
+    const source = await makeSource(database.db);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, carer1_phone: '0113 496 0999', carer1_email: 'someone.else@example.com' })]));
+    expect((await rowOf(loadId, 2)).outcome).not.toBe('linked');
+  });
+
+  it('makes one child of two rows of one file under two person ids only when the same parent’s email is on both', async () => {
+    const source = await makeSource(database.db);
+    const family = many[0]!.family_name;
+    const child = (id: string, birthday: string, more: Record<string, string>) =>
+      person(source, { source_person_id: id, given_names: 'Oliver', gender: 'M', family_name: family, date_of_birth: birthday, carer1_given_names: 'Ruth', carer1_family_name: family, carer1_phone: '', ...more });
+    const email = { carer1_email: 'ruth.r@example.com' };
+    const rows = [
+      child('A1', '2019-07-07', email), child('A2', '2019-07-07', { ...newHome, ...email }),
+      child('B1', '2019-08-08', email), child('B2', '2019-08-08', { ...newHome, carer1_email: '' }),
+    ];
+    const { loadId } = await loadText(database.db, source, loadCsv(rows));
+    expect(await rowOf(loadId, 3)).toMatchObject({ outcome: 'linked', sameChildAsRow: 2 });
+    expect(await rowOf(loadId, 5)).toMatchObject({ outcome: 'new', sameChildAsRow: null });
+  });
+
+  it('takes no contact detail that many rows of the file give as anyone’s own: a placeholder is not a parent', async () => {
+    const source = await makeSource(database.db);
+    const placeholder = { carer1_phone: '0113 496 0000', carer1_email: 'office@school.example.org' };
+    // The moved child's parent really has the school office's number on the index too: it still proves nothing.
+    const p = many[8]!;
+    const held = await heldAs(p);
+    const [link] = await database.db.select().from(childCarers).where(eq(childCarers.childId, held.id));
+    await database.db.update(carers).set({ phone: placeholder.carer1_phone, email: placeholder.carer1_email }).where(eq(carers.id, link!.carerId));
+    const others = Array.from({ length: 7 }, () => person(source, placeholder));
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, ...placeholder }), ...others]));
+    expect((await rowOf(loadId, 2)).outcome).toBe('review');
   });
 });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { Random } from '@/db/seed/random';
-import { type Held, type TruthRow, writeTruthFile } from './write-truth-file';
+import { type Held, type NamesakeRate, type TruthRow, writeTruthFile } from './write-truth-file';
 
 const GIVEN = ['Oliver', 'Olivia', 'Muhammad', 'Amelia', 'Jack', 'Isla', 'Noah', 'Ava'];
 const FAMILY = ['Smith', 'Khan', 'Jones', 'Patel'];
@@ -23,16 +23,16 @@ function heldChildren(count: number): Held[] {
       line1: `${i} Held Street`,
       town: 'Heldtown',
       postcode: `HD${i % 90} ${i % 9}AA`,
-      carer: { givenNames: 'Sarah', familyName: 'Parent', relationship: 'mother', responsible: true },
+      carer: { givenNames: 'Sarah', familyName: 'Parent', relationship: 'mother', responsible: true, phone: '07700 900123', email: 'sarah.parent42@example.com' },
     };
   });
 }
 
 const places = Array.from({ length: 400 }, (_, i) => ({ line1: `${i} Far Road`, town: 'Elsewhere', postcode: `ZZ${i % 50} ${i % 9}ZZ` }));
 
-function build(seed: number) {
+function build(seed: number, namesakes: NamesakeRate = 'planted') {
   const held = heldChildren(4_000);
-  const { csv, truth } = writeTruthFile({ rng: new Random(seed), held, places, rows: 4_000, sourceCode: 'TEST', asOf: '2026-12-01' });
+  const { csv, truth } = writeTruthFile({ rng: new Random(seed), held, places, rows: 4_000, sourceCode: 'TEST', asOf: '2026-12-01', namesakes });
   const rows = parse(csv, { columns: true }) as Record<string, string>[];
   const rowOf = (t: TruthRow) => rows[t.rowNumber - 2]!;
   return { held, truth, rows, rowOf };
@@ -92,5 +92,20 @@ describe('the load benchmark’s truth file', () => {
     }
     const heldRows = truth.filter((t) => t.childId !== null).map((t) => t.childId);
     expect(new Set(heldRows).size).toBe(heldRows.length);
+  });
+
+  it('gives carers the phone and email the source knows: mostly as held, sometimes none, now and then another', () => {
+    const asHeld = truth.filter((t) => t.kind === 'exact').map((t) => rowOf(t));
+    const same = asHeld.filter((r) => r.carer1_email === 'sarah.parent42@example.com').length;
+    const none = asHeld.filter((r) => r.carer1_email === '').length;
+    expect(same / asHeld.length).toBeGreaterThan(0.5);
+    expect(none).toBeGreaterThan(0);
+    expect(asHeld.length - same - none).toBeGreaterThan(0);
+  });
+
+  it('plants no namesakes when they are to occur only as names and birthdays happen to collide', () => {
+    const natural = build(3, 'natural').truth;
+    expect(natural.filter((t) => t.kind.startsWith('namesake'))).toEqual([]);
+    expect(natural.filter((t) => t.kind === 'new child').length).toBeGreaterThan(ofKind('new child').length + 300);
   });
 });

@@ -1,3 +1,4 @@
+import { mobileNumber, personalEmail } from '@/db/seed/population/contacts';
 import type { Random } from '@/db/seed/random';
 import { addDays, transposed, typo } from './bench-row-edits';
 import { namesakeSampler } from './bench-namesakes';
@@ -5,7 +6,7 @@ import { LOAD_COLUMNS, type LoadFields } from './load-columns';
 
 export type Held = {
   id: string; givenNames: string; familyName: string; gender: string; dateOfBirth: string; isShielded: boolean; isNewIdentity: boolean; line1: string; town: string; postcode: string;
-  carer: { givenNames: string; familyName: string; relationship: string; responsible: boolean } | null;
+  carer: { givenNames: string; familyName: string; relationship: string; responsible: boolean; phone: string | null; email: string | null } | null;
 };
 export type Address = { line1: string; town: string; postcode: string };
 
@@ -24,6 +25,14 @@ export const NEW_PERSON_KINDS = ['twin', 'younger sibling', 'new child', 'namesa
 
 const GENDER_CODE: Record<string, string> = { female: 'F', male: 'M', not_specified: 'U' };
 
+/**
+ * How often a new person shares a held child's (or an earlier row's) names and birthday: 'planted', 11% of the rows,
+ * far more often than in any real delivery, to measure precision where it is hardest; or 'natural', only as new
+ * children's names and birthdays happen to collide (their slices of the mix become new children), to measure what a
+ * caseworker would really be asked to decide.
+ */
+export type NamesakeRate = 'planted' | 'natural';
+
 // The mix of rows, by the upper end of each kind's slice of [0, 1).
 const MIX = [
   ['exact', 0.34], ['given typo', 0.44], ['family typo', 0.54], ['date of birth', 0.59], ['moved', 0.67],
@@ -32,11 +41,25 @@ const MIX = [
 ] as const;
 
 const firstOf = (names: string) => names.split(' ')[0]!;
+
+// Chosen, not measured: how often a source knows a carer's phone and email that the index holds, and how often the
+// one it knows is a new one (a changed number, another address).
+const CONTACT = { phoneKnown: 0.9, emailKnown: 0.8, changed: 0.1 };
+
+/** A carer's phone and email as a source knows them: mostly as held, sometimes not at all, now and then changed. */
+function contactAsKnown(rng: Random, carer: NonNullable<Held['carer']>) {
+  const known = (held: string | null, chance: number, fresh: () => string) =>
+    held && rng.chance(chance) ? (rng.chance(CONTACT.changed) ? fresh() : held) : '';
+  return {
+    carer1_phone: known(carer.phone, CONTACT.phoneKnown, () => mobileNumber(rng)),
+    carer1_email: known(carer.email, CONTACT.emailKnown, () => personalEmail(rng, carer.givenNames, carer.familyName)),
+  };
+}
 const laterOf = (names: string) => names.split(' ').slice(1).join(' ');
 
 /** The rows of a truth file (see generateTruthFile) for a sample of held children and a sample of addresses. */
-export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, asOf }: {
-  rng: Random; held: readonly Held[]; places: readonly Address[]; rows: number; sourceCode: string; asOf: string;
+export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, asOf, namesakes: namesakeRate = 'planted' }: {
+  rng: Random; held: readonly Held[]; places: readonly Address[]; rows: number; sourceCode: string; asOf: string; namesakes?: NamesakeRate;
 }) {
   const held = [...sampled];
   const namesakes = namesakeSampler(held);
@@ -48,6 +71,7 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
   for (let i = 0; i < rows; i++) {
     const roll = rng.float();
     let kind: string = MIX.find(([, upTo]) => roll < upTo)![0];
+    if (namesakeRate === 'natural' && kind.startsWith('namesake')) kind = 'new child';
     // A held child whose name many share: swapped in from later in the sample, so that no child has two rows.
     if (kind === 'moved, a common name') {
       const at = namesakes.pick(rng, i + 1);
@@ -162,6 +186,7 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
         carer1_family_name: carer.familyName,
         carer1_relationship: carer.relationship,
         carer1_parental_responsibility: carer.responsible ? 'Y' : 'N',
+        ...contactAsKnown(rng, carer),
       });
     }
     // Another row's namesake in the file is made only from a new child's row (a namesake of a held child would make

@@ -50,7 +50,7 @@ await connection.sql`
   where t.username = 'demo.teacher'
   on conflict (lower(username)) do nothing`;
 for (const username of usernames) {
-  await connection.sql`update staff_users set totp_secret = ${demoTotpSecret(username)}, totp_last_time_step = null, failed_sign_ins = 0, locked_until = null where username = ${username}`;
+  await connection.sql`update staff_users set totp_secret = ${demoTotpSecret(username)}, totp_last_time_step = null, failed_sign_ins = 0 where username = ${username}`;
 }
 // Ordinary children at a current address: each session views some and records an involvement with others.
 const picked = await connection.sql<{ id: string; indexNumber: string; familyName: string; givenNames: string; dateOfBirth: string; postcode: string }[]>`
@@ -75,10 +75,11 @@ const perSession = picked.slice(1000);
 const root = path.resolve(import.meta.dirname, '..', '..');
 // eslint-disable-next-line no-restricted-syntax -- the child process inherits this one's environment as a whole
 const inherited = process.env;
-const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+const server = spawn(process.execPath, [path.join(root, 'server.js')], {
   cwd: root,
   env: {
     ...inherited,
+    PORT: String(port),
     NODE_ENV: 'production',
     AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench',
     APP_URL: base,

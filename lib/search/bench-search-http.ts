@@ -38,10 +38,10 @@ const bodies = sample.map((c, i) =>
 const root = path.resolve(import.meta.dirname, '..', '..');
 // eslint-disable-next-line no-restricted-syntax -- the child process inherits this one's environment as a whole
 const inherited = process.env;
-const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+const server = spawn(process.execPath, [path.join(root, 'server.js')], {
   cwd: root,
   // Demo mode: the searches send no email, and the benchmark needs no mail server.
-  env: { ...inherited, NODE_ENV: 'production', DEMO_MODE: 'true', AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench', APP_URL: `http://localhost:${port}` },
+  env: { ...inherited, PORT: String(port), NODE_ENV: 'production', DEMO_MODE: 'true', AUTH_SECRET: 'bench-only-secret-bench-only-secret-bench', APP_URL: `http://localhost:${port}` },
   stdio: 'ignore',
 });
 try {

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { organisations, staffUsers } from '@/db/schema';
+import { isLockedOut } from '@/lib/auth/sign-in-limits';
 import { vettingProblems } from '@/lib/auth/vetting';
 import { type Administrator } from './manages';
 
@@ -42,7 +43,7 @@ export async function listStaffUsers({ db, admin, now = new Date() }: { db: Data
       role: user.role,
       organisation,
       status: user.status,
-      locked: Boolean(user.lockedUntil && user.lockedUntil > now),
+      locked: isLockedOut(user),
       problems: vettingProblems({ ...user, organisationAccreditedUntil: accreditedUntil }, now).map((p) => p.message),
       warnings,
     };

@@ -11,7 +11,7 @@ const emailPart = (text: string) =>
     .replace(/[^a-z0-9]+/g, '');
 
 export const personalEmail = (rng: Random, given: string, family: string) =>
-  `${emailPart(given.split(' ')[0]!)}.${emailPart(family)}${rng.int(100)}@example.com`;
+  `${emailPart(given.split(' ')[0]!)}.${emailPart(family)}${rng.int(10_000)}@example.com`;
 
 export const workEmail = (given: string, family: string, organisationSlug: string) =>
   `${emailPart(given)}.${emailPart(family)}@${organisationSlug}.example.org`;

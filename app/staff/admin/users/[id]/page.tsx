@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { isLockedOut } from '@/lib/auth/sign-in-limits';
 import { AppError } from '@/lib/errors';
 import { managedUser } from '@/lib/staff-admin/manages';
 import { StatusForm, VettingForm } from './account-forms';
@@ -20,7 +21,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
   const rows: [string, string][] = [
     ['User name', user.username],
     ['Role', user.role],
-    ['Status', user.lockedUntil && user.lockedUntil > new Date() ? 'locked' : user.status.replace('_', ' ')],
+    ['Status', isLockedOut(user) ? 'locked' : user.status.replace('_', ' ')],
     ['Security token', user.totpEnrolledAt ? 'set up' : 'not set up yet'],
     ['Last used the index', user.lastActiveAt ? user.lastActiveAt.toISOString().slice(0, 10) : 'never'],
   ];
