@@ -2,6 +2,8 @@
 import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { anchorKey } from './lib/audit/anchor-key.js';
 import './lib/env.js'; // a bad configuration stops the app here, at start
 import { FORM_BODY_LIMIT_BYTES } from './lib/http/body-limits.js';
 
@@ -56,4 +58,10 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/** @param {string} phase */
+export default function config(phase) {
+  // Outside demo mode the service does not start without the key that signs the audit trail's anchors; a build
+  // needs no key.
+  if (phase !== PHASE_PRODUCTION_BUILD) anchorKey();
+  return nextConfig;
+}

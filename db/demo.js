@@ -26,6 +26,7 @@ mkdirSync(dataDir, { recursive: true });
 const secretFile = path.join(dataDir, 'auth-secret');
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
 const env = {
+  DEMO_MODE: 'true',
   DATA_DIR: dataDir,
   AUTH_SECRET: process.env.AUTH_SECRET || readFileSync(secretFile, 'utf8').trim(),
   APP_URL: process.env.APP_URL || `http://localhost:${port}`,

@@ -24,6 +24,18 @@ export const env = createEnv({
     PRINT_ROOM_EMAIL: z.email('PRINT_ROOM_EMAIL must be an email address').default('print-room@childrens-index.localhost'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: z.url('APP_URL must be a full URL such as https://index.example.gov.uk').optional(),
+    /** The demo conveniences (`npm run demo`); outside demo mode a missing setting stops the service. */
+    DEMO_MODE: z
+      .enum(['true', 'false'], { message: 'DEMO_MODE must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+    /**
+     * The Ed25519 private key (PEM) that signs the audit trail's chain heads for the anchor log: kept where the
+     * database's administrators cannot read it. Required outside demo mode (lib/audit/anchor-key.js).
+     */
+    AUDIT_ANCHOR_KEY_FILE: z.string().min(1).optional(),
+    /** The append-only anchor log, one signed JSON line per anchoring; by default audit-anchors.jsonl in DATA_DIR. */
+    AUDIT_ANCHOR_LOG: z.string().min(1).optional(),
     // When unusual use raises an alert for the index team (lib/oversight/misuse-thresholds.ts).
     MISUSE_VIEWS_PER_HOUR: count('MISUSE_VIEWS_PER_HOUR', 40),
     MISUSE_PEER_MULTIPLE: count('MISUSE_PEER_MULTIPLE', 4),
