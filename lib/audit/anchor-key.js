@@ -33,7 +33,7 @@ export function readAnchorKey(/** @type {string} */ file) {
 export function anchorKey() {
   if (env.AUDIT_ANCHOR_KEY_FILE) return readAnchorKey(env.AUDIT_ANCHOR_KEY_FILE);
   if (!env.DEMO_MODE) {
-    throw new Error('AUDIT_ANCHOR_KEY_FILE is not set: outside demo mode the service needs the Ed25519 key that signs the audit trail’s anchors (see README, "The audit trail’s anchors")');
+    throw new Error('AUDIT_ANCHOR_KEY_FILE is not set: outside demo mode the service needs the Ed25519 key that signs the audit trail’s anchors (README: "Connecting with least privilege, and the audit trail")');
   }
   const file = path.resolve(env.DATA_DIR, 'audit-anchor-key.pem');
   if (!existsSync(file)) {

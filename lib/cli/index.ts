@@ -29,6 +29,16 @@ import { loadCommand } from '@/lib/loads/load-command';
 
 const [command, ...args] = process.argv.slice(2);
 
+/** The anchor key, or the setting's message (not a stack trace) and exit code 2. */
+function requiredAnchorKey() {
+  try {
+    return anchorKey();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+}
+
 async function totp(username: string | undefined) {
   const account = DEMO_ACCOUNTS.find((a) => a.username === username);
   if (!account || account.tokenNotEnrolled) {
@@ -66,7 +76,7 @@ async function retention(args: string[]) {
 
 async function auditVerify(args: string[]) {
   const publicKeyAt = args.indexOf('--public-key');
-  const publicKey = publicKeyAt >= 0 ? createPublicKey(readFileSync(args[publicKeyAt + 1] ?? '')) : anchorKey().publicKey;
+  const publicKey = publicKeyAt >= 0 ? createPublicKey(readFileSync(args[publicKeyAt + 1] ?? '')) : requiredAnchorKey().publicKey;
   const connection = await connect({ url: env.DATABASE_URL, max: 2 });
   try {
     if (env.MIGRATE_ON_START) await applyMigrations(connection);
@@ -91,7 +101,7 @@ async function auditVerify(args: string[]) {
 }
 
 async function auditAnchor() {
-  const key = anchorKey();
+  const key = requiredAnchorKey();
   const connection = await appConnection();
   try {
     const logPath = anchorLogPath();
