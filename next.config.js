@@ -3,6 +3,7 @@ import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { anchorKey } from './lib/audit/anchor-key.js';
 import { requireServiceSettings } from './lib/env.js'; // a bad setting stops the app here, at start
 import { FORM_BODY_LIMIT_BYTES } from './lib/http/body-limits.js';
 
@@ -57,9 +58,12 @@ const nextConfig = {
   },
 };
 
-// A build needs no mail server or secrets; `next start` and `next dev` refuse to serve without them.
+// A build needs no mail server, secrets or anchor key; `next start` and `next dev` refuse to serve without them.
 /** @param {string} phase */
 export default function config(phase) {
-  if (phase !== PHASE_PRODUCTION_BUILD) requireServiceSettings();
+  if (phase !== PHASE_PRODUCTION_BUILD) {
+    requireServiceSettings();
+    anchorKey();
+  }
   return nextConfig;
 }

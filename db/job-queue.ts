@@ -18,6 +18,8 @@ export const JOB_QUEUES = {
   misuseAlerts: { name: 'misuse-alerts', policy: 'singleton', retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
   // Daily: the audit trail's monthly partitions a few months ahead.
   auditPartitions: { name: 'audit-partitions', retryLimit: 3, retryDelay: 600, expireInSeconds: 600 },
+  // Hourly and at the worker's start: the chain heads, signed, appended to the anchor log (lib/audit/anchor-audit-heads.ts).
+  auditAnchor: { name: 'audit-anchor', policy: 'singleton', retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
   // Matching and applying one load sent through the API; resumable, so a retry goes on where the failure stopped it.
   // 'short' with the load's id as singletonKey keeps one job of a load waiting at most; a session advisory lock
   // (lib/loads/with-load-lock.ts), not pg-boss's singleton gate, keeps two from working it at once: the gate would

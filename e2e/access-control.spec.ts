@@ -165,6 +165,7 @@ const ACTIONS: Record<string, Expected> = {
   'app/staff/admin/users/new/create-user.action.ts#createUserAction': staff(ADMINISTRATORS, 'past the guard'),
   'app/staff/admin/users/[id]/account.action.ts#recordVettingAction': staff(ADMINISTRATORS, 'past the guard'),
   'app/staff/admin/users/[id]/account.action.ts#changeStatusAction': staff(ADMINISTRATORS, 'past the guard'),
+  'app/staff/admin/users/[id]/account.action.ts#approvePrivilegesAction': staff(ADMINISTRATORS, 'past the guard'),
   'app/staff/admin/organisations/[organisationId]/add-service.action.ts#addServiceAction': staff(ADMINISTRATORS, 'past the guard'),
   'app/staff/admin/organisations/[organisationId]/services/[serviceCode]/change-service.action.ts#changeServiceAction': staff(ADMINISTRATORS, 'past the guard'),
 };

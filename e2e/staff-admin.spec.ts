@@ -33,9 +33,10 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
 
   await page.getByLabel('Mandatory training completed on').fill('2026-10-01');
   await page.getByLabel('User agreement signed on').fill('2026-10-01');
-  await page.getByLabel('Enhanced police check expires on').fill('2029-10-01');
+  await page.getByLabel('Enhanced police check issued on').fill('2026-10-01');
   await page.getByRole('button', { name: 'Save vetting dates' }).click();
   await expect(page.getByText('Vetting dates saved')).toBeVisible();
+  await expect(page.locator('.govuk-summary-list')).toContainText('1 October 2029');
   await expectAccessible();
 
   await expect.poll(() => receivedEmails().find((e) => e.to.includes(`${username}@school.example.org`))?.subject).toBe('Your Children’s Index account');
@@ -55,6 +56,46 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
 
   await submitSignIn(page, username, { password: 'amber-kettle-sonnet-river', pin: '482915' });
   await expect(page).toHaveURL(/\/staff\/enrol-token$/);
+});
+
+test('[ADMIN] a child-protection role waits for a second access manager, and a local access manager cannot reach a national one', async ({ page, browser, expectAccessible }) => {
+  await signInAsDemo(page, 'demo.admin');
+  await page.goto('/staff/admin/users/new');
+  const username = `cp.e2e${Date.now() % 100_000}`;
+  await page.getByLabel('Full name').fill('Dana Brook');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Work email address').fill(`${username}@mail.example.org`);
+  await page.getByLabel('Practitioner').check();
+  await page.getByLabel('Organisation').selectOption({ index: 1 });
+  await page.getByRole('group', { name: 'Do they have a child-protection role?' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'Do they work for a sensitive service?' }).getByLabel('No').check();
+  await page.getByRole('button', { name: 'Create user and send activation email' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dana Brook');
+  await expect(page.getByRole('heading', { name: 'Waiting for a second access manager' })).toBeVisible();
+  await expect(page.getByText('You cannot approve this yourself.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expectAccessible();
+  const userPage = new URL(page.url()).pathname;
+
+  await page.getByLabel('Enhanced police check issued on').fill('2096-01-01');
+  await page.getByRole('button', { name: 'Save vetting dates' }).click();
+  await expect(errorSummary(page)).toContainText('The date the police check was issued cannot be in the future');
+
+  const national = await browser.newPage();
+  await signInAsDemo(national, 'demo.national');
+  await national.goto(userPage);
+  await national.getByRole('button', { name: 'Approve' }).click();
+  // The page is drawn again with the role given, and nothing left waiting.
+  await expect(national.locator('.govuk-summary-list')).toContainText(/Child-protection role\s*yes/);
+  await expect(national.getByRole('heading', { name: 'Waiting for a second access manager' })).toHaveCount(0);
+  await national.goto('/staff/admin');
+  const nationalPage = await national.getByRole('link', { name: 'Alex Kowalski (national access manager)' }).getAttribute('href');
+  await national.close();
+
+  const refused = await page.goto(nationalPage!);
+  expect(refused?.status()).toBe(404);
+  await page.goto('/staff/admin');
+  await expect(page.getByRole('link', { name: 'Alex Kowalski (national access manager)' })).toHaveCount(0);
 });
 
 test('[ADMIN] an access manager adds a service an organisation provides, with a reason, and removes it', async ({ page, expectAccessible }) => {

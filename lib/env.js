@@ -44,6 +44,13 @@ export const env = createEnv({
      * X-Forwarded-For: the client's address is that many entries left of the socket's. 0: the socket's own address.
      */
     TRUSTED_PROXY_HOPS: hops('TRUSTED_PROXY_HOPS'),
+    /**
+     * The Ed25519 private key (PEM) that signs the audit trail's chain heads for the anchor log: kept where the
+     * database's administrators cannot read it. Required outside demo mode (lib/audit/anchor-key.js).
+     */
+    AUDIT_ANCHOR_KEY_FILE: z.string().min(1).optional(),
+    /** The append-only anchor log, one signed JSON line per anchoring; by default audit-anchors.jsonl in DATA_DIR. */
+    AUDIT_ANCHOR_LOG: z.string().min(1).optional(),
     // When unusual use raises an alert for the index team (lib/oversight/misuse-thresholds.ts).
     MISUSE_VIEWS_PER_HOUR: count('MISUSE_VIEWS_PER_HOUR', 40),
     MISUSE_PEER_MULTIPLE: count('MISUSE_PEER_MULTIPLE', 4),

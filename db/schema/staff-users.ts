@@ -43,6 +43,8 @@ export const staffUsers = pgTable(
     suspendedReason: text(),
     trainingCompletedOn: date(),
     userAgreementSignedOn: date(),
+    /** The day the enhanced police check was issued; it expires at most three years later (lib/staff-admin/record-vetting.ts). */
+    policeCheckIssuedOn: date(),
     policeCheckExpiresOn: date(),
     /** Recorded at vetting, so that no one processes a request about their own household (conflict of interest). */
     homeAddressLine1: text(),

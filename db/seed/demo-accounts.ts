@@ -153,6 +153,7 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
         totpEnrolledAt: account.tokenNotEnrolled ? null : new Date(),
         trainingCompletedOn: daysFrom(asOf, -120),
         userAgreementSignedOn: daysFrom(asOf, -120),
+        policeCheckIssuedOn: daysFrom(asOf, (account.policeCheckExpired ? -3 : 2 * 365) - 3 * 365),
         policeCheckExpiresOn: daysFrom(asOf, account.policeCheckExpired ? -3 : 2 * 365),
         ...(account.locked ? { failedSignIns: LOCK_AFTER_FAILURES } : {}),
       })

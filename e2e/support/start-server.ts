@@ -1,6 +1,7 @@
 // Playwright's web server: a fresh database with a small synthetic population and the demo accounts, then the
 // built app. On DATABASE_URL's server the e2e run gets a database of its own; otherwise a new embedded one.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -36,6 +37,14 @@ if (process.env.DATABASE_URL) {
   env.DATA_DIR = path.join(root, '.data', 'e2e');
   rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
+
+// The key that signs the audit trail's anchors, without which the service does not start outside demo mode.
+const anchorDir = path.join(root, '.data', 'e2e-anchors');
+rmSync(anchorDir, { recursive: true, force: true });
+mkdirSync(anchorDir, { recursive: true });
+env.AUDIT_ANCHOR_KEY_FILE = path.join(anchorDir, 'anchor-key.pem');
+env.AUDIT_ANCHOR_LOG = path.join(anchorDir, 'audit-anchors.jsonl');
+writeFileSync(env.AUDIT_ANCHOR_KEY_FILE, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
 
 // A real SMTP server for the app to send to; what arrives is written where the tests can read it.
 rmSync(E2E_MAIL_DIR, { recursive: true, force: true });

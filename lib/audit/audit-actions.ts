@@ -52,7 +52,9 @@ export const AUDIT_ACTIONS = {
   'staff.locked': 'Locked out after failed sign-ins',
   'staff.token_enrolled': 'Set up a security token',
   'staff.account_activated': 'Activated their account',
+  'staff_admin.user_viewed': 'Looked at a staff account',
   'staff_admin.user_created': 'Created a staff account',
+  'staff_admin.privileges_approved': 'Approved a child-protection role or sensitive service (second access manager)',
   'staff_admin.vetting_recorded': 'Recorded vetting',
   'staff_admin.suspend': 'Suspended a staff account',
   'staff_admin.reinstate': 'Reinstated a staff account',
@@ -73,6 +75,7 @@ export const AUDIT_ACTIONS = {
   'audit.explore': 'Looked at the audit trail',
   'audit.view_event': 'Looked at an audit event',
   'audit.export': 'Downloaded the audit trail',
+  'audit.anchored': 'Signed the chain heads into the anchor log',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,8 +1,20 @@
+import type { AnchorBreak } from './verify-audit-anchors';
 import type { AuditBreak } from './verify-audit-trail';
 
 /** One line for a person reading `npm run cli -- audit verify`: where the chain breaks and what that means. */
-export function describeAuditBreak(b: AuditBreak): string {
+export function describeAuditBreak(b: AuditBreak | AnchorBreak): string {
   switch (b.kind) {
+    case 'anchor_log_missing':
+      return `the anchor log ${b.logPath} is missing or empty: nothing outside the database vouches for the trail`;
+    case 'anchor_line_broken':
+      return {
+        unreadable: `anchor log line ${b.line} is not an anchor (edited or damaged)`,
+        unsigned: `anchor log line ${b.line} is not signed by the anchor key (edited, or written with another key)`,
+        out_of_sequence: `anchor log line ${b.line} does not follow the line before it (lines removed, inserted or reordered)`,
+        head_moved_back: `anchor log line ${b.line} anchors a chain at an earlier event than a line before it`,
+      }[b.problem];
+    case 'anchor_mismatch':
+      return `chain ${b.chain}, seq ${b.seq}: the event anchored at ${b.anchoredAt} (anchor log line ${b.line}) is gone or has another hash (re-hashed or removed)`;
     case 'altered':
       return `chain ${b.chain}, seq ${b.seq}: event ${b.eventId} was altered (its hash does not match its contents)`;
     case 'details_altered':

@@ -2,6 +2,8 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db';
 import { JOB_QUEUES, openJobQueue } from '@/db/job-queue';
+import { anchorAuditHeads } from '@/lib/audit/anchor-audit-heads';
+import { type AnchorKey, anchorKey, anchorLogPath } from '@/lib/audit/anchor-key.js';
 import { ensureAuditPartitions } from '@/lib/audit/ensure-audit-partitions';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
@@ -20,6 +22,9 @@ export type StartWorkerOptions = {
   send?: SendEmail;
   /** How often an idle worker looks for new jobs. */
   pollingIntervalSeconds?: number;
+  /** The key that signs the audit trail's anchors, read when an anchoring runs. */
+  auditAnchorKey?: () => AnchorKey;
+  auditAnchorLog?: string;
 };
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
@@ -36,10 +41,10 @@ const MISUSE_HOURS_LOOKED_AT = 3;
 
 /**
  * Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, retention every night,
- * the look for misuse every hour, the audit trail's partitions every day, and source loads sent through the API
+ * the look for misuse every hour, the audit trail's partitions every day and its anchors every hour, and source loads sent through the API
  * (matched and applied one at a time, with a sweep at start and every ten minutes for any left unfinished).
  */
-export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1 }: StartWorkerOptions): Promise<Worker> {
+export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1, auditAnchorKey = anchorKey, auditAnchorLog = anchorLogPath() }: StartWorkerOptions): Promise<Worker> {
   const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
   // Messages only: an error from the queue may quote a job's data.
   boss.on('error', (error) => console.error('Job queue error:', error.message));
@@ -76,6 +81,12 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
   await boss.schedule(JOB_QUEUES.auditPartitions.name, '17 3 * * *');
   await boss.work(JOB_QUEUES.auditPartitions.name, { pollingIntervalSeconds: 60 }, async () => {
     await ensureAuditPartitions({ db });
+  });
+
+  await boss.send(JOB_QUEUES.auditAnchor.name, {});
+  await boss.schedule(JOB_QUEUES.auditAnchor.name, '11 * * * *');
+  await boss.work(JOB_QUEUES.auditAnchor.name, { pollingIntervalSeconds: 30 }, async () => {
+    await anchorAuditHeads({ db, key: auditAnchorKey(), logPath: auditAnchorLog });
   });
 
   // Loads: ids and counts in the log, never a row's content.

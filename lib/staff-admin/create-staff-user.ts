@@ -2,38 +2,39 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { organisations, serviceTypes, staffActivations, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { organisations, serviceTypes, staffActivations, staffPrivilegeGrants, staffUsers } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
 import { appUrl } from '@/lib/http/app-url';
-import { AppError } from '@/lib/errors';
 import type { TCreateStaffUser } from '@/lib/validation/staff-user';
 import { type Administrator, manages } from './manages';
+import { recordStaffAdminEvent } from './record-staff-admin-event';
+import { refuseStaffAdmin } from './refuse-staff-admin';
 
 export const ACTIVATION_LIFETIME_DAYS = 7;
 
 export const hashActivationToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type CreateStaffUserOptions = { db: Database; admin: Administrator; input: TCreateStaffUser; now?: Date };
+export type CreateStaffUserOptions = { db: Database; admin: Administrator; input: TCreateStaffUser; clientAddress?: string | null; now?: Date };
 
 /**
  * Creates an account waiting for activation and emails its one-time activation link. The account cannot be used
- * until the person sets a password and PIN and the administrator has recorded their vetting.
+ * until the person sets a password and PIN and the administrator has recorded their vetting. A child-protection role
+ * or a sensitive service asked for here waits for a second access manager (approveStaffPrivileges).
  */
-export async function createStaffUser({ db, admin, input, now = new Date() }: CreateStaffUserOptions): Promise<string> {
+export async function createStaffUser({ db, admin, input, clientAddress = null, now = new Date() }: CreateStaffUserOptions): Promise<string> {
+  const refuse = (code: 'invalid' | 'conflict', message: string) =>
+    refuseStaffAdmin({ db, admin, action: 'staff_admin.user_created', query: { organisationId: input.organisationId, role: input.role }, code, message, clientAddress });
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, input.organisationId));
-  if (!organisation || !manages(admin, organisation.localAuthorityCode)) {
-    throw new AppError('invalid', 'Select an organisation in the local authority you manage');
-  }
+  if (!organisation || !manages(admin, organisation.localAuthorityCode)) return refuse('invalid', 'Select an organisation in the local authority you manage');
   if (input.role === 'administrator' && !admin.isNationalAdministrator && organisation.kind !== 'local_authority') {
-    throw new AppError('invalid', 'Access managers must belong to a local authority');
+    return refuse('invalid', 'Access managers must belong to a local authority');
   }
   if (input.sensitiveServiceCode) {
     const [service] = await db.select().from(serviceTypes).where(eq(serviceTypes.code, input.sensitiveServiceCode));
-    if (!service?.isSensitive) throw new AppError('invalid', 'Select a sensitive service from the list, or none');
+    if (!service?.isSensitive) return refuse('invalid', 'Select a sensitive service from the list, or none');
   }
   const [taken] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(sql`lower(${staffUsers.username})`, input.username));
-  if (taken) throw new AppError('conflict', 'That user name is already taken: choose another');
+  if (taken) return refuse('conflict', 'That user name is already taken: choose another');
 
   const token = randomBytes(32).toString('base64url');
   return db.transaction(async (tx) => {
@@ -46,11 +47,19 @@ export async function createStaffUser({ db, admin, input, now = new Date() }: Cr
         role: input.role,
         organisationId: organisation.id,
         localAuthorityCode: organisation.localAuthorityCode,
-        hasChildProtectionRole: input.hasChildProtectionRole,
-        sensitiveServiceCode: input.sensitiveServiceCode,
         status: 'pending_activation',
       })
       .returning({ id: staffUsers.id });
+    const waitingForApproval = input.hasChildProtectionRole || input.sensitiveServiceCode !== null;
+    if (waitingForApproval) {
+      await tx.insert(staffPrivilegeGrants).values({
+        staffUserId: user!.id,
+        hasChildProtectionRole: input.hasChildProtectionRole,
+        sensitiveServiceCode: input.sensitiveServiceCode,
+        requestedByStaffId: admin.id,
+        requestedAt: now,
+      });
+    }
     await tx.insert(staffActivations).values({
       staffUserId: user!.id,
       tokenHash: hashActivationToken(token),
@@ -73,10 +82,8 @@ export async function createStaffUser({ db, admin, input, now = new Date() }: Cr
         ].join('\n'),
       },
     });
-    await recordAuditEvent({
-      db: tx,
-      event: { actorKind: 'staff', actorId: admin.id, organisationId: admin.organisationId, action: 'staff_admin.user_created', query: { staffUserId: user!.id, role: input.role } },
-    });
+    const asked = waitingForApproval ? { hasChildProtectionRole: input.hasChildProtectionRole, sensitiveServiceCode: input.sensitiveServiceCode } : null;
+    await recordStaffAdminEvent({ db: tx, admin, action: 'staff_admin.user_created', query: { staffUserId: user!.id, role: input.role, waitingForApproval: asked }, clientAddress });
     return user!.id;
   });
 }

@@ -73,7 +73,7 @@ describe('administering staff accounts', () => {
       db: database.db,
       admin: localAdmin,
       staffUserId: id,
-      vetting: { trainingCompletedOn: '2026-10-01', userAgreementSignedOn: '2026-10-01', policeCheckExpiresOn: '2029-10-01' },
+      vetting: { trainingCompletedOn: '2026-10-01', userAgreementSignedOn: '2026-10-01', policeCheckIssuedOn: '2026-10-01' },
     });
     expect((await signInStaff({ db: database.db, credentials, clientAddress: null })).outcome).toBe('enrol_token');
   });
@@ -93,10 +93,10 @@ describe('administering staff accounts', () => {
     expect(smtp.received.at(-1)!.to).toEqual(['sam.queue@school.example.org']);
   });
 
-  it('marks a practitioner of a sensitive service, and refuses a service that is not sensitive', async () => {
+  it('asks a second access manager to mark a practitioner of a sensitive service, and refuses a service that is not sensitive', async () => {
     const id = await createStaffUser({ db: database.db, admin: localAdmin, input: { ...newUser('nurse.sh'), sensitiveServiceCode: 'sexual_health' } });
-    const [nurse] = await database.db.select().from(staffUsers).where(eq(staffUsers.id, id));
-    expect(nurse?.sensitiveServiceCode).toBe('sexual_health');
+    const listed = (await listStaffUsers({ db: database.db, admin: localAdmin })).find((u) => u.id === id);
+    expect(listed?.waitingForApproval).toEqual(['Sensitive service: Young people’s sexual health service']);
     await expect(
       createStaffUser({ db: database.db, admin: localAdmin, input: { ...newUser('nurse.hv'), sensitiveServiceCode: 'health_visitor' } }),
     ).rejects.toThrow(/sensitive service/);

@@ -80,7 +80,7 @@ const FORMS: Record<string, Form> = {
     valid: { username: 'new.user', displayName: 'New User', email: 'new@example.gov.uk', role: 'practitioner', organisationId: '3b0f6a52-9c1e-4d2a-8f00-5d2c9a1e7b44', hasChildProtectionRole: 'no', sensitiveServiceCode: '' },
     parse: schema(ZCreateStaffUser),
   },
-  'admin: vetting': { valid: { trainingCompletedOn: '2026-01-05', userAgreementSignedOn: '', policeCheckExpiresOn: '2029-03-31' }, parse: schema(ZVetting) },
+  'admin: vetting': { valid: { trainingCompletedOn: '2026-01-05', userAgreementSignedOn: '', policeCheckIssuedOn: '2026-03-31' }, parse: schema(ZVetting) },
   'admin: account change reason': { valid: { reason: 'Left the school' }, parse: schema(ZReason) },
   'audit: filter': {
     valid: { indexNumber: '', username: 'demo.teacher', organisationId: '', action: 'child.search', fromDay: '1', fromMonth: '11', fromYear: '2026', toDay: '', toMonth: '', toYear: '' },

@@ -28,7 +28,8 @@ export type TCreateStaffUser = z.output<typeof ZCreateStaffUser>;
 export const ZVetting = z.object({
   trainingCompletedOn: isoDate('Enter the date training was completed, like 2026-03-31'),
   userAgreementSignedOn: isoDate('Enter the date the user agreement was signed, like 2026-03-31'),
-  policeCheckExpiresOn: isoDate('Enter the date the police check expires, like 2029-03-31'),
+  /** The day the enhanced police check was issued: it lasts three years from then (lib/staff-admin/record-vetting.ts). */
+  policeCheckIssuedOn: isoDate('Enter the date the police check was issued, like 2026-03-31'),
 });
 export type TVetting = z.output<typeof ZVetting>;
 

@@ -63,7 +63,12 @@ export default async function StaffAdminPage() {
                     <strong className="govuk-tag govuk-tag--yellow">Soon</strong> {w}
                   </p>
                 ))}
-                {user.problems.length + user.warnings.length === 0 ? 'In date' : null}
+                {user.waitingForApproval.map((w) => (
+                  <p className="govuk-body-s govuk-!-margin-bottom-1" key={w}>
+                    <strong className="govuk-tag govuk-tag--blue">Needs a second access manager</strong> {w}
+                  </p>
+                ))}
+                {user.problems.length + user.warnings.length + user.waitingForApproval.length === 0 ? 'In date' : null}
               </td>
             </tr>
           ))}

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { describedBy, FieldGroup, HintAndError } from '../../../../_components/form/field-parts';
 import { Radios } from '../../../../_components/form/radios';
 import { TextInput } from '../../../../_components/form/text-input';
-import { type AccountFormState, changeStatusAction, recordVettingAction } from './account.action';
+import { type AccountFormState, approvePrivilegesAction, changeStatusAction, recordVettingAction } from './account.action';
 
 function Done({ text }: { text?: string }) {
   if (!text) return null;
@@ -18,9 +18,9 @@ function Done({ text }: { text?: string }) {
   );
 }
 
-type Vetting = { trainingCompletedOn: string | null; userAgreementSignedOn: string | null; policeCheckExpiresOn: string | null };
+type Vetting = { trainingCompletedOn: string | null; userAgreementSignedOn: string | null; policeCheckIssuedOn: string | null };
 
-export function VettingForm({ staffUserId, vetting }: { staffUserId: string; vetting: Vetting }) {
+export function VettingForm({ staffUserId, vetting, policeCheckLastsYears }: { staffUserId: string; vetting: Vetting; policeCheckLastsYears: number }) {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(recordVettingAction, {});
   const errors = state.errors ?? {};
   const hint = 'Year, month and day, for example 2027-03-31. Leave blank if not done.';
@@ -31,7 +31,14 @@ export function VettingForm({ staffUserId, vetting }: { staffUserId: string; vet
       <input type="hidden" name="staffUserId" value={staffUserId} />
       <TextInput name="trainingCompletedOn" label="Mandatory training completed on" hint={hint} defaultValue={vetting.trainingCompletedOn ?? ''} error={errors.trainingCompletedOn} className="govuk-input--width-10" />
       <TextInput name="userAgreementSignedOn" label="User agreement signed on" hint={hint} defaultValue={vetting.userAgreementSignedOn ?? ''} error={errors.userAgreementSignedOn} className="govuk-input--width-10" />
-      <TextInput name="policeCheckExpiresOn" label="Enhanced police check expires on" hint="Three years after the check was issued, for example 2029-03-31." defaultValue={vetting.policeCheckExpiresOn ?? ''} error={errors.policeCheckExpiresOn} className="govuk-input--width-10" />
+      <TextInput
+        name="policeCheckIssuedOn"
+        label="Enhanced police check issued on"
+        hint={`The date on the certificate, for example 2026-03-31. It lasts ${policeCheckLastsYears} years from then.`}
+        defaultValue={vetting.policeCheckIssuedOn ?? ''}
+        error={errors.policeCheckIssuedOn}
+        className="govuk-input--width-10"
+      />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
         Save vetting dates
       </button>
@@ -66,6 +73,20 @@ export function StatusForm({ staffUserId }: { staffUserId: string }) {
       </FieldGroup>
       <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>
         Confirm
+      </button>
+    </form>
+  );
+}
+
+export function ApprovePrivilegesForm({ staffUserId }: { staffUserId: string }) {
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(approvePrivilegesAction, {});
+  return (
+    <form action={action} noValidate>
+      <ErrorSummary errors={{}} message={state.message} />
+      <Done text={state.done} />
+      <input type="hidden" name="staffUserId" value={staffUserId} />
+      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+        Approve
       </button>
     </form>
   );

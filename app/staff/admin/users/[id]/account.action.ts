@@ -1,10 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { AppError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
+import { approveStaffPrivileges } from '@/lib/staff-admin/approve-staff-privileges';
 import { changeAccountStatus } from '@/lib/staff-admin/change-account-status';
 import { recordVetting } from '@/lib/staff-admin/record-vetting';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
@@ -33,7 +36,17 @@ export async function recordVettingAction(_previous: AccountFormState, formData:
   if (!target.success) return { message: 'That user could not be found' };
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const db = await getDb();
-  return run(target.data.staffUserId, () => recordVetting({ db, admin, staffUserId: target.data.staffUserId, vetting: parsed.data }), 'Vetting dates saved');
+  const address = clientAddress(await headers());
+  return run(target.data.staffUserId, () => recordVetting({ db, admin, staffUserId: target.data.staffUserId, vetting: parsed.data, clientAddress: address }), 'Vetting dates saved');
+}
+
+export async function approvePrivilegesAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const admin = await requireStaff('administrator');
+  const target = ZTarget.safeParse(Object.fromEntries(formData));
+  if (!target.success) return { message: 'That user could not be found' };
+  const db = await getDb();
+  const address = clientAddress(await headers());
+  return run(target.data.staffUserId, () => approveStaffPrivileges({ db, admin, staffUserId: target.data.staffUserId, clientAddress: address }), 'Approved: the account now has it');
 }
 
 const DONE = { suspend: 'Account suspended: every session has ended', reinstate: 'Account reinstated', reset_token: 'Security token reset: they will set up a new one at their next sign-in' };
@@ -48,9 +61,10 @@ export async function changeStatusAction(_previous: AccountFormState, formData: 
     return { errors: { ...(change.success ? {} : fieldErrors(change.error)), ...(reason.success ? {} : fieldErrors(reason.error)) } };
   }
   const db = await getDb();
+  const address = clientAddress(await headers());
   return run(
     target.data.staffUserId,
-    () => changeAccountStatus({ db, admin, staffUserId: target.data.staffUserId, change: change.data.change, reason: reason.data.reason }),
+    () => changeAccountStatus({ db, admin, staffUserId: target.data.staffUserId, change: change.data.change, reason: reason.data.reason, clientAddress: address }),
     DONE[change.data.change],
   );
 }

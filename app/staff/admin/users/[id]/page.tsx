@@ -5,8 +5,14 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { isLockedOut } from '@/lib/auth/sign-in-limits';
 import { AppError } from '@/lib/errors';
+import { headers } from 'next/headers';
+import { formatDate } from '@/lib/dates/london';
+import { clientAddress } from '@/lib/http/client-address';
+import { findWaitingPrivileges } from '@/lib/staff-admin/find-waiting-privileges';
 import { managedUser } from '@/lib/staff-admin/manages';
-import { StatusForm, VettingForm } from './account-forms';
+import { recordStaffAdminEvent } from '@/lib/staff-admin/record-staff-admin-event';
+import { POLICE_CHECK_LASTS_MONTHS } from '@/lib/staff-admin/record-vetting';
+import { ApprovePrivilegesForm, StatusForm, VettingForm } from './account-forms';
 
 export const metadata: Metadata = { title: 'Staff account' };
 
@@ -14,15 +20,22 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
   const admin = await requireStaff('administrator');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const user = await managedUser({ db: await getDb(), admin, staffUserId: id.data }).catch((error: unknown) => {
+  const db = await getDb();
+  const address = clientAddress(await headers());
+  const user = await managedUser({ db, admin, staffUserId: id.data, action: 'staff_admin.user_viewed', clientAddress: address }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  await recordStaffAdminEvent({ db, admin, action: 'staff_admin.user_viewed', query: { staffUserId: user.id }, clientAddress: address });
+  const waiting = await findWaitingPrivileges({ db, staffUserId: user.id });
+  const waitingFor = waiting ? [waiting.hasChildProtectionRole ? 'a child-protection role' : null, waiting.sensitiveService ? `the sensitive service ${waiting.sensitiveService}` : null].filter(Boolean).join(' and ') : '';
   const rows: [string, string][] = [
     ['User name', user.username],
     ['Role', user.role],
     ['Status', isLockedOut(user) ? 'locked' : user.status.replace('_', ' ')],
     ['Security token', user.totpEnrolledAt ? 'set up' : 'not set up yet'],
+    ['Child-protection role', user.hasChildProtectionRole ? 'yes' : 'no'],
+    ['Police check expires on', user.policeCheckExpiresOn ? formatDate(user.policeCheckExpiresOn) : 'not recorded'],
     ['Last used the index', user.lastActiveAt ? user.lastActiveAt.toISOString().slice(0, 10) : 'never'],
   ];
   return (
@@ -37,8 +50,26 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
             </div>
           ))}
         </dl>
+        {waiting ? (
+          <>
+            <h2 className="govuk-heading-m">Waiting for a second access manager</h2>
+            <p className="govuk-body">
+              {waiting.requestedBy} asked for {waitingFor} on {formatDate(waiting.requestedAt)}. It takes effect only when another access manager
+              approves it.
+            </p>
+            {waiting.requestedByStaffId === admin.id || user.id === admin.id ? (
+              <p className="govuk-body">You cannot approve this yourself.</p>
+            ) : (
+              <ApprovePrivilegesForm staffUserId={user.id} />
+            )}
+          </>
+        ) : null}
         <h2 className="govuk-heading-m">Vetting</h2>
-        <VettingForm staffUserId={user.id} vetting={user} />
+        {user.id === admin.id ? (
+          <p className="govuk-body">Another access manager records your own vetting.</p>
+        ) : (
+          <VettingForm staffUserId={user.id} vetting={user} policeCheckLastsYears={POLICE_CHECK_LASTS_MONTHS / 12} />
+        )}
         <h2 className="govuk-heading-m">Account</h2>
         <StatusForm staffUserId={user.id} />
       </div>
