@@ -23,7 +23,7 @@ const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000)
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 200, seed: 5, asOf: today, reset: false });
+  await seedDatabase({ connection: database, children: 200, seed: 5, asOf: today, reset: false, demoAccounts: true });
   const byName = async (username: string) => (await database.db.select().from(staffUsers).where(eq(staffUsers.username, username)))[0]!;
   localAdmin = await byName('demo.admin');
   national = await byName('demo.national');
