@@ -89,10 +89,11 @@ const SERVICE_SETTINGS = {
   SMTP_URL: 'the mail server that sends sign-in links, codes and letters, e.g. smtp://user:pass@mail.example.org:587',
   AUTH_SECRET: 'the secret (at least 32 characters) that signs sign-in sessions',
   APP_URL: 'the public address of the service, used in every link it sends, e.g. https://index.example.gov.uk',
+  AUDIT_ANCHOR_KEY_FILE: "the Ed25519 private key (PEM) that signs the audit trail's anchors, kept where the database's administrators cannot read it",
 };
 
 /**
- * Stops a service from starting without its mail server, signing secret or public address. Only DEMO_MODE=true
+ * Stops a service from starting without its mail server, signing secret, public address or anchor key. Only DEMO_MODE=true
  * stands in for them; their absence never turns a demo feature on.
  * @param {Partial<Record<keyof typeof SERVICE_SETTINGS | 'DEMO_MODE', unknown>>} [settings]
  */

@@ -1,9 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SETTINGS = { SMTP_URL: 'smtp://mail.example.org:587', AUTH_SECRET: 'x'.repeat(32), APP_URL: 'https://index.example.gov.uk' };
+const anchorKeyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'env-test-')), 'anchor.pem');
+writeFileSync(anchorKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+const SETTINGS = {
+  SMTP_URL: 'smtp://mail.example.org:587',
+  AUTH_SECRET: 'x'.repeat(32),
+  APP_URL: 'https://index.example.gov.uk',
+  AUDIT_ANCHOR_KEY_FILE: anchorKeyFile,
+};
 
 /** Loads next.config.js as `next start` does, in a process with only these settings; what it printed, and its exit code. */
 function loadConfig(settings: Record<string, string>, phase = 'phase-production-server') {
@@ -26,7 +36,7 @@ describe('the service settings', () => {
     });
   }
 
-  it('starts with all three, or in demo mode with none of them; a build needs none', () => {
+  it('starts with all four, or in demo mode with none of them; a build needs none', () => {
     expect(loadConfig(SETTINGS).status).toBe(0);
     expect(loadConfig({ DEMO_MODE: 'true' }).status).toBe(0);
     expect(loadConfig({}, 'phase-production-build').status).toBe(0);
