@@ -18,4 +18,5 @@ export * from './email';
 export * from './api-clients';
 export * from './alerts';
 export * from './loads';
+export * from './load-uploads';
 export * from './organisation-services';
