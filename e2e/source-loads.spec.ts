@@ -243,13 +243,14 @@ test.describe('[CASEWORK] source loads', () => {
     await untilDone(request, `${UPLOAD}/${JSON.parse(first.body).id}`, { authorization });
   });
 
-  test('a caseworker sends a load file from the page, without script, and follows it to done', async ({ browser }) => {
+  test('a caseworker sends a load file from the page, without script, and follows it to done', async ({ browser, page: signingIn }) => {
     const { correctionNotice } = e2eChildren();
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    await signInAsDemo(signingIn, 'demo.caseworker');
+    // Signed in with script (the sign-in form's own concern), then the upload without it.
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signingIn.context().storageState() });
     const page = await context.newPage();
     const familyName = `Pageload${Date.now().toString(36).replace(/[0-9]/g, 'x')}`;
     try {
-      await signInAsDemo(page, 'demo.caseworker');
       await page.goto('/staff/casework/loads');
       await page.getByRole('link', { name: 'Send a load file' }).click();
       await expect(page.getByRole('heading', { name: 'Send a load file' })).toBeVisible();

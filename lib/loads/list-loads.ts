@@ -11,7 +11,7 @@ export type LoadSummary = { id: string; sourceName: string; fileName: string; st
 export async function listLoads({ db, viewer, limit = 50 }: ListLoadsOptions): Promise<LoadSummary[]> {
   const { condition, params } = loadViewerCondition(viewer);
   const rows = await db.$client.unsafe<(Omit<LoadSummary, 'receivedAt' | 'finishedAt'> & { receivedAt: string; finishedAt: string | null })[]>(
-    `select l.id, s.name as "sourceName", l.file_name as "fileName", l.status, ${loadIsBeingWorkedSql('l.id')} as "beingWorked", l.counts,
+    `select l.id, s.name as "sourceName", l.file_name as "fileName", l.status::text as status, ${loadIsBeingWorkedSql('l.id')} as "beingWorked", l.counts,
             to_json(l.received_at) #>> '{}' as "receivedAt", to_json(l.finished_at) #>> '{}' as "finishedAt",
             (select count(distinct m.row_number) from match_reviews m where m.load_id = l.id and m.status = 'pending')::int as "pendingReviews"
      from source_loads l join source_systems s on s.id = l.source_system_id

@@ -8,6 +8,7 @@ import { startWorker, type Worker } from '@/lib/jobs/start-worker';
 import { AppError } from '@/lib/errors';
 import { fromText, loadCsv, makeSource, person, type Source } from './load-test-helpers';
 import { receiveUpload, type ReceiveUploadOptions } from './receive-upload';
+import { listLoads } from './list-loads';
 import { stageLoad } from './stage-load';
 import { viewLoad } from './view-load';
 
@@ -88,6 +89,7 @@ describe('a load file uploaded (the API and the staff upload page)', () => {
     expect(alreadyReceived).toBe(false);
     expect(await viewLoad({ db: database.db, viewer: viewer(source), loadId })).toMatchObject({ id: loadId, status: 'checking', counts: expect.objectContaining({ rows: 0 }) });
     expect(await database.db.select().from(sourceLoads).where(eq(sourceLoads.id, loadId))).toEqual([]);
+    expect(await listLoads({ db: database.db, viewer: viewer(source) })).toEqual([expect.objectContaining({ id: loadId, status: 'checking', fileName: 'upload.csv' })]);
     expect(await chunksOf(source)).toBeGreaterThan(0);
     const jobs = await database.sql<{ state: string }[]>`select state from pgboss.job where name = ${JOB_QUEUES.checkUpload.name} and singleton_key = ${loadId}`;
     expect(jobs.map((j) => j.state)).toEqual(['created']);

@@ -57,9 +57,11 @@ async function viewUpload({ db, viewer, loadId }: ViewLoadOptions): Promise<Load
     `select u.id, json_build_object('code', s.code, 'name', s.name) as source, u.file_name as "fileName", u.as_of::text as "asOf", u.status::text as status,
             to_json(u.received_at) #>> '{}' as "receivedAt", u.refusal
      from load_uploads u join source_systems s on s.id = u.source_system_id
-     where u.id = $1 and u.status <> 'staged' and ${condition}`,
+     where u.id = $1 and ${condition}`,
     [loadId, ...params],
   );
   if (!upload) throw new AppError('not_found', 'There is no such load.');
+  // Staged since the load was looked for: the load is there now.
+  if (upload.status === 'staged') return viewLoad({ db, viewer, loadId });
   return { ...upload, beingWorked: false, counts: NOT_STAGED_COUNTS, weightsOrigin: null, pendingReviews: 0, finishedAt: null, rejects: [], rejectsLeftOut: 0 };
 }
