@@ -263,7 +263,7 @@ test.describe('[CASEWORK] source loads', () => {
       await expect(page.getByRole('heading', { name: `${familyName}.csv` })).toBeVisible();
       await expect.poll(async () => {
         await page.reload();
-        return page.locator('.govuk-tag').first().innerText();
+        return page.locator('.govuk-summary-list .govuk-tag').innerText();
       }, { timeout: 45_000, intervals: [500, 1000] }).toBe('Done');
       await expect(page.getByText('2, of which 1 rejected')).toBeVisible();
     } finally {
