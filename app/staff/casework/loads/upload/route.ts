@@ -23,8 +23,8 @@ const PROBLEM_FOR: Record<string, UploadProblem> = { too_large: 'too_large', con
  * (proxy.ts), which would hold the body to a form's size; the guard and the same-origin check are here.
  */
 export async function POST(request: Request) {
-  if (isCrossSiteRequest(request.headers)) return crossSiteRefusal();
   const caseworker = await requireStaff('caseworker');
+  if (isCrossSiteRequest(request.headers)) return crossSiteRefusal();
   const form = await readFileForm(request, 'file');
   if (!form) return new Response('Send the file with the upload page’s form.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   if (!form.file || !form.file.name) return backToForm(request, 'no_file');
