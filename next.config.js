@@ -43,6 +43,14 @@ const nextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Static files run no script and are never framed, whatever they contain (an SVG opened on its own could).
       // The system clients' JSON API renders nothing and runs no script: a fixed policy, no nonce (and no proxy).
+      // The upload page's route handler, outside the proxy too (proxy.ts): it answers redirects and plain text only.
+      {
+        source: '/staff/casework/loads/upload',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: 'Cache-Control', value: 'no-store' },
+        ],
+      },
       {
         source: '/api/v1/:path*',
         headers: [

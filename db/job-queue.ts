@@ -28,6 +28,9 @@ export const JOB_QUEUES = {
   // tens of minutes on a busy machine: expiry at two hours (a job expired while still working leaves the lock held,
   // so its retry finds the load busy and leaves it be).
   finishLoad: { name: 'finish-load', policy: 'short', retryLimit: 6, retryDelay: 60, retryBackoff: true, expireInSeconds: 2 * 3600 },
+  // Checking an upload's stored file and staging it (lib/loads/check-upload.ts); one transaction, so a retry starts
+  // it again from the first byte. Minutes for a 200 MiB file.
+  checkUpload: { name: 'check-upload', policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
   // Every ten minutes and at the worker's start: loads left unfinished with nobody working them (a server killed mid-load).
   sweepLoads: { name: 'sweep-loads', retryLimit: 0, expireInSeconds: 600 },
 } as const satisfies Record<string, PgBoss.Queue>;

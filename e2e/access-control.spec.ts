@@ -111,6 +111,9 @@ const ROUTES: Record<string, Expected> = {
   'GET /staff/casework/archive': staff(['caseworker']),
   'GET /staff/casework/loads': staff(['caseworker']),
   'GET /staff/casework/loads/[loadId]': staff(['caseworker'], 'not found'),
+  'GET /staff/casework/loads/new': staff(['caseworker']),
+  // The upload page's form (multipart): the matrix's empty body is no such form.
+  'POST /staff/casework/loads/upload': staff(['caseworker'], 'invalid'),
   'GET /staff/casework/loads/reviews/[reviewId]': staff(['caseworker'], 'not found'),
   // An archived record is shown only from the audited lookup that found it.
   'GET /staff/casework/archive/[childId]': staff(['caseworker'], 'redirect /staff/casework/archive'),

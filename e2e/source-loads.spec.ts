@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import postgres from 'postgres';
 import { demoApiClient } from '@/db/seed/demo-credentials';
@@ -41,6 +42,36 @@ async function anotherOrganisationsKey(): Promise<string> {
   }
 }
 
+/** The load at its status address once the job worker has checked it: staged and beyond, or refused. */
+async function untilSettled(request: APIRequestContext, address: string, headers: Record<string, string>) {
+  let load: { status?: string } = {};
+  await expect
+    .poll(
+      async () => {
+        load = await (await request.get(address, { headers })).json();
+        return load.status;
+      },
+      { timeout: 45_000, intervals: [250, 500, 1000] },
+    )
+    .not.toMatch(/^(receiving|checking)$/);
+  return load as Record<string, unknown>;
+}
+
+/** A raw POST of the upload address, to send a body slowly or declare more than is sent. */
+function rawUpload(path: string, headers: Record<string, string>) {
+  const request = http.request(new URL(path, `http://localhost:${process.env.E2E_PORT ?? '3210'}`), { method: 'POST', headers });
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (piece: string) => (body += piece));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+  return { request, answer };
+}
+
 /** The load at its status address once the job worker has finished it. */
 async function untilDone(request: APIRequestContext, address: string, headers: Record<string, string>) {
   let load: { status?: string } = {};
@@ -70,17 +101,17 @@ test.describe('[CASEWORK] source loads', () => {
     const refused = await request.post(address, { headers: { 'content-type': 'text/csv' }, data: body });
     expect(refused.status()).toBe(401);
 
-    // Staged at once (the reject report is complete), matched and applied by the job worker; followed at Location.
+    // Answered once the file is stored, before it is checked; the job worker checks, stages, matches and applies it.
     const sent = await request.post(address, { headers, data: body });
     expect(sent.status()).toBe(202);
     const received = await sent.json();
-    expect(received).toMatchObject({ alreadyReceived: false, counts: { rows: 2, rejected: 1 } });
-    expect(received.rejects).toEqual([{ rowNumber: 3, field: 'date_of_birth', reason: expect.stringMatching(/not a real date/) }]);
+    expect(received).toMatchObject({ alreadyReceived: false, status: 'checking', counts: { rows: 0 }, rejects: [] });
     const statusAddress = sent.headers().location!;
     expect(statusAddress).toBe(`/api/v1/loads/${received.id}`);
     expect((await request.get(statusAddress)).status()).toBe(401);
     const load = await untilDone(request, statusAddress, headers);
-    expect(load).toMatchObject({ id: received.id, status: 'done', counts: { rows: 2, rejected: 1, created: 1 }, rejects: received.rejects });
+    expect(load).toMatchObject({ id: received.id, status: 'done', counts: { rows: 2, rejected: 1, created: 1 } });
+    expect(load.rejects).toEqual([{ rowNumber: 3, field: 'date_of_birth', reason: expect.stringMatching(/not a real date/) }]);
 
     const again = await request.post(address, { headers, data: body });
     expect(again.status()).toBe(200);
@@ -95,9 +126,11 @@ test.describe('[CASEWORK] source loads', () => {
       expect(await stranger.text()).not.toContain(fileName);
     }
 
+    // A malformed file is refused by the check, with the reason at its address.
     const malformed = await request.post(`${UPLOAD}?source=${encodeURIComponent(correctionNotice.sourceSystem)}`, { headers, data: body.replace('given_names', 'first_name') });
-    expect(malformed.status()).toBe(400);
-    expect((await malformed.json()).error).toMatch(/Nothing was loaded/);
+    expect(malformed.status()).toBe(202);
+    const refusedFile = await untilSettled(request, malformed.headers().location!, headers);
+    expect(refusedFile).toMatchObject({ status: 'refused', refusal: expect.stringMatching(/header row is not the load format.*Nothing was loaded/) });
 
     await signInAsDemo(page, 'demo.caseworker');
     await page.goto('/staff/casework/loads');
@@ -174,6 +207,67 @@ test.describe('[CASEWORK] source loads', () => {
       holder.release();
       await sql`delete from source_loads where id = ${load!.id}`;
       await sql.end();
+    }
+  });
+
+  test('a file over the ceiling is refused with 413 before it is read, and one source sends one file at a time', async ({ request }) => {
+    test.skip(!e2eDatabaseUrl(), 'needs PostgreSQL: set DATABASE_URL (the test watches the upload arrive)');
+    const { correctionNotice } = e2eChildren();
+    const source = encodeURIComponent(correctionNotice.sourceSystem);
+    const authorization = `Bearer ${demoApiClient().key}`;
+
+    const huge = rawUpload(`${UPLOAD}?source=${source}`, { authorization, 'content-type': 'text/csv', 'content-length': String(300 * 2 ** 20) });
+    huge.request.write(`${LOAD_COLUMNS.join(',')}\n`);
+    const tooLarge = await huge.answer;
+    huge.request.destroy();
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).error).toMatch(/larger than the 200 MiB an upload may be.*Nothing was kept/);
+
+    // A first file still arriving (its body sent in pieces, the rest held back): a second from the same source is refused.
+    const sql = postgres(e2eDatabaseUrl()!, { max: 1, onnotice: () => {} });
+    const slow = rawUpload(`${UPLOAD}?source=${source}&fileName=slow.csv`, { authorization, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' });
+    try {
+      slow.request.write(`${LOAD_COLUMNS.join(',')}\n`);
+      await expect
+        .poll(async () => (await sql`select status from load_uploads u join source_systems s on s.id = u.source_system_id where s.code = ${correctionNotice.sourceSystem} and u.file_name = 'slow.csv'`)[0]?.status, { timeout: 15_000 })
+        .toBe('receiving');
+      const second = await request.post(`${UPLOAD}?source=${source}`, { headers: { authorization, 'content-type': 'text/csv' }, data: loadFile(correctionNotice.sourceSystem, 'Secondfile') });
+      expect(second.status()).toBe(409);
+      expect((await second.json()).error).toMatch(/still being received or checked/);
+    } finally {
+      slow.request.end(loadFile(correctionNotice.sourceSystem, `Slowfile${Date.now().toString(36).replace(/[0-9]/g, 'x')}`).split('\n').slice(1).join('\n'));
+      await sql.end();
+    }
+    const first = await slow.answer;
+    expect(first.status).toBe(202);
+    await untilDone(request, `${UPLOAD}/${JSON.parse(first.body).id}`, { authorization });
+  });
+
+  test('a caseworker sends a load file from the page, without script, and follows it to done', async ({ browser, page: signingIn }) => {
+    const { correctionNotice } = e2eChildren();
+    await signInAsDemo(signingIn, 'demo.caseworker');
+    // Signed in with script (the sign-in form's own concern), then the upload without it.
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signingIn.context().storageState() });
+    const page = await context.newPage();
+    const familyName = `Pageload${Date.now().toString(36).replace(/[0-9]/g, 'x')}`;
+    try {
+      await page.goto('/staff/casework/loads');
+      await page.getByRole('link', { name: 'Send a load file' }).click();
+      await expect(page.getByRole('heading', { name: 'Send a load file' })).toBeVisible();
+      await page.getByRole('button', { name: 'Send the file' }).click();
+      await expect(page.locator('.govuk-error-summary')).toContainText('Choose the load file to send.');
+
+      await page.getByLabel('Source system').selectOption(correctionNotice.sourceSystem);
+      await page.getByLabel('The load file').setInputFiles({ name: `${familyName}.csv`, mimeType: 'text/csv', buffer: Buffer.from(loadFile(correctionNotice.sourceSystem, familyName)) });
+      await page.getByRole('button', { name: 'Send the file' }).click();
+      await expect(page.getByRole('heading', { name: `${familyName}.csv` })).toBeVisible();
+      await expect.poll(async () => {
+        await page.reload();
+        return page.locator('.govuk-summary-list .govuk-tag').innerText();
+      }, { timeout: 45_000, intervals: [500, 1000] }).toBe('Done');
+      await expect(page.getByText('2, of which 1 rejected')).toBeVisible();
+    } finally {
+      await context.close();
     }
   });
 });

@@ -66,6 +66,8 @@ export const env = createEnv({
       .enum(['true', 'false'], { message: 'MIGRATE_ON_START must be true or false' })
       .default('true')
       .transform((value) => value === 'true'),
+    /** The largest load file the API or the upload page takes, in MiB: a larger one is refused (413) and nothing is kept. */
+    LOAD_UPLOAD_MAX_MB: count('LOAD_UPLOAD_MAX_MB', 200),
     /** Whether the web server also works the job queue; false when `npm run worker` runs beside it. */
     JOBS_IN_APP: z
       .enum(['true', 'false'], { message: 'JOBS_IN_APP must be true or false' })

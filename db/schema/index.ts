@@ -18,5 +18,6 @@ export * from './email';
 export * from './api-clients';
 export * from './alerts';
 export * from './loads';
+export * from './load-uploads';
 export * from './organisation-services';
 export * from './staff-privilege-grants';

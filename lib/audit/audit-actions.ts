@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   'correction_notice.list': 'Fetched correction notices',
   'correction_notice.acknowledge': 'Acknowledged correction notices',
   'alert.review': 'Reviewed an alert',
+  'load.upload': 'Sent a source system’s load file',
   'load.apply': 'Loaded records from a source system',
   'load.review.view': 'Compared a source load’s row with a record',
   'load.review.decide': 'Decided a source load’s candidate match',

@@ -17,6 +17,11 @@ describe('cross-site requests', () => {
     expect(isCrossSiteRequest(request({ host: 'index.example', origin: 'null' }).headers)).toBe(true);
   });
 
+  it('lets a form of its own posted without script through, though no-referrer makes its Origin "null"', () => {
+    expect(isCrossSiteRequest(request({ host: 'index.example', origin: 'null', 'sec-fetch-site': 'same-origin' }).headers)).toBe(false);
+    expect(isCrossSiteRequest(request({ host: 'index.example', origin: 'null', 'sec-fetch-site': 'cross-site' }).headers)).toBe(true);
+  });
+
   it('lets a client that is not a browser page through: it carries nobody’s cookies', () => {
     expect(isCrossSiteRequest(request({ host: 'index.example' }).headers)).toBe(false);
   });

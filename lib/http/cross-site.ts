@@ -7,7 +7,9 @@ import { jsonResponse } from './json-response';
  */
 export function isCrossSiteRequest(headers: Headers): boolean {
   const fetchSite = headers.get('sec-fetch-site');
-  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
+  // Decisive when present (no page can set it). A form posted without script carries `Origin: null` under the
+  // service's Referrer-Policy: no-referrer, so Origin is read only from browsers that do not send Sec-Fetch-Site.
+  if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
   const origin = headers.get('origin');
   if (!origin) return false;
   // The host the browser addressed, as Next.js's own check of server actions reads it behind a reverse proxy.

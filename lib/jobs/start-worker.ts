@@ -10,9 +10,11 @@ import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import type { DeliverEmailJob } from '@/lib/email/queue-email';
 import { emailTransport, type SendEmail } from '@/lib/email/transport';
 import { todayInLondon } from '@/lib/dates/london';
+import { checkUpload, type CheckUploadJob } from '@/lib/loads/check-upload';
 import { finishLoad } from '@/lib/loads/finish-load';
 import type { FinishLoadJob } from '@/lib/loads/queue-finish-load';
 import { queueUnfinishedLoads } from '@/lib/loads/queue-unfinished-loads';
+import { sweepUploads } from '@/lib/loads/sweep-uploads';
 import { detectMisuse } from '@/lib/oversight/detect-misuse';
 import { misuseThresholds } from '@/lib/oversight/misuse-thresholds';
 import { runRetention } from '@/lib/retention/run-retention';
@@ -41,8 +43,9 @@ const MISUSE_HOURS_LOOKED_AT = 3;
 
 /**
  * Works the job queue: email deliveries as they are queued, the scheduled sweep of the outbox, retention every night,
- * the look for misuse every hour, the audit trail's partitions every day and its anchors every hour, and source loads sent through the API
- * (matched and applied one at a time, with a sweep at start and every ten minutes for any left unfinished).
+ * the look for misuse every hour, the audit trail's partitions every day and its anchors every hour, and source loads
+ * sent through the API (their files checked and staged, then matched and applied one at a time, with a sweep at start
+ * and every ten minutes for any left unfinished).
  */
 export async function startWorker({ db, send = emailTransport(), pollingIntervalSeconds = 1, auditAnchorKey = anchorKey, auditAnchorLog = anchorLogPath() }: StartWorkerOptions): Promise<Worker> {
   const boss = openJobQueue(db, { migrate: false, supervise: true, schedule: true });
@@ -109,12 +112,21 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
     }
   });
 
+  // Uploads: their files checked and staged here, off the request that received them (lib/loads/check-upload.ts).
+  await boss.work<CheckUploadJob>(JOB_QUEUES.checkUpload.name, { pollingIntervalSeconds }, async ([job]) => {
+    const { uploadId } = job!.data;
+    const outcome = await checkUpload({ db, uploadId });
+    if (outcome !== 'not_waiting') console.log(`Upload ${uploadId}: ${outcome}`);
+  });
+
   // Sent before its worker starts, so that its first look (straight away) finds the loads a killed server left.
   await boss.send(JOB_QUEUES.sweepLoads.name, {});
   await boss.schedule(JOB_QUEUES.sweepLoads.name, `*/${LOAD_SWEEP_EVERY_MINUTES} * * * *`);
   await boss.work(JOB_QUEUES.sweepLoads.name, { pollingIntervalSeconds: 30 }, async () => {
     const queued = await queueUnfinishedLoads({ db });
     if (queued.length) console.log(`Loads left unfinished, queued again: ${queued.join(', ')}`);
+    const uploads = await sweepUploads({ db });
+    if (uploads.stalled || uploads.queued) console.log(`Uploads: ${uploads.stalled} stopped arriving, ${uploads.queued} queued again for their check`);
   });
 
   return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };

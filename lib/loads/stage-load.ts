@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type postgres from 'postgres';
 import { isEmbedded, type Database } from '@/db';
 import type { LoadCounts } from '@/db/schema';
@@ -15,13 +16,22 @@ export type StageLoadOptions = {
   db: Database;
   source: { id: string; code: string };
   fileName: string;
-  /** Opens the file from its start: it is read twice, once to fingerprint it and once to stage it. */
-  open: () => AsyncIterable<Uint8Array>;
+  /**
+   * Opens the file from its start: it is read twice, once to fingerprint it and once to stage it. A file kept in the
+   * database is read through `reader`: the staging transaction itself on the embedded database (its one connection),
+   * else the pool (the transaction's connection is busy with the COPY).
+   */
+  open: (reader: postgres.Sql | postgres.TransactionSql) => AsyncIterable<Uint8Array>;
   asOf: string;
   submittedBy: LoadSubmitter;
+  /** An upload received and fingerprinted already (receive-upload.ts): the load takes its id, and it is marked staged with it. */
+  upload?: { id: string; fileSha256: string };
 };
 
 export type StagedLoad = { loadId: string; alreadyReceived: boolean };
+
+/** Rows checked between turns of the event loop, so that staging in the web server's process never holds it for long. */
+const ROWS_PER_TURN = 250;
 
 const STAGED_COLUMNS = [
   'load_id', 'row_number', 'source_person_id', 'given_names', 'family_name', 'former_names', 'gender', 'date_of_birth',
@@ -30,9 +40,9 @@ const STAGED_COLUMNS = [
 ] as const;
 
 /** The file's SHA-256: the same file from the same source is the same load. */
-async function fingerprint(open: () => AsyncIterable<Uint8Array>): Promise<string> {
+async function fingerprint(open: StageLoadOptions['open'], reader: postgres.Sql): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of open()) hash.update(chunk);
+  for await (const chunk of open(reader)) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -41,12 +51,14 @@ type Reject = { rowNumber: number; field: string; reason: string };
 /** Writes the valid rows into source_load_rows and returns the rejects; throws (failing the transaction) on a malformed file. */
 async function stageRows(tx: postgres.TransactionSql, loadId: string, options: StageLoadOptions): Promise<{ rows: number; rejects: Reject[] }> {
   const schema = loadRowSchema({ sourceCode: options.source.code, asOf: options.asOf });
-  const writer = isEmbedded(options.db) ? insertingRows(tx, 'source_load_rows', STAGED_COLUMNS) : await copyingRows(tx, 'source_load_rows', STAGED_COLUMNS);
+  const embedded = isEmbedded(options.db);
+  const writer = embedded ? insertingRows(tx, 'source_load_rows', STAGED_COLUMNS) : await copyingRows(tx, 'source_load_rows', STAGED_COLUMNS);
   const rejects: Reject[] = [];
   let rows = 0;
   try {
-    for await (const { rowNumber, fields } of readLoadFile(options.open())) {
+    for await (const { rowNumber, fields } of readLoadFile(options.open(embedded ? tx : options.db.$client))) {
       rows += 1;
+      if (rows % ROWS_PER_TURN === 0) await nextTurn();
       const parsed = schema.safeParse(fields);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) rejects.push({ rowNumber, field: String(issue.path[0] ?? 'row'), reason: issue.message });
@@ -74,16 +86,21 @@ async function stageRows(tx: postgres.TransactionSql, loadId: string, options: S
  * The same file from the same source again is the same load (found by its SHA-256), not a second one.
  */
 export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> {
-  const { db, source, fileName, asOf, submittedBy } = options;
-  const sha = await fingerprint(options.open);
+  const { db, source, fileName, asOf, submittedBy, upload } = options;
   const sql = db.$client;
+  const sha = upload?.fileSha256 ?? (await fingerprint(options.open, sql));
   const [existing] = await sql<{ id: string }[]>`select id from source_loads where source_system_id = ${source.id} and file_sha256 = ${sha}`;
   if (existing) return { loadId: existing.id, alreadyReceived: true };
   const loadId = await sql.begin(async (tx) => {
+    // The upload's row is locked until this commits: a second check of it (a retried job) waits, then finds it staged.
+    if (upload) {
+      const [checking] = await tx`select 1 from load_uploads where id = ${upload.id} and status = 'checking' for update`;
+      if (!checking) return null;
+    }
     const empty: LoadCounts = { rows: 0, rejected: 0, bySourceId: 0, linked: 0, review: 0, created: 0, updated: 0, applied: 0 };
     const [load] = await tx<{ id: string }[]>`
-      insert into source_loads (source_system_id, file_name, file_sha256, as_of, submitted_by_kind, submitted_by_id, status, counts)
-      values (${source.id}, ${fileName}, ${sha}, ${asOf}, ${submittedBy.kind}, ${submittedBy.id}, 'staged', ${JSON.stringify(empty)}::jsonb)
+      insert into source_loads (id, source_system_id, file_name, file_sha256, as_of, submitted_by_kind, submitted_by_id, status, counts)
+      values (coalesce(${upload?.id ?? null}::uuid, gen_random_uuid()), ${source.id}, ${fileName}, ${sha}, ${asOf}, ${submittedBy.kind}, ${submittedBy.id}, 'staged', ${JSON.stringify(empty)}::jsonb)
       returning id`;
     const { rows, rejects } = await stageRows(tx, load!.id, options);
     if (rows === 0) throw new AppError('invalid', 'The file has a header row but no rows. Nothing was loaded.');
@@ -96,7 +113,11 @@ export async function stageLoad(options: StageLoadOptions): Promise<StagedLoad> 
       update source_loads set counts = counts || jsonb_build_object('rows', ${rows}::int,
         'rejected', (select count(distinct row_number) from source_load_rejects where load_id = ${load!.id}))
       where id = ${load!.id}`;
+    if (upload) {
+      await tx`update load_uploads set status = 'staged', updated_at = now() where id = ${upload.id}`;
+      await tx`delete from load_upload_chunks where upload_id = ${upload.id}`;
+    }
     return load!.id;
   });
-  return { loadId, alreadyReceived: false };
+  return loadId ? { loadId, alreadyReceived: false } : { loadId: upload!.id, alreadyReceived: true };
 }

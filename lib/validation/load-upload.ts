@@ -3,9 +3,6 @@ import { isRealIsoDay } from './iso-day';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The most a load sent through the API may weigh; larger deliveries go by the CLI (npm run cli -- load). */
-export const MAX_UPLOAD_BYTES = 200 * 2 ** 20;
-
 /** The address of POST /api/v1/loads: which source the file is from and the day it was confirmed on. */
 export const ZLoadUpload = z.object({
   source: z.string('Give the source system code as ?source=').trim().min(1, 'Give the source system code as ?source=').max(64, 'The source system code is too long'),

@@ -1,38 +1,43 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { requireApiClient } from '@/lib/api-clients/require-api-client';
 import { todayInLondon } from '@/lib/dates/london';
 import { AppError } from '@/lib/errors';
 import { jsonResponse } from '@/lib/http/json-response';
-import { receiveLoad } from '@/lib/loads/receive-load';
+import { receiveUpload } from '@/lib/loads/receive-upload';
+import { uploadCeilingBytes } from '@/lib/loads/upload-ceiling';
 import { viewLoad } from '@/lib/loads/view-load';
-import { MAX_UPLOAD_BYTES, ZLoadUpload } from '@/lib/validation/load-upload';
+import { ZLoadUpload } from '@/lib/validation/load-upload';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * A source system's client sends one delivery: `POST /api/v1/loads?source=<code>&asOf=YYYY-MM-DD` with the CSV file
- * as the body (docs/load-format.md). The file is staged here (a malformed one is refused, nothing kept; the reject
- * report is complete at once); matching and applying it is the job worker's, so the answer is 202 with the load and,
- * in `Location`, its status address (GET /api/v1/loads/<id>). The same file again answers 200 with the same load.
+ * as the body (docs/load-format.md). The body is stored as it arrives and the answer is 202 with, in `Location`, the
+ * load's status address (GET /api/v1/loads/<id>): the job worker checks the file (a malformed one is refused there,
+ * with the reason in the status), stages, matches and applies it. The same file as a load already staged answers 200
+ * with that load; a file over LOAD_UPLOAD_MAX_MB 413; a second file while one is still being received or checked 409.
  */
 export async function POST(request: Request) {
   const call = await requireApiClient(request);
   if ('refusal' in call) return call.refusal;
   const parsed = ZLoadUpload.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return jsonResponse({ error: 'The request is not valid.', fields: fieldErrors(parsed.error) }, 400);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) return jsonResponse({ error: 'The file is too large for the API: send it with the command-line loader.' }, 413);
-  const body = Buffer.from(await request.arrayBuffer());
-  if (body.length > MAX_UPLOAD_BYTES) return jsonResponse({ error: 'The file is too large for the API: send it with the command-line loader.' }, 413);
+  if (!request.body) return jsonResponse({ error: 'Send the file as the body of the request.' }, 400);
+  const declared = request.headers.get('content-length');
   try {
-    const { loadId, alreadyReceived } = await receiveLoad({
+    const { loadId, alreadyReceived } = await receiveUpload({
       db: call.db,
       sourceCode: parsed.data.source,
       fileName: parsed.data.fileName ?? `api-${new Date().toISOString()}.csv`,
-      open: () => Readable.from([body]),
       asOf: parsed.data.asOf ?? todayInLondon(),
       submittedBy: { kind: 'api_client', id: call.client.id },
       organisationId: call.client.organisationId,
+      body: Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>),
+      declaredBytes: declared === null ? null : Number(declared),
+      ceilingBytes: uploadCeilingBytes(),
+      clientAddress: call.clientAddress,
     });
     const load = await viewLoad({ db: call.db, viewer: { organisationId: call.client.organisationId, national: false }, loadId });
     const response = jsonResponse({ alreadyReceived, ...load }, alreadyReceived ? 200 : 202);

@@ -7,6 +7,12 @@ import type { LoadCounts } from '@/db/schema';
 export function loadStatus(status: string, counts: LoadCounts, beingWorked: boolean): { text: string; tag: string } {
   const applied = counts.applied.toLocaleString('en-GB');
   switch (status) {
+    case 'receiving':
+      return { text: 'Arriving', tag: 'govuk-tag--grey' };
+    case 'checking':
+      return { text: 'Received, being checked', tag: 'govuk-tag--grey' };
+    case 'refused':
+      return { text: 'Refused: nothing was loaded', tag: 'govuk-tag--red' };
     case 'staged':
       return beingWorked ? { text: 'Received, matching now', tag: 'govuk-tag--blue' } : { text: 'Received, waiting to be matched', tag: 'govuk-tag--grey' };
     case 'matched':

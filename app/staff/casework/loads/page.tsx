@@ -21,6 +21,9 @@ export default async function LoadsPage() {
         Each delivery from a source system: its rows are matched to the children held or make new records. Uncertain matches, and every row that resembles a
         shielded child, wait for your decision.
       </p>
+      <Link className="govuk-button govuk-button--secondary" href="/staff/casework/loads/new">
+        Send a load file
+      </Link>
       {loads.length === 0 ? (
         <p className="govuk-body">There are no loads yet.</p>
       ) : (

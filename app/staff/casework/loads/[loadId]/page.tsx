@@ -39,6 +39,7 @@ export default async function LoadPage({ params }: Props) {
         <SummaryRow label="Progress">
           <strong className={`govuk-tag ${status.tag}`}>{status.text}</strong>
         </SummaryRow>
+        {load.refusal ? <SummaryRow label="Why it was refused">{load.refusal}</SummaryRow> : null}
         <SummaryRow label="Confirmed by the source on">{load.asOf}</SummaryRow>
         <SummaryRow label="Rows">{`${c.rows.toLocaleString('en-GB')}, of which ${c.rejected.toLocaleString('en-GB')} rejected`}</SummaryRow>
         <SummaryRow label="Found by the source’s own id">{c.bySourceId.toLocaleString('en-GB')}</SummaryRow>
