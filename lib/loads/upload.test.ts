@@ -17,7 +17,7 @@ let worker: Worker | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDatabase({ connection: database, children: 20, seed: 74, asOf: '2026-11-25', reset: false });
+  await seedDatabase({ connection: database, children: 20, seed: 74, asOf: '2026-11-25', reset: false, demoAccounts: false });
 });
 
 afterAll(async () => {
