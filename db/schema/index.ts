@@ -19,3 +19,4 @@ export * from './api-clients';
 export * from './alerts';
 export * from './loads';
 export * from './organisation-services';
+export * from './rate-limits';

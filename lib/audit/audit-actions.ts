@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = {
   'audit.explore': 'Looked at the audit trail',
   'audit.view_event': 'Looked at an audit event',
   'audit.export': 'Downloaded the audit trail',
+  'access.refused': 'Was refused a page, action or request',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -88,6 +89,7 @@ const OUTCOMES: Record<string, string> = {
   ok: 'Done',
   matches: 'Results shown',
   too_many: 'Too many matches',
+  rate_limited: 'Refused: too many searches',
   refused: 'Refused',
   locked: 'Locked out',
   not_found: 'Not found',
