@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env.js';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
 import { formBodyRefusal } from '@/lib/http/form-body-refusal';
+import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 
 /**
  * Sets per-request headers only; it decides nothing about access. Every page, action and route handler checks who
@@ -20,6 +21,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
+  // For the audit of a refusal: the address asked for (no query string, which may carry more than ids).
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   // A page carrying a nonce must never be served twice, and every area but the public pages shows personal data:

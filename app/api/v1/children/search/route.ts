@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { authenticateApiClient } from '@/lib/api-clients/authenticate-api-client';
+import { recordRefusal } from '@/lib/auth/record-refusal';
 import { currentStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
 import { crossSiteRefusal, isCrossSiteRequest } from '@/lib/http/cross-site';
@@ -35,6 +36,8 @@ async function searchChildren(request: Request) {
     if (found.status === 'signed_in' && ['practitioner', 'caseworker'].includes(found.staff.role)) {
       actor = { id: found.staff.id, organisationId: found.staff.organisationId, kind: 'staff', sessionId: found.staff.sessionId };
     } else if (found.status === 'signed_in') {
+      const { id, organisationId, role } = found.staff;
+      await recordRefusal({ actor: { kind: 'staff', id, organisationId }, status: 403, why: `Needs the role practitioner or caseworker; they are ${role}`, route: '/api/v1/children/search' });
       return jsonResponse({ error: 'Your role cannot search the index.' }, 403);
     }
   }
