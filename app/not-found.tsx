@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { recordNotFound } from '@/lib/auth/record-not-found';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
-export default async function NotFound() {
-  await recordNotFound();
+export default function NotFound() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

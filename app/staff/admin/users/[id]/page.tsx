@@ -6,6 +6,7 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { AppError } from '@/lib/errors';
 import { managedUser } from '@/lib/staff-admin/manages';
 import { StatusForm, VettingForm } from './account-forms';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Staff account' };
 
@@ -14,7 +15,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const user = await managedUser({ db: await getDb(), admin, staffUserId: id.data }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No staff account they manage with this id');
     throw error;
   });
   const rows: [string, string][] = [
