@@ -1,4 +1,8 @@
+import postgres from 'postgres';
+import { formatApiKey, hashApiSecret, newApiSecret } from '@/lib/api-clients/api-key';
+import { demoApiClient } from '@/db/seed/demo-credentials';
 import { appActions } from './support/app-routes';
+import { e2eChildren } from './support/fixtures-file';
 import { expect, test } from './support/fixtures';
 import { builtActions, postAction } from './support/server-actions';
 import { signInAsDemo } from './support/staff';
@@ -84,12 +88,56 @@ test.describe('[SECURITY] every refusal is audited', () => {
     };
     // Newest first: the four just made (the access matrix, run earlier, was refused much more).
     const probes = (await trail('demo.teacher')).slice(0, 4);
-    expect(probes.filter((row) => row.includes('Needs the role administrator; they are practitioner') && row.includes(',Refused'))).toHaveLength(4);
+    expect(probes.filter((row) => /,Needs the role (administrator|administrator or caseworker); they are practitioner,.*,Refused$/.test(row))).toHaveLength(4);
     const [notFound] = await trail('demo.caseworker');
-    expect(notFound).toContain('Nothing at this address that they may see');
+    expect(notFound).toContain(',No correction request of their council with this id,');
     // The event names the address asked for, and whether it was a page or an action.
     const eventId = notFound!.split(',')[0];
     const event = await page.request.get(`/staff/audit/events/${eventId}`);
     expect(await event.text()).toContain(elsewhere);
+  });
+});
+
+/** The e2e run's own database on DATABASE_URL's server (e2e/support/start-server.ts). */
+function e2eDatabaseUrl(): string | null {
+  if (!process.env.DATABASE_URL) return null;
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `${url.pathname}_e2e`;
+  return url.toString();
+}
+
+test.describe('[SECURITY] searches are rate-limited', () => {
+  test('a system client’s key gets its burst, then 429 with Retry-After and a JSON error; each refusal is audited and nothing is searched', async ({ request }) => {
+    test.skip(!e2eDatabaseUrl(), 'needs PostgreSQL: set DATABASE_URL (the test makes an API client of its own, so no other test loses its allowance)');
+    const sql = postgres(e2eDatabaseUrl()!, { max: 1, onnotice: () => {} });
+    try {
+      const secret = newApiSecret();
+      const [client] = await sql<{ id: string }[]>`
+        insert into api_clients (name, organisation_id, secret_hash)
+        select 'A harvester', organisation_id, ${hashApiSecret(secret)} from api_clients where id = ${demoApiClient().id}
+        returning id`;
+      const { ordinary } = e2eChildren();
+      const search = () =>
+        request.post('/api/v1/children/search', {
+          headers: { authorization: `Bearer ${formatApiKey(client!.id, secret)}` },
+          data: { reason: 'working_with_child', familyName: ordinary.familyName, dateOfBirth: ordinary.dateOfBirth },
+        });
+      // Far more than the burst (60 by default) at once, as a harvesting script would send them.
+      const answers = await Promise.all(Array.from({ length: 150 }, search));
+      const served = answers.filter((a) => a.status() === 200);
+      const refused = answers.filter((a) => a.status() === 429);
+      expect(served.length + refused.length).toBe(150);
+      expect(served.length).toBeGreaterThanOrEqual(60);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const answer of refused) {
+        expect(Number(answer.headers()['retry-after'])).toBeGreaterThanOrEqual(1);
+        expect((await answer.json()).error).toMatch(/^Too many searches: this one was not run\. Try again in \d+ seconds\.$/);
+      }
+      const outcomes = await sql<{ outcome: string; n: number }[]>`
+        select outcome, count(*)::int as n from audit_events where actor_id = ${client!.id} and action = 'child.search' group by outcome`;
+      expect(Object.fromEntries(outcomes.map((o) => [o.outcome, o.n]))).toEqual({ matches: served.length, rate_limited: refused.length });
+    } finally {
+      await sql.end();
+    }
   });
 });
