@@ -190,9 +190,9 @@ function answerOf(response: APIResponse, route: AppRoute): string {
   return ({ 400: 'invalid', 401: 'unauthorised', 403: 'forbidden', 404: 'not found', 405: 'method not allowed' } as Record<number, string>)[status] ?? (status < 300 ? 'ok' : `status ${status}`);
 }
 
-/** A field every action is posted with; an action that hands the form's values back must show it was read. */
+/** A field every action is posted with; an action that hands the whole form back must show it was read. */
 const PROBE = { probe: 'access-matrix-probe' };
-const handsValuesBack = (action: AppAction) => /\bvalues\b/.test(readFileSync(path.join(root, action.file), 'utf8'));
+const handsValuesBack = (action: AppAction) => readFileSync(path.join(root, action.file), 'utf8').includes('formData.entries()');
 
 async function actionAnswerOf(response: APIResponse, action: AppAction): Promise<string> {
   const status = response.status();
