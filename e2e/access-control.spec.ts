@@ -190,9 +190,20 @@ function answerOf(response: APIResponse, route: AppRoute): string {
   return ({ 400: 'invalid', 401: 'unauthorised', 403: 'forbidden', 404: 'not found', 405: 'method not allowed' } as Record<number, string>)[status] ?? (status < 300 ? 'ok' : `status ${status}`);
 }
 
-/** A field every action is posted with; an action that hands the whole form back must show it was read. */
+/** A field every action is posted with. */
 const PROBE = { probe: 'access-matrix-probe' };
-const handsValuesBack = (action: AppAction) => readFileSync(path.join(root, action.file), 'utf8').includes('formData.entries()');
+/**
+ * Actions that answer a form they refuse (here: one without its fields) with the whole form handed back, so their
+ * answer must carry the probe: proof that the allowed role's form reached the action, not an empty one.
+ */
+const HANDS_THE_FORM_BACK = new Set([
+  'app/staff/search/search.action.ts#searchAction',
+  'app/staff/children/[childId]/purpose.action.ts#purposeAction',
+  'app/staff/admin/users/new/create-user.action.ts#createUserAction',
+  'app/staff/admin/organisations/[organisationId]/add-service.action.ts#addServiceAction',
+  'app/portal/link-record/state-identity.action.ts#stateIdentityAction',
+]);
+const handsValuesBack = (action: AppAction) => HANDS_THE_FORM_BACK.has(`${action.file}#${action.name}`);
 
 async function actionAnswerOf(response: APIResponse, action: AppAction): Promise<string> {
   const status = response.status();
