@@ -1,7 +1,11 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env.js';
+import { refusedRequestResponse } from '@/app/_components/service-problem-html';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { formBodyRefusal } from '@/lib/http/form-body-refusal';
+import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
+import { serverActionRefusal } from '@/lib/http/server-action-refusal';
 
 /**
  * Sets per-request headers only; it decides nothing about access. Every page, action and route handler checks who
@@ -11,21 +15,34 @@ import { formBodyRefusal } from '@/lib/http/form-body-refusal';
  * The nonce goes to Next.js in the request's Content-Security-Policy header (it puts it on its own scripts) and to
  * the root layout in x-nonce (for GOV.UK Frontend's inline script).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Next.js answers 500 to a server action's body over its limit: one too large, or of unknown length, stops here.
   const refusal = formBodyRefusal(request.headers);
   if (refusal) return withoutContent(refusal);
+  // …and to one from another origin or one it cannot decode: those get 403 and 400, with a page saying so.
+  const refused = (await serverActionRefusal(request)) ?? auditOpenedFromElsewhere(request);
+  if (refused) return refusedRequestResponse(refused);
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
+  // For the audit of a refusal: the address asked for (no query string, which may carry more than ids).
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   // A page carrying a nonce must never be served twice, and every area but the public pages shows personal data:
   // nothing the app renders or answers is stored by a browser or a proxy. Static files (excluded below) are.
   response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+/**
+ * The audit trail and its CSV download only read, but a link on another site would make an access manager's browser
+ * open them with the session (SameSite=Lax lets a top-level GET carry it) and download the trail where that site chose.
+ */
+function auditOpenedFromElsewhere(request: NextRequest) {
+  return request.nextUrl.pathname.startsWith('/staff/audit') && isCrossSiteRequest(request.headers) ? ('audit_from_elsewhere' as const) : null;
 }
 
 function withoutContent(response: Response) {

@@ -58,6 +58,13 @@ export const env = createEnv({
     MISUSE_NIGHT_FROM_HOUR: hour('MISUSE_NIGHT_FROM_HOUR', 20),
     MISUSE_NIGHT_UNTIL_HOUR: hour('MISUSE_NIGHT_UNTIL_HOUR', 7),
     MISUSE_SEARCHES_WITHOUT_VIEWING: count('MISUSE_SEARCHES_WITHOUT_VIEWING', 20),
+    MISUSE_REFUSALS_PER_HOUR: count('MISUSE_REFUSALS_PER_HOUR', 5),
+    // How fast searches may come (lib/rate-limits): a burst at once, then a steady rate per minute; per member of
+    // staff and per system client's key, shared by every app process through the database.
+    SEARCH_BURST_PER_USER: count('SEARCH_BURST_PER_USER', 20),
+    SEARCH_PER_MINUTE_PER_USER: count('SEARCH_PER_MINUTE_PER_USER', 6),
+    SEARCH_BURST_PER_API_KEY: count('SEARCH_BURST_PER_API_KEY', 60),
+    SEARCH_PER_MINUTE_PER_API_KEY: count('SEARCH_PER_MINUTE_PER_API_KEY', 120),
     /**
      * Whether the app applies the migrations when it starts; false where it connects as a member of
      * childrens_index_app, which may not change the schema (the owner runs `npm run db:migrate` instead).

@@ -1,4 +1,4 @@
-import { SERVICE_PROBLEM_WORDS as words } from './service-problem-words';
+import { REFUSED_REQUEST_WORDS, type RefusedRequest, SERVICE_PROBLEM_WORDS as words } from './service-problem-words';
 
 /**
  * The body of the document `next start` answers a page that failed while rendering with (500), for a browser without
@@ -15,3 +15,31 @@ export const SERVICE_PROBLEM_BODY = [
   `<p class="govuk-body">${words.nothingLost}</p>`,
   '</div></div></main></div>',
 ].join('');
+
+/**
+ * A whole page for a request the proxy refuses before the app renders anything (proxy.ts): GOV.UK's layout in plain
+ * HTML, readable without JavaScript, with the status its words carry.
+ */
+export function refusedRequestResponse(why: RefusedRequest): Response {
+  const { status, heading, body } = REFUSED_REQUEST_WORDS[why];
+  const html = [
+    '<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8">',
+    `<title>${heading} – Children’s Index – GOV.UK</title>`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<link rel="stylesheet" href="/govuk/govuk-frontend.min.css"></head><body class="govuk-template__body">',
+    '<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">',
+    '<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">',
+    `<h1 class="govuk-heading-l">${heading}</h1>`,
+    `<p class="govuk-body">${body}</p>`,
+    '<p class="govuk-body"><a class="govuk-link" href="/">Go to the Children’s Index</a></p>',
+    '</div></div></main></div></body></html>',
+  ].join('');
+  return new Response(html, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'self'; frame-ancestors 'none'",
+    },
+  });
+}

@@ -89,4 +89,5 @@ export const alertKind = pgEnum('alert_kind', [
   'out_of_hours',
   'searching_without_viewing',
   'possible_relative',
+  'repeated_refusals',
 ]);

@@ -21,3 +21,4 @@ export * from './loads';
 export * from './load-uploads';
 export * from './organisation-services';
 export * from './staff-privilege-grants';
+export * from './rate-limits';

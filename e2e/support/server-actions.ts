@@ -36,19 +36,25 @@ export function builtActions(): Map<string, BuiltAction> {
 }
 
 /**
- * Calls a server action as React does from a form (`encodeReply`): a multipart body whose part "0" is the arguments
- * (the ones the page binds, made-up ids unless given; the form's previous state; the form's fields as part "1_<name>",
- * which `$K1` stands for).
+ * Calls a server action as React 19.3 does from a form (`encodeReply`): a multipart body whose part "0" is the
+ * arguments (the ones the page binds, made-up ids unless given; the form's previous state; last, `$K1`, the form),
+ * and the form's fields as parts "_1_<name>", before it, which is where React's decoder looks for the form `$K1`
+ * stands for.
+ * A form action is always given the form, even one that declares no parameter (signing out).
  */
 type CallOptions = { headers?: Record<string, string>; bound?: string[]; fields?: Record<string, string> };
 
 export function postAction(request: APIRequestContext, action: AppAction, built: BuiltAction, origin: string, { headers = {}, bound = [], fields = {} }: CallOptions = {}) {
   let nextBound = 0;
-  const args = action.params.map((param) => (/^_?prev/.test(param) ? {} : param === 'formData' ? '$K1' : (bound[nextBound++] ?? UNKNOWN_ID)));
-  const form = Object.fromEntries(Object.entries(fields).map(([name, value]) => [`1_${name}`, value]));
+  const args = [...action.params.filter((param) => param !== 'formData').map((param) => (/^_?prev/.test(param) ? {} : (bound[nextBound++] ?? UNKNOWN_ID))), '$K1'];
+  // In React's order: the form's fields, then the arguments that refer to them. The server's decoder streams the
+  // parts and resolves `$K1` when part "0" arrives, from the fields it has seen so far.
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
+  body.append('0', JSON.stringify(args));
   return request.post(built.page, {
     headers: { 'next-action': built.id, origin, accept: 'text/x-component', ...headers },
-    multipart: { '0': JSON.stringify(args), ...form },
+    multipart: body,
     maxRedirects: 0,
   });
 }

@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = {
   'audit.view_event': 'Looked at an audit event',
   'audit.export': 'Downloaded the audit trail',
   'audit.anchored': 'Signed the chain heads into the anchor log',
+  'access.refused': 'Was refused a page, action or request',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -92,6 +93,7 @@ const OUTCOMES: Record<string, string> = {
   ok: 'Done',
   matches: 'Results shown',
   too_many: 'Too many matches',
+  rate_limited: 'Refused: too many searches',
   refused: 'Refused',
   locked: 'Locked out',
   not_found: 'Not found',

@@ -2,6 +2,7 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { auth } from './next-auth';
+import { recordRefusal } from './record-refusal';
 import { checkStaffSession, type StaffUser } from './staff-sessions';
 
 export type StaffRole = StaffUser['role'];
@@ -10,12 +11,16 @@ export type SignedInStaff = StaffUser & { sessionId: string };
 /**
  * The guard: first line of every staff page, action and route handler. It trusts nothing in the cookie but the
  * session id, re-reads session and user from the database, and refuses anyone not of one of `roles` (any role if
- * none are named).
+ * none are named). A refusal is audited before the 403.
  */
 export async function requireStaff(...roles: StaffRole[]): Promise<SignedInStaff> {
   const found = await currentStaff();
   if (found.status === 'none') redirect(found.reason ? `/staff/sign-in?ended=${found.reason}` : '/staff/sign-in');
-  if (roles.length > 0 && !roles.includes(found.staff.role)) forbidden();
+  if (roles.length > 0 && !roles.includes(found.staff.role)) {
+    const { id, organisationId, role } = found.staff;
+    await recordRefusal({ actor: { kind: 'staff', id, organisationId }, status: 403, why: `Needs the role ${roles.join(' or ')}; they are ${role}` });
+    forbidden();
+  }
   return found.staff;
 }
 

@@ -12,7 +12,7 @@ let database: TestDatabase;
 let council: string;
 let child: ChildFixture;
 
-const thresholds: MisuseThresholds = { viewsPerHourFloor: 40, peerMultiple: 4, outOfHoursBurst: 10, outOfHoursStart: 20, outOfHoursEnd: 7, searchesWithoutViewing: 20 };
+const thresholds: MisuseThresholds = { viewsPerHourFloor: 40, peerMultiple: 4, outOfHoursBurst: 10, outOfHoursStart: 20, outOfHoursEnd: 7, searchesWithoutViewing: 20, refusalsPerHour: 5 };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -112,6 +112,34 @@ describe('alerts on unusual use, from the audit trail', () => {
     expect(kindsFor(raised, stranger.id)).toEqual([]);
     const [named] = await database.db.select().from(alerts).where(eq(alerts.staffUserId, sameName.id));
     expect(named!.reason).toBe('Viewed the record of a child who shares their family name');
+  });
+
+  it('flags a user refused again and again in the hour (probing pages, actions and another council’s work), not one refused once', async () => {
+    const hour = '2026-11-16T10:00:00Z';
+    const refused = async (times: number) => {
+      const staff = await createStaffFixture(database.db, council, { role: 'practitioner' });
+      const routes = ['/staff/admin', '/staff/audit', '/staff/casework/00000000-0000-4000-8000-000000000000'];
+      await database.db.insert(auditEvents).values(
+        Array.from({ length: times }, (_, i) => ({
+          actorKind: 'staff' as const,
+          actorId: staff.id,
+          organisationId: staff.organisationId,
+          action: 'access.refused',
+          reason: 'Needs the role administrator; they are practitioner',
+          query: { route: routes[i % routes.length], status: 403 },
+          outcome: 'refused',
+          occurredAt: new Date(new Date(hour).getTime() + i * 60_000),
+        })),
+      );
+      return staff;
+    };
+    const prober = await refused(6);
+    const mistaken = await refused(1);
+    const raised = await run(hour);
+    expect(kindsFor(raised, prober.id)).toEqual(['repeated_refusals']);
+    expect(kindsFor(raised, mistaken.id)).toEqual([]);
+    const [alert] = await database.db.select().from(alerts).where(eq(alerts.staffUserId, prober.id));
+    expect(alert!.reason).toMatch(/^6 refused requests in the hour from .*, the last for \/staff\/casework\/0{8}-/);
   });
 
   it('raises each alert once, however often the hour is looked at', async () => {

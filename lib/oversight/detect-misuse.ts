@@ -20,6 +20,7 @@ const squashed = (column: ReturnType<typeof sql.raw>) => sql`regexp_replace(uppe
  * - far more record views than the user's peers of the same role in that hour;
  * - bursts of record views at night (London time);
  * - searches without opening any record (fishing);
+ * - pages, actions and API calls refused again and again (probing);
  * - a view of a child who shares the user's family name, or lives at the user's home address.
  * Shield overrides and emergency access raise their alerts the moment they happen. Safe to run twice for the same hour:
  * an alert is raised once per rule, user, hour (and child). Returns the alerts raised by this run.
@@ -76,6 +77,17 @@ export async function detectMisuse({ db, windowStart, thresholds: t }: DetectMis
              format('%s searches in the hour from %s without opening any record', a.searches,
                     to_char(${from}::timestamptz at time zone 'Europe/London', 'HH24:MI on DD Mon YYYY'))
       from activity a where a.searches >= ${t.searchesWithoutViewing} and a.views = 0
+      union all
+      -- Probing: pages, actions and API calls refused again and again.
+      select 'repeated_refusals', r.actor_id, null,
+             format('%s refused requests in the hour from %s, the last for %s', count(*),
+                    to_char(${from}::timestamptz at time zone 'Europe/London', 'HH24:MI on DD Mon YYYY'),
+                    (array_agg(r.query->>'route' order by r.occurred_at desc))[1])
+      from audit_events r
+      where r.actor_kind = 'staff' and r.action = 'access.refused'
+        and r.occurred_at >= ${from}::timestamptz and r.occurred_at < ${to}::timestamptz
+      group by r.actor_id
+      having count(*) >= ${t.refusalsPerHour}
       union all
       -- A child who may be the user's own family: the same family name (either part of a double-barrelled one),
       -- or the user's own home address.

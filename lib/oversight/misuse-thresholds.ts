@@ -16,6 +16,8 @@ export type MisuseThresholds = {
   outOfHoursEnd: number;
   /** Searches in one hour with no record opened: someone looking without a child to help. */
   searchesWithoutViewing: number;
+  /** Refused pages, actions and API calls in one hour: someone trying doors that are not theirs. */
+  refusalsPerHour: number;
 };
 
 export const misuseThresholds = (): MisuseThresholds => ({
@@ -25,4 +27,5 @@ export const misuseThresholds = (): MisuseThresholds => ({
   outOfHoursStart: env.MISUSE_NIGHT_FROM_HOUR,
   outOfHoursEnd: env.MISUSE_NIGHT_UNTIL_HOUR,
   searchesWithoutViewing: env.MISUSE_SEARCHES_WITHOUT_VIEWING,
+  refusalsPerHour: env.MISUSE_REFUSALS_PER_HOUR,
 });

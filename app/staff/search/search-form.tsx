@@ -12,6 +12,9 @@ import { Radios } from '../../_components/form/radios';
 import { TextInput } from '../../_components/form/text-input';
 import { searchAction, type SearchFormState } from './search.action';
 
+const tooManySearches = (seconds: number) =>
+  `You have searched too many times in a short time. This search was not run, and has been recorded. You can search again in ${seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`;
+
 export function SearchForm() {
   const [state, action, pending] = useActionState<SearchFormState, FormData>(searchAction, {});
   const errors = state.errors ?? {};
@@ -19,7 +22,7 @@ export function SearchForm() {
   const result = state.result;
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} message={state.retryAfterSeconds ? tooManySearches(state.retryAfterSeconds) : undefined} />
       <form action={action} noValidate>
         <Radios name="reason" legend="Why are you searching?" options={SEARCH_REASONS} error={errors.reason} defaultValue={values.reason} />
         <TextInput name="reasonDetail" label="Reason, if another" defaultValue={values.reasonDetail} error={errors.reasonDetail} />

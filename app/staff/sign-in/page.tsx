@@ -10,6 +10,7 @@ const ENDED: Record<string, string> = {
   revoked: 'You have been signed out.',
   not_vetted: 'Your access has been withdrawn. Contact your organisation’s access manager.',
   unknown: 'Sign in to continue.',
+  searching_without_viewing: 'You were signed out because you searched many times without opening a record. The index team has been told.',
   activated: 'Your account is ready. Leave the security code blank the first time: you will set up your token next.',
 };
 

@@ -13,6 +13,7 @@ import { ChildDetails } from '../../../_components/record/child-details';
 import { PeopleAndSettings } from '../../../_components/record/people-and-settings';
 import { Services } from '../../../_components/record/services';
 import { NotShown } from '../../not-shown';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'The record' };
 
@@ -35,7 +36,7 @@ export default async function CitizenRecordPage({ params }: { params: Promise<{ 
   if (!isRecordId(linkId)) notFound();
   const result = await viewOwnRecord({ db: await getDb(), citizen, linkId, clientAddress: clientAddress(await headers()) });
   if (result.outcome === 'not_allowed') {
-    if (result.reason === 'no_link') notFound();
+    if (result.reason === 'no_link') return refuseAsNotFound('No record linked to their account with this id');
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listOwnRequests } from '@/lib/corrections/list-own-requests';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Request sent' };
 
@@ -12,7 +12,7 @@ export default async function RequestSentPage({ searchParams }: { searchParams: 
   const { reference } = await searchParams;
   const { corrections, stayOn } = await listOwnRequests({ db: await getDb(), citizen });
   const sent = [...corrections, ...stayOn].find((r) => r.reference === reference);
-  if (!sent) notFound();
+  if (!sent) return refuseAsNotFound('No request of theirs with this reference');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -12,6 +12,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { COMMAND_NAMES, type CommandName, parseCaseworkForm } from '@/lib/validation/casework-command';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export type CaseworkFormState = { command?: CommandName; errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -23,7 +24,7 @@ export async function caseworkAction(requestId: string, _previous: CaseworkFormS
   if (!command) return { message: 'Choose what to do with the request' };
   const db = await getDb();
   const [item] = await db.select({ itemKind: correctionRequests.itemKind, field: correctionRequests.field }).from(correctionRequests).where(eq(correctionRequests.id, requestId));
-  if (!item) notFound();
+  if (!item) return refuseAsNotFound('No correction request with this id');
   const parsed = parseCaseworkForm(command, values, item);
   if (!parsed.success) return { command, errors: fieldErrors(parsed.error), values };
   let status: string;
@@ -31,7 +32,7 @@ export async function caseworkAction(requestId: string, _previous: CaseworkFormS
     status = await actOnRequest({ db, caseworker, requestId, command: { kind: command, ...parsed.data } as CaseworkCommand, clientAddress: clientAddress(await headers()) });
   } catch (error) {
     // Another council's request answers as one that does not exist: the id tells its caseworkers nothing.
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No correction request of their council with this id');
     if (error instanceof AppError) return { command, message: error.userMessage, values };
     throw error;
   }

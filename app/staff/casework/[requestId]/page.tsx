@@ -16,6 +16,7 @@ import { changeFields, describeValue, itemLabel } from '../../../_components/for
 import { VersionHistory } from '../../../_components/record/version-history';
 import { CommandForm } from './command-form';
 import { choiceOf } from '@/lib/validation/query-choice';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Correction request' };
 
@@ -64,7 +65,7 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
     if (error instanceof AppError && error.code === 'forbidden') return { refusal: error.userMessage };
     throw error;
   });
-  if (!view) notFound();
+  if (!view) return refuseAsNotFound('No correction request of their council with this id');
   if ('refusal' in view) return <RequestRefused message={view.refusal} />;
   const { request, child, item, allowed } = view;
   const doneNotice = choiceOf(DONE, (await searchParams).done);

@@ -7,4 +7,5 @@ export const ALERT_KINDS: Record<AlertSummary['kind'], { text: string; tag: stri
   out_of_hours: { text: 'Views at night', tag: 'govuk-tag--yellow' },
   searching_without_viewing: { text: 'Searches without viewing', tag: 'govuk-tag--yellow' },
   possible_relative: { text: 'Possible relative', tag: 'govuk-tag--purple' },
+  repeated_refusals: { text: 'Refused again and again', tag: 'govuk-tag--orange' },
 };

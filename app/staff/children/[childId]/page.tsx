@@ -17,6 +17,7 @@ import { EndIndicationButton, EndInvolvementButton } from './end-buttons';
 import { ShieldedRecord } from './shielded-record';
 import { PurposeForm } from './purpose-form';
 import { choiceOf } from '@/lib/validation/query-choice';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Child’s record' };
 
@@ -44,7 +45,7 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
     purposeEventId: parseEventId(query.purpose),
     clientAddress: clientAddress(await headers()),
   });
-  if (result.outcome === 'not_found') notFound();
+  if (result.outcome === 'not_found') return refuseAsNotFound('No record they may see with this id');
   if (result.outcome === 'purpose_needed') return <PurposeForm childId={childId} />;
   const { view, viewEventId } = result;
   const isPractitioner = staff.role === 'practitioner';

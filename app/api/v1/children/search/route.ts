@@ -1,11 +1,15 @@
 import { getDb } from '@/db';
 import { authenticateApiClient } from '@/lib/api-clients/authenticate-api-client';
+import { recordRefusal } from '@/lib/auth/record-refusal';
 import { currentStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
 import { crossSiteRefusal, isCrossSiteRequest } from '@/lib/http/cross-site';
 import { jsonResponse } from '@/lib/http/json-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { findChildren, type SearchActor } from '@/lib/search/find-children';
+import { misuseThresholds } from '@/lib/oversight/misuse-thresholds';
+import { searchAllowance } from '@/lib/rate-limits/search-allowance';
+import type { SearchActor } from '@/lib/search/find-children';
+import { searchWithinLimits } from '@/lib/search/search-within-limits';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZChildSearch } from '@/lib/validation/child-search';
 import { withJsonErrors } from '@/lib/http/json-errors';
@@ -24,14 +28,16 @@ export const POST = withJsonErrors(searchChildren);
 async function searchChildren(request: Request) {
   const db = await getDb();
   const client = await authenticateApiClient({ db, authorization: request.headers.get('authorization') });
-  let actor: SearchActor | null = client ? { id: client.id, organisationId: client.organisationId, kind: 'api_client' } : null;
+  let actor: (SearchActor & { sessionId?: string }) | null = client ? { id: client.id, organisationId: client.organisationId, kind: 'api_client' } : null;
   if (!actor) {
     // A browser session travels in a cookie, which another site's page could make the browser send.
     if (isCrossSiteRequest(request.headers)) return crossSiteRefusal();
     const found = await currentStaff();
     if (found.status === 'signed_in' && ['practitioner', 'caseworker'].includes(found.staff.role)) {
-      actor = { id: found.staff.id, organisationId: found.staff.organisationId, kind: 'staff' };
+      actor = { id: found.staff.id, organisationId: found.staff.organisationId, kind: 'staff', sessionId: found.staff.sessionId };
     } else if (found.status === 'signed_in') {
+      const { id, organisationId, role } = found.staff;
+      await recordRefusal({ actor: { kind: 'staff', id, organisationId }, status: 403, why: `Needs the role practitioner or caseworker; they are ${role}`, route: '/api/v1/children/search' });
       return jsonResponse({ error: 'Your role cannot search the index.' }, 403);
     }
   }
@@ -43,7 +49,23 @@ async function searchChildren(request: Request) {
   const parsed = ZChildSearch.safeParse(read.body);
   if (!parsed.success) return jsonResponse({ error: 'The search is not valid.', fields: fieldErrors(parsed.error) }, 400);
 
-  const result = await findChildren({ db, actor, search: parsed.data, clientAddress: clientAddress(request.headers) });
+  const result = await searchWithinLimits({
+    db,
+    actor,
+    search: parsed.data,
+    clientAddress: clientAddress(request.headers),
+    allowance: searchAllowance(actor.kind),
+    searchesWithoutViewing: misuseThresholds().searchesWithoutViewing,
+    now: new Date(),
+  });
+  if (result.outcome === 'rate_limited') return tooManySearches(result.retryAfterSeconds);
+  if (result.outcome === 'session_ended') return jsonResponse({ error: 'Your session has ended: you searched many times without opening a record. The index team has been told.' }, 401);
   if (actor.kind === 'api_client') return jsonResponse({ match: result.outcome === 'matches' ? (result.matches[0] ?? null) : null });
   return jsonResponse(result);
+}
+
+function tooManySearches(retryAfterSeconds: number): Response {
+  const response = jsonResponse({ error: `Too many searches: this one was not run. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds }, 429);
+  response.headers.set('Retry-After', String(retryAfterSeconds));
+  return response;
 }

@@ -6,6 +6,7 @@ import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listCitizenRecords } from '@/lib/portal/list-citizen-records';
 import { isRecordId } from '@/lib/records/record-path';
 import { NotShown } from '../../../not-shown';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Record linked to your account' };
 
@@ -14,7 +15,7 @@ export default async function RecordLinkedPage({ params }: { params: Promise<{ l
   const { linkId } = await params;
   if (!isRecordId(linkId)) notFound();
   const linked = (await listCitizenRecords({ db: await getDb(), citizen })).find((entry) => entry.linkId === linkId);
-  if (!linked) notFound();
+  if (!linked) return refuseAsNotFound('No record linked to their account with this id');
   const whose = linked.relationship === 'self' ? 'Your record' : `${linked.givenName}’s record`;
   return (
     <div className="govuk-grid-row">

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { isRecordId } from '@/lib/records/record-path';
 import { RELATIONSHIP_LABELS } from '../../../../_components/record/labels';
 import { parentAccessAction } from './parent-access.action';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Who else can see your record' };
 
@@ -16,7 +17,7 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
   const { linkId } = await params;
   if (!isRecordId(linkId)) notFound();
   const parents = await listParentAccess({ db: await getDb(), citizen, linkId }).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
+    if (error instanceof AppError) return refuseAsNotFound('No record linked to their account with this id');
     throw error;
   });
   return (

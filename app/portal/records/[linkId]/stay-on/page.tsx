@@ -6,6 +6,7 @@ import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listCitizenRecords } from '@/lib/portal/list-citizen-records';
 import { isRecordId } from '@/lib/records/record-path';
 import { StayOnForm } from './stay-on-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Ask to stay on the index until you are 25' };
 
@@ -15,7 +16,7 @@ export default async function StayOnPage({ params }: { params: Promise<{ linkId:
   if (!isRecordId(linkId)) notFound();
   // Only the young person's own link, which they may see now: another citizen's (or a parent's) link gets no form.
   const linked = (await listCitizenRecords({ db: await getDb(), citizen })).find((entry) => entry.linkId === linkId);
-  if (!linked || linked.relationship !== 'self' || !linked.access.allowed) notFound();
+  if (!linked || linked.relationship !== 'self' || !linked.access.allowed) return refuseAsNotFound('No record of their own, open to them, with this id');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

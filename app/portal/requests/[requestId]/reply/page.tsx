@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listOwnRequests } from '@/lib/corrections/list-own-requests';
 import { formatDate } from '@/lib/dates/london';
 import { ReplyForm } from './reply-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Reply to the index team' };
 
@@ -14,7 +14,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ requestI
   const { requestId } = await params;
   const { corrections } = await listOwnRequests({ db: await getDb(), citizen });
   const request = corrections.find((c) => c.id === requestId && c.status === 'awaiting_information');
-  if (!request) notFound();
+  if (!request) return refuseAsNotFound('No request of theirs waiting for their reply with this id');
   const question = request.messages.filter((m) => m.author === 'staff').at(-1);
   return (
     <div className="govuk-grid-row">

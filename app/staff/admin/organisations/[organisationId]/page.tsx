@@ -9,6 +9,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { listOrganisationServices } from '@/lib/organisation-services/list-organisation-services';
 import { ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
 import { AddServiceForm } from './add-service-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'An organisation’s services' };
 
@@ -31,7 +32,7 @@ export default async function OrganisationServicesPage({ params, searchParams }:
     organisationId: target.data.organisationId,
     clientAddress: clientAddress(await headers()),
   }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No organisation they manage with this id');
     throw error;
   });
   const done = DONE[String((await searchParams).done)];

@@ -10,6 +10,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { parseEventId } from '@/lib/records/record-path';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { RecordsInvolved, WhoActed } from '../../audit-events-table';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Audit event' };
 
@@ -33,7 +34,7 @@ export default async function AuditEventPage({ params }: Props) {
   const id = parseEventId(eventId);
   if (id === null) notFound();
   const event = await viewAuditEvent({ db: await getDb(), viewer, eventId: id, clientAddress: clientAddress(await headers()) });
-  if (!event) notFound();
+  if (!event) return refuseAsNotFound('No audit event they may read with this id');
   const typed = Object.entries(event.query ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return (
     <div className="govuk-grid-row">

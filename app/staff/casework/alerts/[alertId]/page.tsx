@@ -11,6 +11,7 @@ import { outcomeLabel } from '@/lib/validation/alert-review';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { ALERT_KINDS } from '../alert-kinds';
 import { ReviewForm } from './review-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Review an alert' };
 
@@ -22,7 +23,7 @@ export default async function AlertPage({ params }: Props) {
   const { alertId } = await params;
   if (!isRecordId(alertId)) notFound();
   const alert = await viewAlert({ db: await getDb(), caseworker, alertId });
-  if (!alert) notFound();
+  if (!alert) return refuseAsNotFound('No alert of their council with this id');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -10,6 +10,7 @@ import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { loadStatus } from '../load-status';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'A source load' };
 
@@ -22,7 +23,7 @@ export default async function LoadPage({ params }: Props) {
   if (!isRecordId(loadId)) notFound();
   const db = await getDb();
   const load = await viewLoad({ db, viewer: { organisationId: caseworker.organisationId, localAuthorityCode: caseworker.localAuthorityCode, national: false }, loadId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No load they may see with this id');
     throw error;
   });
   const reviews = await listMatchReviews({ db, caseworker, loadId });

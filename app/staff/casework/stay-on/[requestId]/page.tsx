@@ -13,6 +13,7 @@ import { STAY_ON_BASIS_LABELS } from '@/lib/validation/stay-on-casework';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { STAY_ON_STATUS_TAGS } from '../../status-tags';
 import { ApproveStayOnForm, StayOnReasonForm } from './stay-on-decision-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Request to stay on until 25' };
 
@@ -24,7 +25,7 @@ export default async function StayOnRequestPage({ params }: Props) {
   const { requestId } = await params;
   if (!isRecordId(requestId)) notFound();
   const found = await viewStayOnRequest({ db: await getDb(), caseworker, stayOnRequestId: requestId, clientAddress: clientAddress(await headers()) });
-  if (!found) notFound();
+  if (!found) return refuseAsNotFound('No stay-on request of their council with this id');
   const { request, child, allowed, blockedBecause } = found;
   const status = STAY_ON_STATUS_TAGS[request.status];
   return (

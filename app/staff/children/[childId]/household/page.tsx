@@ -9,6 +9,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { listChildrenAtAddress } from '@/lib/records/list-children-at-address';
 import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
 import { GENDER_LABELS } from '../../../../_components/record/labels';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Other children at this address' };
 
@@ -20,7 +21,7 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
   const viewEventId = parseEventId((await searchParams).view);
   if (!isRecordId(childId) || viewEventId === null) notFound();
   const result = await listChildrenAtAddress({ db: await getDb(), viewer: staff, childId, viewEventId, clientAddress: clientAddress(await headers()) });
-  if (result.outcome === 'not_available') notFound();
+  if (result.outcome === 'not_available') return refuseAsNotFound('No household they may see for this record');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

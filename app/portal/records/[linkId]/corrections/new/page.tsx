@@ -8,6 +8,7 @@ import { openCorrectableRecord } from '@/lib/corrections/open-correctable-record
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { CorrectionForm } from './correction-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Ask for something to be corrected' };
 
@@ -16,7 +17,7 @@ export default async function NewCorrectionPage({ params }: { params: Promise<{ 
   const { linkId } = await params;
   if (!isRecordId(linkId)) notFound();
   const correctable = await openCorrectableRecord({ db: await getDb(), citizen, linkId, clientAddress: clientAddress(await headers()) });
-  if (!correctable) notFound();
+  if (!correctable) return refuseAsNotFound('No record linked to their account with this id');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -10,6 +10,7 @@ import { viewMatchReview, type ComparedPerson } from '@/lib/loads/view-match-rev
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
 import { DecideMatchForm } from './decide-match-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Compare a candidate match' };
 
@@ -33,7 +34,7 @@ export default async function MatchReviewPage({ params }: Props) {
   const { reviewId } = await params;
   if (!isRecordId(reviewId)) notFound();
   const review = await viewMatchReview({ db: await getDb(), caseworker, reviewId, clientAddress: clientAddress(await headers()) }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No match review of their council with this id');
     throw error;
   });
   return (

@@ -9,6 +9,7 @@ import { parseItemSlug } from '../item-slug';
 import { editableRecordOrRefusal } from '../editable-record';
 import { EditRefused } from '../refused';
 import { EditItemForm } from './edit-item-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Change an item of the record' };
 
@@ -22,7 +23,7 @@ export default async function EditItemPage({ params }: Props) {
   const record = await editableRecordOrRefusal(caseworker, childId);
   if ('refusal' in record) return <EditRefused message={record.refusal} />;
   const item = record.items.find((i) => i.key === wanted.key && i.itemId === wanted.itemId);
-  if (!item) notFound();
+  if (!item) return refuseAsNotFound('No such item on the record');
   const current = Object.fromEntries(Object.entries(item.value).map(([k, v]) => [k, v ?? '']));
   return (
     <div className="govuk-grid-row">

@@ -9,6 +9,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { listOrganisationServices } from '@/lib/organisation-services/list-organisation-services';
 import { ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
 import { ChangeServiceForm } from './change-service-form';
+import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Approve or remove a service' };
 
@@ -24,11 +25,11 @@ export default async function OrganisationServicePage({ params }: Props) {
     organisationId: target.data.organisationId,
     clientAddress: clientAddress(await headers()),
   }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No organisation they manage with this id');
     throw error;
   });
   const service = services.find((s) => s.code === target.data.serviceCode);
-  if (!service) notFound();
+  if (!service) return refuseAsNotFound('No such service of the organisation');
   const canApprove = service.pending && service.addedByStaffId !== admin.id;
   return (
     <div className="govuk-grid-row">

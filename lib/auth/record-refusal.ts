@@ -1,0 +1,35 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { getDb } from '@/db';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { clientAddress } from '@/lib/http/client-address';
+import { requestPath } from '@/lib/http/request-path';
+
+export type RefusedActor = { kind: 'staff' | 'citizen' | 'api_client'; id: string; organisationId?: string | null };
+
+/** The requests already refused, by their headers (one object per request). */
+const refusedRequests = new WeakSet<object>();
+
+/**
+ * Writes a refusal to the audit trail, so that probing shows: who, which address (and whether it was a page or a
+ * server action posted to it), what they were told (403, 404) and why. The misuse rules count these events.
+ */
+export async function recordRefusal({ actor, status, why, route }: { actor: RefusedActor; status: 403 | 404; why: string; route?: string }): Promise<void> {
+  const requestHeaders = await headers();
+  // A refused server action is answered with its page, whose guard refuses again: one request, one refusal.
+  if (refusedRequests.has(requestHeaders)) return;
+  refusedRequests.add(requestHeaders);
+  await recordAuditEvent({
+    db: await getDb(),
+    event: {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      organisationId: actor.organisationId ?? null,
+      action: 'access.refused',
+      reason: why,
+      query: { route: route ?? requestPath(requestHeaders), status, serverAction: requestHeaders.has('next-action') },
+      outcome: 'refused',
+      clientAddress: clientAddress(requestHeaders),
+    },
+  });
+}
