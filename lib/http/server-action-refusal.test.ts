@@ -15,6 +15,8 @@ describe('server actions refused before Next.js decodes them', () => {
   it('lets through what React sends from a form: the arguments ending with the form, and its fields', async () => {
     expect(await serverActionRefusal(multipart({ '0': '[{},"$K1"]', _1_familyName: 'Smith' }))).toBeNull();
     expect(await serverActionRefusal(multipart({ '0': '["4d9c3c2e-3c1a-4c8e-9d0f-2a1b3c4d5e6f",{"errors":{"a":"b"}},"$K1"]' }))).toBeNull();
+    // An action that reads no arguments (sign-out) is sent none, as plain text.
+    expect(await serverActionRefusal(new Request(page, { method: 'POST', headers: { ...sameOrigin, 'content-type': 'text/plain;charset=UTF-8' }, body: '[]' }))).toBeNull();
     // Without JavaScript: the action's id as a field, no header.
     const { 'next-action': _, ...noHeader } = sameOrigin;
     expect(await serverActionRefusal(multipart({ $ACTION_ID_7f00aa: '', familyName: 'Smith' }, noHeader))).toBeNull();

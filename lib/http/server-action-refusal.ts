@@ -13,7 +13,7 @@ const MAX_NESTING = 32;
  *
  * A server action is a POST with a `Next-Action` header (React's fetch), or a multipart form post to a page (a
  * browser without JavaScript). Every action of this app is a form's: its arguments, part "0" of React's encoding, are
- * an array ending with a reference to the form's fields.
+ * an array ending with a reference to the form's fields, or an empty one for an action that reads none.
  */
 export async function serverActionRefusal(request: Request): Promise<ActionRefusal | null> {
   if (request.method !== 'POST' || new URL(request.url).pathname.startsWith('/api/')) return null;
@@ -40,7 +40,8 @@ export async function serverActionRefusal(request: Request): Promise<ActionRefus
 function isFormArguments(text: string): boolean {
   if (!isShallowJson(text)) return false;
   const args: unknown = JSON.parse(text);
-  return Array.isArray(args) && typeof args.at(-1) === 'string' && /^\$K[0-9a-f]+$/.test(args.at(-1) as string);
+  // An action that reads no arguments (sign-out) is sent none: Next.js leaves out the arguments an action does not use.
+  return Array.isArray(args) && (args.length === 0 || (typeof args.at(-1) === 'string' && /^\$K[0-9a-f]+$/.test(args.at(-1) as string)));
 }
 
 /** Well-formed JSON no deeper than MAX_NESTING, checked without recursion. */
