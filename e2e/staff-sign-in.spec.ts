@@ -20,9 +20,8 @@ test.describe('[STAFF] sign in', () => {
   test('a practitioner signs in with password, PIN and the code from their token, then signs out', async ({ page, expectAccessible }) => {
     await page.goto('/staff/sign-in');
     await expectAccessible();
-    const code = await generate({ secret: demoTotpSecret('demo.teacher') });
-    await fillSignIn(page, { username: 'demo.teacher', code });
-    await expect(page).toHaveURL(/\/staff$/);
+    // The current code, or the next one if an earlier test used it: a code signs in once.
+    await signInAsDemo(page, 'demo.teacher');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signed in as Priya Shah (teacher)');
     await expect(page.getByText('Practitioner')).toBeVisible();
     await expectAccessible();
