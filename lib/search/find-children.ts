@@ -8,6 +8,9 @@ import { rankChildren } from './rank-children';
 
 export type SearchActor = { id: string; organisationId: string; kind: 'staff' | 'api_client' };
 
+/** A search's reason as the audit trail records it, with the searcher's own words for "other". */
+export const searchReasonForAudit = (search: TChildSearch) => (search.reason === 'other' ? `other: ${search.reasonDetail}` : search.reason);
+
 export type SearchMatch = {
   childId: string;
   indexNumber: string;
@@ -55,7 +58,7 @@ export async function findChildren({ db, actor, search, clientAddress = null }: 
       actorId: actor.id,
       organisationId: actor.organisationId,
       action: 'child.search',
-      reason: search.reason === 'other' ? `other: ${search.reasonDetail}` : search.reason,
+      reason: searchReasonForAudit(search),
       query: { indexNumber: search.indexNumber, familyName: search.familyName, givenName: search.givenName, dateOfBirth: search.dateOfBirth, postcode: search.postcode, gender: search.gender },
       childIds: shown.map((s) => s.childId),
       outcome: ranking.outcome === 'too_many' ? 'too_many' : 'matches',

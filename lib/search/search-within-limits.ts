@@ -5,7 +5,7 @@ import { suspendSearchWithoutViewing } from '@/lib/oversight/suspend-search-with
 import type { Allowance } from '@/lib/rate-limits/spend-allowance';
 import { spendAllowance } from '@/lib/rate-limits/spend-allowance';
 import type { TChildSearch } from '@/lib/validation/child-search';
-import { type AuditedSearch, findChildren, type SearchActor } from './find-children';
+import { type AuditedSearch, findChildren, type SearchActor, searchReasonForAudit } from './find-children';
 
 export type SearchWithinLimitsOptions = {
   db: Database;
@@ -39,7 +39,7 @@ export async function searchWithinLimits({ db, actor, search, clientAddress, all
         actorId: actor.id,
         organisationId: actor.organisationId,
         action: 'child.search',
-        reason: search.reason === 'other' ? `other: ${search.reasonDetail}` : search.reason,
+        reason: searchReasonForAudit(search),
         query: { refusal: 'rate_limited', retryAfterSeconds: decision.retryAfterSeconds },
         outcome: 'rate_limited',
         clientAddress,
