@@ -1,9 +1,9 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env.js';
-import { refusedRequestResponse } from '@/app/_components/service-problem-html';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { formBodyRefusal } from '@/lib/http/form-body-refusal';
+import { REFUSED_REQUEST_HEADER, REFUSED_REQUEST_ROUTE, REFUSED_SERVER_ACTION_HEADER } from '@/lib/http/refused-request';
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 import { serverActionRefusal } from '@/lib/http/server-action-refusal';
 
@@ -21,14 +21,22 @@ export async function proxy(request: NextRequest) {
   if (refusal) return withoutContent(refusal);
   // …and to one from another origin or one it cannot decode: those get 403 and 400, with a page saying so.
   const refused = (await serverActionRefusal(request)) ?? auditOpenedFromElsewhere(request);
-  if (refused) return refusedRequestResponse(refused);
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set('x-nonce', nonce);
-  requestHeaders.set('content-security-policy', policy);
+  requestHeaders.delete(REFUSED_REQUEST_HEADER);
+  requestHeaders.delete(REFUSED_SERVER_ACTION_HEADER);
   // For the audit of a refusal: the address asked for (no query string, which may carry more than ids).
   requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
+  if (refused) {
+    // Answered by the refusal route, which can read the session and the database to audit it (not as an action).
+    requestHeaders.set(REFUSED_REQUEST_HEADER, refused);
+    if (refused !== 'audit_from_elsewhere') requestHeaders.set(REFUSED_SERVER_ACTION_HEADER, '1');
+    requestHeaders.delete('next-action');
+    return NextResponse.rewrite(new URL(REFUSED_REQUEST_ROUTE, request.url), { request: { headers: requestHeaders } });
+  }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === 'development' });
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   // A page carrying a nonce must never be served twice, and every area but the public pages shows personal data:

@@ -73,6 +73,14 @@ test.describe('[SECURITY] every refusal is audited', () => {
     }
     const { action: createUser, built } = action('createUserAction');
     expect((await postAction(page.request, createUser, built, origin, { fields: { username: 'probe.user' } })).status()).toBe(403);
+    // Refused before any page or action runs (proxy.ts): from another site, and a body React cannot read.
+    expect((await postAction(page.request, createUser, built, 'https://evil.example', { fields: { username: 'probe.user' } })).status()).toBe(403);
+    const unreadable = await page.request.post(built.page, {
+      headers: { 'next-action': built.id, origin, 'content-type': 'text/plain;charset=UTF-8' },
+      data: '[{"a":',
+      maxRedirects: 0,
+    });
+    expect(unreadable.status()).toBe(400);
 
     await page.context().clearCookies();
     await signInAsDemo(page, 'demo.caseworker');
@@ -86,8 +94,10 @@ test.describe('[SECURITY] every refusal is audited', () => {
       expect(response.status()).toBe(200);
       return (await response.text()).split('\r\n').filter((row) => row.includes(',access.refused,'));
     };
-    // Newest first: the four just made (the access matrix, run earlier, was refused much more).
-    const probes = (await trail('demo.teacher')).slice(0, 4);
+    // Newest first: the six just made (the access matrix, run earlier, was refused much more).
+    const [readable, crossSite, ...probes] = (await trail('demo.teacher')).slice(0, 6);
+    expect(readable).toContain(',A form whose contents could not be read (cut short or malformed),');
+    expect(crossSite).toContain(',A form of the service sent from another site,');
     expect(probes.filter((row) => /,Needs the role (administrator|administrator or caseworker); they are practitioner,.*,Refused$/.test(row))).toHaveLength(4);
     const [notFound] = await trail('demo.caseworker');
     expect(notFound).toContain(',No correction request of their council with this id,');
@@ -136,6 +146,31 @@ test.describe('[SECURITY] searches are rate-limited', () => {
       const outcomes = await sql<{ outcome: string; n: number }[]>`
         select outcome, count(*)::int as n from audit_events where actor_id = ${client!.id} and action = 'child.search' group by outcome`;
       expect(Object.fromEntries(outcomes.map((o) => [o.outcome, o.n]))).toEqual({ matches: served.length, rate_limited: refused.length });
+    } finally {
+      await sql.end();
+    }
+  });
+});
+
+test.describe('[SECURITY] the client address cannot be forged', () => {
+  test('an X-Forwarded-For written by the client is not the address the audit trail records', async ({ page }) => {
+    test.skip(!e2eDatabaseUrl(), 'needs PostgreSQL: set DATABASE_URL (the test reads the audit trail’s stored address, which no page shows)');
+    // No proxy is trusted (TRUSTED_PROXY_HOPS unset): the socket's address counts, whatever the request claims.
+    const username = `forged.${crypto.randomUUID().slice(0, 8)}`;
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.99, 198.51.100.7', 'x-real-ip': '203.0.113.99' });
+    await page.goto('/staff/sign-in');
+    await page.getByLabel('User name').fill(username);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByLabel('PIN').fill('135791');
+    await page.getByLabel('Security code').fill('000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary')).toContainText('The details you entered do not match our records');
+    const sql = postgres(e2eDatabaseUrl()!, { max: 1, onnotice: () => {} });
+    try {
+      const events = await sql<{ client_address: string | null }[]>`
+        select host(client_address) as client_address from audit_events where action = 'staff.sign_in_failed' and query->>'username' = ${username}`;
+      expect(events).toHaveLength(1);
+      expect(['127.0.0.1', '::1']).toContain(events[0]!.client_address);
     } finally {
       await sql.end();
     }

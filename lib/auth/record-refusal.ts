@@ -5,7 +5,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { clientAddress } from '@/lib/http/client-address';
 import { requestPath } from '@/lib/http/request-path';
 
-export type RefusedActor = { kind: 'staff' | 'citizen' | 'api_client'; id: string; organisationId?: string | null };
+/** Who was refused; `system` for a request nobody signed in sent. */
+export type RefusedActor = { kind: 'staff' | 'citizen' | 'api_client'; id: string; organisationId?: string | null } | { kind: 'system' };
 
 /** The requests already refused, by their headers (one object per request). */
 const refusedRequests = new WeakSet<object>();
@@ -14,7 +15,19 @@ const refusedRequests = new WeakSet<object>();
  * Writes a refusal to the audit trail, so that probing shows: who, which address (and whether it was a page or a
  * server action posted to it), what they were told (403, 404) and why. The misuse rules count these events.
  */
-export async function recordRefusal({ actor, status, why, route }: { actor: RefusedActor; status: 403 | 404; why: string; route?: string }): Promise<void> {
+export async function recordRefusal({
+  actor,
+  status,
+  why,
+  route,
+  serverAction,
+}: {
+  actor: RefusedActor;
+  status: 400 | 403 | 404;
+  why: string;
+  route?: string;
+  serverAction?: boolean;
+}): Promise<void> {
   const requestHeaders = await headers();
   // A refused server action is answered with its page, whose guard refuses again: one request, one refusal.
   if (refusedRequests.has(requestHeaders)) return;
@@ -23,11 +36,11 @@ export async function recordRefusal({ actor, status, why, route }: { actor: Refu
     db: await getDb(),
     event: {
       actorKind: actor.kind,
-      actorId: actor.id,
-      organisationId: actor.organisationId ?? null,
+      actorId: actor.kind === 'system' ? null : actor.id,
+      organisationId: actor.kind === 'system' ? null : (actor.organisationId ?? null),
       action: 'access.refused',
       reason: why,
-      query: { route: route ?? requestPath(requestHeaders), status, serverAction: requestHeaders.has('next-action') },
+      query: { route: route ?? requestPath(requestHeaders), status, serverAction: serverAction ?? requestHeaders.has('next-action') },
       outcome: 'refused',
       clientAddress: clientAddress(requestHeaders),
     },

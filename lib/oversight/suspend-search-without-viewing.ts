@@ -2,6 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { revokeStaffSessions } from '@/lib/auth/staff-sessions';
+import { queueEmail } from '@/lib/email/queue-email';
+import { appUrl } from '@/lib/http/app-url';
 
 export type SuspendSearchWithoutViewingOptions = {
   db: Database;
@@ -26,7 +28,8 @@ export async function suspendSearchWithoutViewing({ db, staff, searchesWithoutVi
       where actor_kind = 'staff' and actor_id = ${staff.id} and action in ('child.search', 'child.view')
         and occurred_at > ${at}::timestamptz - interval '1 hour'`);
     if (!activity || activity.searches < searchesWithoutViewing || activity.views > 0) return false;
-    await tx.execute(sql`
+    const [raised] = await tx.execute<{ indexTeamEmail: string; staffName: string; organisationName: string }>(sql`
+      with raised as (
       insert into alerts (kind, staff_user_id, local_authority_code, reason, window_start)
       select 'searching_without_viewing', s.id, coalesce(s.local_authority_code, o.local_authority_code),
              format('%s searches in the hour to %s without opening any record; the session was ended at once', ${activity.searches}::int,
@@ -34,7 +37,27 @@ export async function suspendSearchWithoutViewing({ db, staff, searchesWithoutVi
              date_trunc('hour', ${at}::timestamptz)
       from staff_users s join organisations o on o.id = s.organisation_id
       where s.id = ${staff.id} and coalesce(s.local_authority_code, o.local_authority_code) is not null
-      on conflict do nothing`);
+      on conflict do nothing
+      returning local_authority_code, staff_user_id)
+      select la.index_team_email as "indexTeamEmail", s.display_name as "staffName", o.name as "organisationName"
+      from raised r join local_authorities la on la.code = r.local_authority_code
+      join staff_users s on s.id = r.staff_user_id join organisations o on o.id = s.organisation_id`);
+    // The team hears at once, as for a shield override; what was searched stays inside the index.
+    if (raised) {
+      await queueEmail({
+        db: tx,
+        email: {
+          to: raised.indexTeamEmail,
+          subject: 'Searching without viewing: a session was ended',
+          text: [
+            `${raised.staffName} of ${raised.organisationName} searched the index ${activity.searches} times in an hour without opening any record, so their session was ended.`,
+            '',
+            'Sign in to the Children’s Index to review the alert:',
+            appUrl('/staff/sign-in'),
+          ].join('\n'),
+        },
+      });
+    }
     await revokeStaffSessions({ db: tx, staffUserId: staff.id, sessionId: staff.sessionId, now });
     return true;
   });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Connection } from '@/db';
-import { alerts, auditEvents, staffSessions, staffUsers } from '@/db/schema';
+import { alerts, auditEvents, emailOutbox, localAuthorities, staffSessions, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { createStaffSession } from '@/lib/auth/staff-sessions';
@@ -92,6 +92,12 @@ describe('searching without viewing ends the session at once', () => {
     const raised = await database.db.select().from(alerts).where(and(eq(alerts.staffUserId, teacher.id), eq(alerts.kind, 'searching_without_viewing')));
     expect(raised).toHaveLength(1);
     expect(raised[0]!.reason).toContain('searches in the hour');
+    // …and emailed at once, once, without anything that was searched for.
+    const [team] = await database.db.select().from(localAuthorities).where(eq(localAuthorities.code, raised[0]!.localAuthorityCode!));
+    const emails = await database.db.select().from(emailOutbox).where(eq(emailOutbox.subject, 'Searching without viewing: a session was ended'));
+    expect(emails.map((e) => e.toAddress)).toEqual([team!.indexTeamEmail]);
+    expect(emails[0]!.body).toContain(`${teacher.displayName} of `);
+    expect(emails[0]!.body).not.toContain(search.familyName!);
   });
 
   it('leaves alone someone whose searches lead to a record', async () => {
