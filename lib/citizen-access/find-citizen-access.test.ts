@@ -1,0 +1,93 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childCarers, children, citizenAccounts, citizenRecordLinks, parentAccessAgreements } from '@/db/schema';
+import { seedDatabase } from '@/db/seed/seed-database';
+import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { ageOn } from './age';
+import { findCitizenAccess, OWN_ACCESS_AGE } from './find-citizen-access';
+
+// The age rules on their boundaries: the day before a 12th birthday, the day itself, and a 29 February birthday,
+// for the young person's own link and a parent's. Midday in London on each day, so the time of day decides nothing.
+
+let database: TestDatabase;
+let child: { id: string; carerId: string };
+let links: { self: string; parent: string; citizenId: string };
+
+const atNoon = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`);
+const addYears = (isoDate: string, years: number) => `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
+const dayBefore = (isoDate: string) => new Date(Date.parse(`${isoDate}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+async function setBirthday(dateOfBirth: string) {
+  await database.db.update(children).set({ dateOfBirth }).where(eq(children.id, child.id));
+}
+const access = async (link: 'self' | 'parent', onDay: string) =>
+  findCitizenAccess({ db: database.db, citizenId: links.citizenId, linkId: links[link], now: atNoon(onDay) });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDatabase({ connection: database, children: 40, seed: 12, asOf: '2026-11-25', reset: false, demoAccounts: false });
+  const [found] = await database.db
+    .select({ id: children.id, carerId: childCarers.carerId })
+    .from(children)
+    .innerJoin(childCarers, and(eq(childCarers.childId, children.id), eq(childCarers.hasParentalResponsibility, true)))
+    .where(and(eq(children.isShielded, false), eq(children.status, 'live')))
+    .limit(1);
+  child = found!;
+  const [citizen] = await database.db.insert(citizenAccounts).values({ email: `boundaries.${crypto.randomUUID()}@example.org` }).returning();
+  const made = await database.db
+    .insert(citizenRecordLinks)
+    .values([
+      { citizenId: citizen!.id, childId: child.id, relationship: 'self', verificationLevel: 'high', verificationMethod: 'test' },
+      { citizenId: citizen!.id, childId: child.id, relationship: 'parent', carerId: child.carerId, verificationLevel: 'high', verificationMethod: 'test' },
+    ])
+    .returning();
+  links = { citizenId: citizen!.id, self: made.find((l) => l.relationship === 'self')!.id, parent: made.find((l) => l.relationship === 'parent')!.id };
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('who sees a record online, on the day the rules change', () => {
+  it('the young person: not the day before their 12th birthday, and from the day itself', async () => {
+    await setBirthday('2014-06-15');
+    const birthday = addYears('2014-06-15', OWN_ACCESS_AGE);
+    expect(await access('self', dayBefore(birthday))).toMatchObject({ allowed: false, reason: 'too_young' });
+    expect(await access('self', birthday)).toMatchObject({ allowed: true, childId: child.id });
+  });
+
+  it('a parent: alone the day before the 12th birthday, and from the day itself only with the young person’s agreement', async () => {
+    await setBirthday('2014-06-15');
+    const birthday = addYears('2014-06-15', OWN_ACCESS_AGE);
+    expect(await access('parent', dayBefore(birthday))).toMatchObject({ allowed: true });
+    expect(await access('parent', birthday)).toMatchObject({ allowed: false, reason: 'needs_agreement' });
+    const [agreement] = await database.db.insert(parentAccessAgreements).values({ childId: child.id, carerId: child.carerId, agreedAt: atNoon(birthday) }).returning();
+    expect(await access('parent', birthday)).toMatchObject({ allowed: true });
+    await database.db.update(parentAccessAgreements).set({ withdrawnAt: atNoon(birthday) }).where(eq(parentAccessAgreements.id, agreement!.id));
+    expect(await access('parent', birthday)).toMatchObject({ allowed: false, reason: 'needs_agreement' });
+  });
+
+  it('someone born on 29 February turns 12 on 1 March in a year without one', async () => {
+    await setBirthday('2012-02-29');
+    expect(ageOn('2012-02-29', '2024-02-28')).toBe(11);
+    expect(ageOn('2012-02-29', '2024-02-29')).toBe(12); // 2024 has a 29 February
+    expect(ageOn('2012-02-29', '2023-02-28')).toBe(10);
+    expect(ageOn('2012-02-29', '2023-03-01')).toBe(11);
+    // 2024 is a leap year: the 12th birthday is the 29th itself.
+    expect(await access('self', '2024-02-28')).toMatchObject({ allowed: false, reason: 'too_young' });
+    expect(await access('self', '2024-02-29')).toMatchObject({ allowed: true });
+    // Born 29 February 2016: the 12th birthday in 2028 (leap) is the 29th; the 11th in 2027 (not leap) is 1 March.
+    expect(ageOn('2016-02-29', '2027-02-28')).toBe(10);
+    expect(ageOn('2016-02-29', '2027-03-01')).toBe(11);
+  });
+
+  it('nobody sees a shielded record, whatever their age or agreement', async () => {
+    await setBirthday('2010-01-10');
+    await database.db.update(children).set({ isShielded: true }).where(eq(children.id, child.id));
+    try {
+      expect(await access('self', '2026-12-07')).toMatchObject({ allowed: false, reason: 'shielded' });
+      expect(await access('parent', '2026-12-07')).toMatchObject({ allowed: false, reason: 'shielded' });
+    } finally {
+      await database.db.update(children).set({ isShielded: false }).where(eq(children.id, child.id));
+    }
+  });
+});
