@@ -85,3 +85,66 @@ describe('who sees a shielded record in full', () => {
     expect(seenByCaseworker).toEqual(seenByPractitioner);
   });
 });
+
+const involvement = (id: string, serviceCode: string, isSensitive: boolean, practitionerStaffId: string | null): HeldChildRecord['involvements'][number] => ({
+  id,
+  serviceCode,
+  serviceName: `SECRET-SERVICE-${serviceCode}`,
+  isSensitive,
+  organisation: organisation(`SECRET-ORG-${serviceCode}`),
+  brokeredBy: { localAuthorityName: 'Council B', phone: '0113 111', email: 'b@example.org' },
+  practitionerStaffId,
+  practitionerName: `SECRET-NAME-${serviceCode}`,
+  practitionerRole: 'nurse',
+  phone: `SECRET-PHONE-${serviceCode}`,
+  email: null,
+  since: '2026-01-01',
+  provenance,
+});
+
+describe('who learns that a sensitive service is involved', () => {
+  const SENSITIVE = ['sexual_health', 'substance_misuse'] as const;
+  const openRecord: HeldChildRecord = { ...shieldedRecord, child: { ...shieldedRecord.child, isShielded: false }, shieldedBy: null, shieldAuthorityCode: null };
+  const staffViewers = fc.record({
+    id: fc.constantFrom('viewer', 'recorder'),
+    role: fc.constantFrom('practitioner' as const, 'caseworker' as const),
+    organisationId: fc.constant('org'),
+    localAuthorityCode: fc.option(fc.constantFrom(...COUNCILS), { nil: null }),
+    hasChildProtectionRole: fc.boolean(),
+    sensitiveServiceCode: fc.constantFrom(null, ...SENSITIVE, 'camhs'),
+  }) satisfies fc.Arbitrary<RecordViewer>;
+
+  it('is only that service’s own practitioners, whoever recorded it, and the index team: never another sensitive service', () => {
+    fc.assert(
+      fc.property(staffViewers, fc.constantFrom(...SENSITIVE), fc.constantFrom(null, 'recorder'), (viewer, code, recordedBy) => {
+        const other = SENSITIVE.find((c) => c !== code)!;
+        const record = { ...openRecord, involvements: [involvement('i1', code, true, recordedBy), involvement('i2', 'school_nurse', false, null)] };
+        const view = visibleRecord({ record, viewer, shieldOverridden: false });
+        if (view.kind !== 'full') throw new Error('an open record is seen in full');
+        const [sensitive, ordinary] = view.record.involvements;
+        const entitled = viewer.role === 'caseworker' || viewer.sensitiveServiceCode === code || (recordedBy !== null && viewer.id === recordedBy);
+        expect(sensitive!.withheld).toBe(!entitled);
+        if (sensitive!.withheld) {
+          expect(JSON.stringify(sensitive)).not.toMatch(/SECRET/);
+          expect(sensitive!.brokeredBy?.localAuthorityName).toBe('Council B');
+        }
+        expect(ordinary!.withheld).toBe(false);
+        // A practitioner of the other sensitive service is anyone else to this one.
+        if (viewer.role === 'practitioner' && viewer.sensitiveServiceCode === other && viewer.id !== recordedBy) expect(sensitive!.withheld).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the shield override', () => {
+  it('opens a shielded record only to a child-protection practitioner, never to a caseworker of another council however they ask', () => {
+    const caseworker: RecordViewer = { id: 'c', role: 'caseworker', organisationId: 'org-c', localAuthorityCode: COUNCILS[2], hasChildProtectionRole: true, sensitiveServiceCode: null };
+    expect(visibleRecord({ record: shieldedRecord, viewer: caseworker, shieldOverridden: true })).toMatchObject({ kind: 'shielded', mayOverride: false });
+    const withoutRole: RecordViewer = { ...caseworker, role: 'practitioner', hasChildProtectionRole: false };
+    expect(visibleRecord({ record: shieldedRecord, viewer: withoutRole, shieldOverridden: true })).toMatchObject({ kind: 'shielded', mayOverride: false });
+    const childProtection: RecordViewer = { ...caseworker, role: 'practitioner' };
+    expect(visibleRecord({ record: shieldedRecord, viewer: childProtection, shieldOverridden: true })).toMatchObject({ kind: 'full', shieldOverridden: true });
+    expect(visibleRecord({ record: shieldedRecord, viewer: childProtection, shieldOverridden: false })).toMatchObject({ kind: 'shielded', mayOverride: true });
+  });
+});
