@@ -149,16 +149,33 @@ describe('stating who you are', () => {
     expect(last).toMatchObject({ outcome: 'codes_waiting', childIds: [child.childId] });
   });
 
-  it('takes as long to answer whether or not anything matched', async () => {
+  it('pads every answer to the same moment, whether or not anything matched, and even when the statement fails', async () => {
     const family = uniqueFamily('Marlborough');
     const child = await createChildFixture(database.db, { familyName: family, dateOfBirth: TEEN });
-    const timed = async (statement: ReturnType<typeof statementFor>) => {
-      const started = performance.now();
-      await stateIdentity({ db: database.db, citizen: await newCitizen(database.db), statement, now: NOW, answerAfterMs: 400 });
-      return performance.now() - started;
+    // A clock that moves only when told: whatever the work took, the wait asked for makes it up to answerAfterMs.
+    const padding = async (statement: ReturnType<typeof statementFor>, tookMs: number) => {
+      let time = 1_000_000;
+      const waits: number[] = [];
+      const clock = () => {
+        const at = time;
+        time += tookMs; // read twice: at the start, and at the end after tookMs
+        return at;
+      };
+      const outcome = await stateIdentity({ db: database.db, citizen: await newCitizen(database.db), statement, now: NOW, answerAfterMs: 400, clock, pause: async (ms) => void waits.push(ms) });
+      return { outcome, waits };
     };
-    expect(await timed(statementFor(child, family, TEEN))).toBeGreaterThanOrEqual(399);
-    expect(await timed(statementFor(child, 'Nobody', TEEN))).toBeGreaterThanOrEqual(399);
+    expect(await padding(statementFor(child, family, TEEN), 30)).toEqual({ outcome: { outcome: 'sent_if_matched' }, waits: [370] });
+    expect(await padding(statementFor(child, 'Nobody', TEEN), 30)).toEqual({ outcome: { outcome: 'sent_if_matched' }, waits: [370] });
+    expect(await padding(statementFor(child, 'Nobody', TEEN), 5)).toEqual({ outcome: { outcome: 'sent_if_matched' }, waits: [395] });
+    // Work that overran the answer time is not made longer still.
+    expect((await padding(statementFor(child, family, TEEN), 900)).waits).toEqual([]);
+    // A statement that fails (here, a database that refuses it) is padded too before its error goes up.
+    const waits: number[] = [];
+    const broken = { ...database.db, transaction: async () => Promise.reject(new Error('the database went away')) } as unknown as typeof database.db;
+    await expect(
+      stateIdentity({ db: broken, citizen: await newCitizen(database.db), statement: statementFor(child, family, TEEN), now: NOW, answerAfterMs: 400, clock: () => 0, pause: async (ms) => void waits.push(ms) }),
+    ).rejects.toThrow('the database went away');
+    expect(waits).toEqual([400]);
   });
 });
 

@@ -25,7 +25,12 @@ export type StateIdentityOptions = {
   now?: Date;
   /** Tests that are not about timing set 0. */
   answerAfterMs?: number;
+  /** The clock and the wait that pad the answer (a test of the padding passes its own). */
+  clock?: () => number;
+  pause?: (ms: number) => Promise<void>;
 };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Step one of linking a record: the citizen says who they are. If that names one record confidently and the record
@@ -33,8 +38,17 @@ export type StateIdentityOptions = {
  * answer is the same whatever happened, so the form tells nobody who is on the index or whose record is shielded.
  * Every statement is audited, with the child only when one matched, and never with what was typed.
  */
-export async function stateIdentity({ db, citizen, statement, clientAddress = null, now = new Date(), answerAfterMs = STATEMENT_ANSWER_MS }: StateIdentityOptions): Promise<StateIdentityResult> {
-  const started = Date.now();
+export async function stateIdentity({
+  db,
+  citizen,
+  statement,
+  clientAddress = null,
+  now = new Date(),
+  answerAfterMs = STATEMENT_ANSWER_MS,
+  clock = Date.now,
+  pause = sleep,
+}: StateIdentityOptions): Promise<StateIdentityResult> {
+  const started = clock();
   try {
     return await db.transaction(async (tx) => {
       // One statement at a time per account, so that parallel requests cannot get past the daily limit.
@@ -67,7 +81,7 @@ export async function stateIdentity({ db, citizen, statement, clientAddress = nu
       return { outcome: 'sent_if_matched' };
     });
   } finally {
-    const wait = answerAfterMs - (Date.now() - started);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const wait = answerAfterMs - (clock() - started);
+    if (wait > 0) await pause(wait);
   }
 }
