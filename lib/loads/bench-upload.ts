@@ -88,7 +88,12 @@ const appEnv: NodeJS.ProcessEnv = {
 };
 const server = spawn(process.execPath, [path.join(root, 'server.js')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] });
 const worker = values['separate-worker']
-  ? spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', path.join(root, 'lib', 'jobs', 'worker-cli.ts')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+  ? // At a lower CPU priority than the web server, as README's deployment advice runs it: on shared cores, pages first.
+    spawn('nice', ['-n', '10', path.join(root, 'node_modules', '.bin', 'tsx'), '--conditions=react-server', path.join(root, 'lib', 'jobs', 'worker-cli.ts')], {
+      cwd: root,
+      env: appEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
   : null;
 
 type Phase = 'quiet' | 'upload' | 'check';
