@@ -9,7 +9,7 @@ CREATE OR REPLACE FUNCTION name_keys(name text) RETURNS text[] LANGUAGE sql IMMU
   SELECT CASE
     WHEN whole = '' THEN ARRAY[btrim(regexp_replace(regexp_replace(lower(regexp_replace(normalize(name, NFKD), '[\u0300-\u036f]', '', 'g')), '[''’`]', '', 'g'), '\s+', ' ', 'g'))]
     ELSE ARRAY[whole] || ARRAY(
-      SELECT DISTINCT w FROM unnest(words) w
+      SELECT DISTINCT w FROM unnest(words) word, regexp_replace(word, '^mac([a-z]{3})', 'mc\1') w
       WHERE length(w) > 1 AND w <> whole
         AND w <> ALL (ARRAY['mac', 'mc', 'nic', 'ni', 'ui', 'ua', 'bean', 'mhic', 'ap', 'ab', 'fitz', 'st', 'saint',
           'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ben', 'ould',

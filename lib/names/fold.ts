@@ -23,6 +23,8 @@ export const PARTICLES: ReadonlySet<string> = new Set([
   'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'dello', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'des', 'ter', 'ten', 'y',
 ]);
 
+const macAsMc = (word: string) => word.replace(/^mac(?=[a-z]{3})/, 'mc');
+
 export function foldName(name: string): FoldedName {
   const letters = [...name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()]
     .map((c) => SPECIAL_LETTERS[c] ?? c)
@@ -30,8 +32,8 @@ export function foldName(name: string): FoldedName {
     .replace(/['’`ʼ‘.]/g, '');
   const words = letters.split(/[^a-z]+/).filter(Boolean);
   const joined = words.join('');
-  const whole = joined ? joined.replace(/^mac(?=[a-z]{3})/, 'mc') : normaliseName(name);
-  const parts = words.filter((w) => w.length > 1 && !PARTICLES.has(w) && w !== whole);
+  const whole = joined ? macAsMc(joined) : normaliseName(name);
+  const parts = words.map(macAsMc).filter((w) => w.length > 1 && !PARTICLES.has(w) && w !== whole);
   return { whole, parts: [...new Set(parts)] };
 }
 
