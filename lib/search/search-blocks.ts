@@ -48,9 +48,13 @@ const given = sql.placeholder('given');
 const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 const typedValues = ({ familyName, givenName }: TypedNames) => {
   const patterns = sharedTrigramPatterns(familyName);
+  const folded = foldName(familyName).whole;
   return {
     family: familyName,
-    familyFolded: foldName(familyName).whole,
+    familyFolded: folded,
+    // The score counts a letter swapped with its neighbour as one slip (edit-distance.ts), Levenshtein as two: two
+    // slips in a name of seven letters or more may be four edits here.
+    familyEditsAllowed: folded.length >= 7 ? 4 : 2,
     familyForms: arrayLiteral(familyNameForms(familyName)),
     given: givenName,
     firstGiven: (givenName ?? '').split(' ')[0],
@@ -64,13 +68,13 @@ const typedValues = ({ familyName, givenName }: TypedNames) => {
 // them into the filter, where a cached plan would work them out again for every row).
 const typedKeys = sql`(select
   dmetaphone(${family}) as f1, dmetaphone_alt(${family}) as f2, nullif(dmetaphone(${sql.placeholder('firstGiven')}), '') as g1,
-  ${sql.placeholder('familyFolded')}::text as fk, ${sql.placeholder('familyForms')}::text[] as forms, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
+  ${sql.placeholder('familyFolded')}::text as fk, ${sql.placeholder('familyForms')}::text[] as forms, ${sql.placeholder('familyEditsAllowed')}::int as edits, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
   ${sql.placeholder('pairsUpToLength')}::int as pairs_up_to_length
   offset 0) q`;
 
 /**
  * A loose first cut, which admits every child the scoring (score.ts) could show, test for test: sounds alike, within
- * two edits of the name folded, the name or a part of it is the typed one, a part of it or a known variant of either
+ * two slips of the name folded, the name or a part of it is the typed one, a part of it or a known variant of either
  * (the keys stored with the name, name_keys(), against the forms lib/names gives for the typed name), shares enough
  * letters to be spelt similarly, or the given and family names swapped. lower() under the C collation folds ASCII
  * letters only, and is several times cheaper per row than the database's own (measured at 12 M: 1.2 ms of a
@@ -81,7 +85,7 @@ const lowerName = (name: SQL) => sql`lower(${name} collate "C")`;
 const nameFilter = (name: SQL, namePhonetic: SQL, namePhoneticAlt: SQL, nameKeys: SQL, givenPhonetic: SQL) => sql`(
   ${namePhonetic} in (q.f1, q.f2) or ${namePhoneticAlt} = q.f1
   or ${nameKeys} && q.forms
-  or levenshtein_less_equal(${nameKeys}[1], q.fk, 2) <= 2
+  or levenshtein_less_equal(${nameKeys}[1], q.fk, q.edits) <= q.edits
   or ${givenPhonetic} = q.f1
   or ${namePhonetic} = q.g1
   or ((${lowerName(name)} like any(q.triples) or (length(${name}) <= q.pairs_up_to_length and ${lowerName(name)} like any(q.pairs)))
