@@ -9,7 +9,7 @@ import { normaliseName } from './normalise';
  * The database works out the same keys when a name is written (the name_keys() function, migration 0035): the two
  * must agree, and name-keys.test.ts holds them to it.
  */
-export type FoldedName = { whole: string; parts: string[] };
+export type FoldedName = { readonly whole: string; readonly parts: readonly string[] };
 
 /** Letters that Unicode does not decompose into a plain letter and an accent. */
 export const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
@@ -25,7 +25,19 @@ export const PARTICLES: ReadonlySet<string> = new Set([
 
 const macAsMc = (word: string) => word.replace(/^mac(?=[a-z]{3})/, 'mc');
 
+// A search folds the same few names for every row it scores: remembered, up to a bound.
+const folded = new Map<string, FoldedName>();
+
 export function foldName(name: string): FoldedName {
+  const known = folded.get(name);
+  if (known) return known;
+  if (folded.size >= 20_000) folded.clear();
+  const result = fold(name);
+  folded.set(name, result);
+  return result;
+}
+
+function fold(name: string): FoldedName {
   const letters = [...name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()]
     .map((c) => SPECIAL_LETTERS[c] ?? c)
     .join('')

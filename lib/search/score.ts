@@ -69,11 +69,15 @@ function familyPart(typed: string, candidate: Candidate, q: QueryPhonetic, simil
   );
 }
 
-/** One letter wrong, missing, extra or swapped with its neighbour (two in a long name). */
+/**
+ * One letter wrong, missing, extra or swapped with its neighbour; or, in a long name, two letters wrong, missing or
+ * extra. The filter reads names within two Levenshtein edits (search-blocks.ts), where a swap counts two.
+ */
 function typingSlip(typed: string, held: string, points: number, label: string): Part {
   const distance = editDistance(typed, held);
   if (distance === 1 && Math.min(typed.length, held.length) >= 3) return { points, reason: `${label} one letter different` };
-  if (distance === 2 && Math.min(typed.length, held.length) >= 7) return { points: points - 8, reason: `${label} two letters different` };
+  const twoSlips = distance === 2 && Math.min(typed.length, held.length) >= 7 && editDistance(typed, held, { countSwaps: false }) === 2;
+  if (twoSlips) return { points: points - 8, reason: `${label} two letters different` };
   return null;
 }
 

@@ -52,9 +52,6 @@ const typedValues = ({ familyName, givenName }: TypedNames) => {
   return {
     family: familyName,
     familyFolded: folded,
-    // The score counts a letter swapped with its neighbour as one slip (edit-distance.ts), Levenshtein as two: two
-    // slips in a name of seven letters or more may be four edits here.
-    familyEditsAllowed: folded.length >= 7 ? 4 : 2,
     familyForms: arrayLiteral(familyNameForms(familyName)),
     given: givenName,
     firstGiven: (givenName ?? '').split(' ')[0],
@@ -68,7 +65,7 @@ const typedValues = ({ familyName, givenName }: TypedNames) => {
 // them into the filter, where a cached plan would work them out again for every row).
 const typedKeys = sql`(select
   dmetaphone(${family}) as f1, dmetaphone_alt(${family}) as f2, nullif(dmetaphone(${sql.placeholder('firstGiven')}), '') as g1,
-  ${sql.placeholder('familyFolded')}::text as fk, ${sql.placeholder('familyForms')}::text[] as forms, ${sql.placeholder('familyEditsAllowed')}::int as edits, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
+  ${sql.placeholder('familyFolded')}::text as fk, ${sql.placeholder('familyForms')}::text[] as forms, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
   ${sql.placeholder('pairsUpToLength')}::int as pairs_up_to_length
   offset 0) q`;
 
@@ -85,7 +82,7 @@ const lowerName = (name: SQL) => sql`lower(${name} collate "C")`;
 const nameFilter = (name: SQL, namePhonetic: SQL, namePhoneticAlt: SQL, nameKeys: SQL, givenPhonetic: SQL) => sql`(
   ${namePhonetic} in (q.f1, q.f2) or ${namePhoneticAlt} = q.f1
   or ${nameKeys} && q.forms
-  or levenshtein_less_equal(${nameKeys}[1], q.fk, q.edits) <= q.edits
+  or levenshtein_less_equal(${nameKeys}[1], q.fk, 2) <= 2
   or ${givenPhonetic} = q.f1
   or ${namePhonetic} = q.g1
   or ((${lowerName(name)} like any(q.triples) or (length(${name}) <= q.pairs_up_to_length and ${lowerName(name)} like any(q.pairs)))
