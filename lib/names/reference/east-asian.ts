@@ -19,6 +19,7 @@ export const EAST_ASIAN: NameReference = {
     'Quang|Quan|Kwang',
     'Hoang|Hoàng|Hoan',
     'Tuan|Tuấn|Tuann',
+    'Mei|May|Mai|Mey',
     // Chinese given names, Pinyin and Cantonese or Wade-Giles
     'Wei|Way|Wai',
     'Jun|Chun|Joon',
@@ -93,6 +94,13 @@ export const EAST_ASIAN: NameReference = {
     'Lu|Lo|Lou|Loo|Lok|Luk',
     'Jiang|Chiang|Kong|Kang|Keung',
     'Cai|Choy|Choi',
+    'Dong|Tung|Tong|Toong',
+    'Guan|Kwan|Kuan|Quan',
+    'Qiu|Yau|Hiew|Khoo|Chiu',
+    'Zhong|Chung|Chong|Tiong',
+    'Shen|Shum|Sum|Sim|Shim',
+    'Cui|Tsui|Chui|Tsoi',
+    'Shi|Sze|Shih|Sie|See',
     // Korean
     'Kim|Gim|Ghim|Kimm',
     'Lee|Yi|Rhee|Ri|Rhie|Lie',

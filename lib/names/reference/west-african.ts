@@ -72,6 +72,11 @@ export const WEST_AFRICAN: NameReference = {
     'Hauwa|Hawau|Hawwa|Hawa',
     'Haruna|Harouna|Harun',
     'Sani|Sanni|Saany',
+    'Olusegun|Segun|Oluseegun',
+    'Oluwagbenga|Gbenga|Olugbenga',
+    'Ayodeji|Ayo|Deji',
+    'Kwabena|Kobby|Kobina',
+    'Temidayo|Dayo|Temi',
   ],
   family: [
     'Okafor|Okafo|Okaafor',
@@ -114,5 +119,6 @@ export const WEST_AFRICAN: NameReference = {
     'Faye|Fay|Fai',
     'Drammeh|Drame|Dramé|Dramah',
     'Darboe|Darbo|Darbow',
+    'Kuffour|Kufuor|Kuffuor',
   ],
 };
