@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { children } from '@/db/schema';
+import { children, otherNames } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { randomIndexNumber } from '@/lib/records/index-number';
 import type { TChildSearch } from '@/lib/validation/child-search';
@@ -31,6 +31,12 @@ beforeAll(async () => {
       .returning({ id: children.id });
     held.set(child.familyName, row!.id);
   }
+  const [renamed] = await database.db
+    .insert(children)
+    .values({ familyName: 'Wright', givenNames: 'Saoirse', indexNumber: randomIndexNumber(), gender: 'female', dateOfBirth: DATE_OF_BIRTH, addressStatus: 'current', postcode: 'ZZ8 1AB' })
+    .returning({ id: children.id });
+  await database.db.insert(otherNames).values({ childId: renamed!.id, kind: 'former', givenNames: 'Saoirse', familyName: 'Ní Mhathúna' });
+  held.set('Wright', renamed!.id);
 });
 afterAll(async () => {
   await database?.drop();
@@ -65,5 +71,12 @@ describe('one part of a double-barrelled or two-word family name, with the exact
 describe('a transliteration typed for a child held under another', () => {
   it('finds Zainab Ahmed typed as Axmed', async () => {
     expect(await firstFound({ familyName: 'Axmed', givenName: 'Zaynab', dateOfBirth: DATE_OF_BIRTH })).toBe(held.get('Ahmed'));
+  });
+});
+
+describe('a former family name in another form', () => {
+  it('typed Mahony finds the child once known as Ní Mhathúna, by date of birth and by postcode district', async () => {
+    expect(await firstFound({ familyName: 'Mahony', givenName: 'Saoirse', dateOfBirth: DATE_OF_BIRTH })).toBe(held.get('Wright'));
+    expect(await firstFound({ familyName: 'Mahony', givenName: 'Saoirse', postcode: 'ZZ8' })).toBe(held.get('Wright'));
   });
 });
