@@ -38,6 +38,8 @@ export const children = pgTable(
     familyNamePhoneticAlt: text().generatedAlwaysAs(sql`dmetaphone_alt(family_name)`),
     givenNamePhonetic: text().generatedAlwaysAs(sql`dmetaphone(split_part(given_names, ' ', 1))`),
     postcodeDistrict: text().generatedAlwaysAs(sql`split_part(postcode, ' ', 1)`),
+    /** The family name folded, then its parts, for the search's filter (name_keys(), lib/names/fold.ts). */
+    familyNameKeys: text().array().generatedAlwaysAs(sql`name_keys(family_name)`),
     isShielded: boolean().notNull().default(false),
     /** An adoptive or protected identity: never to be linked to the identity it replaced. */
     isNewIdentity: boolean().notNull().default(false),
@@ -89,6 +91,7 @@ export const otherNames = pgTable(
     givenNames: text().notNull(),
     familyName: text().notNull(),
     familyNamePhonetic: text().generatedAlwaysAs(sql`dmetaphone(family_name)`),
+    familyNameKeys: text().array().generatedAlwaysAs(sql`name_keys(family_name)`),
     usedUntil: date(),
     /**
      * The child's date of birth, copied here (and kept in step by triggers, see 0009) so that a search by a former

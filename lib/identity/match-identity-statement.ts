@@ -8,8 +8,7 @@ import { todayInLondon } from '@/lib/dates/london';
 import { confidentMatch } from '@/lib/search/confident-match';
 import { dateCandidates } from '@/lib/search/date-candidates';
 import { editDistance } from '@/lib/search/edit-distance';
-import { areNameVariants } from '@/lib/search/name-variants';
-import { normaliseName } from '@/lib/search/normalise';
+import { areNameVariants, type NameKind, normaliseName } from '@/lib/names';
 import { scoreCandidate } from '@/lib/search/score';
 import type { TIdentityStatement } from '@/lib/validation/identity-statement';
 
@@ -127,7 +126,7 @@ export async function matchIdentityStatement({ db, statement, now }: MatchIdenti
     .innerJoin(carers, eq(carers.id, childCarers.carerId))
     .where(and(eq(childCarers.childId, best.id), eq(childCarers.hasParentalResponsibility, true)));
   const named = parents.filter(
-    (p) => sameName(p.familyName, statement.parentFamilyName ?? '') && sameName(firstName(p.givenNames), firstName(statement.parentGivenName ?? '')),
+    (p) => sameName(p.familyName, statement.parentFamilyName ?? '', 'family') && sameName(firstName(p.givenNames), firstName(statement.parentGivenName ?? ''), 'given'),
   );
   // Two parents with parental responsibility answering to the same name: we cannot tell which one is asking.
   const [parent] = named;
@@ -138,9 +137,9 @@ export async function matchIdentityStatement({ db, statement, now }: MatchIdenti
 const firstName = (names: string) => normaliseName(names).split(' ')[0] ?? '';
 
 /** A parent's name as held: the same, a known variant (Kate/Katie), or one typing slip in a name of 5 letters or more. */
-function sameName(held: string, said: string): boolean {
+function sameName(held: string, said: string, kind: NameKind): boolean {
   const a = normaliseName(held);
   const b = normaliseName(said);
   if (!a || !b) return false;
-  return a === b || areNameVariants(held, said) || (Math.min(a.length, b.length) >= 5 && editDistance(a, b) <= 1);
+  return a === b || areNameVariants(held, said, kind) || (Math.min(a.length, b.length) >= 5 && editDistance(a, b) <= 1);
 }

@@ -97,7 +97,7 @@ function districtKeys(identity: PreparedIdentity): string[] {
   const keys = new Set<string>([identity.firstGiven[0] ?? '']);
   if (identity.details.givenPhonetic) keys.add(`~${identity.details.givenPhonetic}`);
   for (const name of identity.names) {
-    keys.add(name.normalised[0] ?? '');
+    keys.add(name.folded[0] ?? '');
     for (const sound of [name.phonetic, name.phoneticAlt]) if (sound) keys.add(`~${sound}`);
   }
   return [...keys].map((key) => `${identity.district}|${key}`);

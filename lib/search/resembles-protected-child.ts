@@ -1,6 +1,5 @@
+import { foldName, nameKeys, normaliseName, shareVariantGroup, variantGroupsOf } from '@/lib/names';
 import { editDistance } from './edit-distance';
-import { shareVariantGroup, variantGroupsOf } from './name-variants';
-import { nameParts, normaliseName } from './normalise';
 import { type Candidate, scoreCandidate, type SearchCriteria } from './score';
 import { type Trigrams, trigramSetSimilarity, trigramsOf } from './trigram-similarity';
 import { wouldShow } from './would-show';
@@ -21,7 +20,8 @@ export type IdentityDetails = {
   postcode: string | null;
 };
 
-type PreparedName = KnownFamilyName & { normalised: string; parts: string[]; trigrams: Trigrams; variants: ReadonlySet<number> | undefined };
+/** `folded` and `keys` as lib/names folds a name (the whole name, then its parts), with each key's variant groups. */
+type PreparedName = KnownFamilyName & { folded: string; keys: string[]; trigrams: Trigrams; keyVariants: (ReadonlySet<number> | undefined)[] };
 export type PreparedIdentity = {
   details: IdentityDetails;
   givenTrigrams: Trigrams;
@@ -41,10 +41,10 @@ export function prepareIdentity(details: IdentityDetails): PreparedIdentity {
     givenTrigrams: trigramsOf(details.givenNames),
     givens,
     firstGiven: givens[0]!,
-    firstGivenVariants: variantGroupsOf(givens[0]!),
+    firstGivenVariants: variantGroupsOf(givens[0]!, 'given'),
     names: details.familyNames.map((n) => {
-      const normalised = normaliseName(n.familyName);
-      return { ...n, normalised, parts: nameParts(n.familyName), trigrams: trigramsOf(n.familyName), variants: variantGroupsOf(normalised) };
+      const keys = nameKeys(n.familyName);
+      return { ...n, folded: foldName(n.familyName).whole, keys, trigrams: trigramsOf(n.familyName), keyVariants: keys.map((k) => variantGroupsOf(k, 'family')) };
     }),
     district: details.postcode ? details.postcode.trim().toUpperCase().split(/\s+/)[0]! : null,
   };
@@ -61,10 +61,10 @@ const soundAlike = (a: PreparedName, b: PreparedName) =>
  * score would give nothing to the rest, so leaving them out changes no answer.
  */
 function namesCouldMatch(a: PreparedName, b: PreparedName, typed: PreparedIdentity, held: PreparedIdentity): boolean {
-  if (a.normalised === b.normalised || soundAlike(a, b)) return true;
-  if (trigramSetSimilarity(a.trigrams, b.trigrams) >= 0.3 || couldBeTypingSlip(a.normalised, b.normalised)) return true;
-  if (a.parts.some((p) => b.parts.includes(p))) return true;
-  if (shareVariantGroup(a.variants, b.variants)) return true;
+  if (a.folded === b.folded || soundAlike(a, b)) return true;
+  if (trigramSetSimilarity(a.trigrams, b.trigrams) >= 0.3 || couldBeTypingSlip(a.folded, b.folded)) return true;
+  if (a.keys.some((k) => b.keys.includes(k))) return true;
+  if (a.keyVariants.some((left) => b.keyVariants.some((right) => shareVariantGroup(left, right)))) return true;
   return trigramSetSimilarity(held.givenTrigrams, a.trigrams) >= 0.3 && trigramSetSimilarity(b.trigrams, typed.givenTrigrams) >= 0.3;
 }
 

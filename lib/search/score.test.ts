@@ -20,13 +20,13 @@ describe('match scores and reasons', () => {
     expect(result).toEqual({ score: 100, reasons: ['family name matches', 'given name matches', 'date of birth matches', 'same postcode'], nameMatched: true, givenMatched: true });
   });
 
-  it('explains a nickname, a sound-alike surname and a swapped day and month', () => {
+  it('explains a nickname, a known variant spelling of the surname and a swapped day and month', () => {
     const result = scoreCandidate(
       { familyName: 'Smythe', givenName: 'Kate', dateOfBirth: '2015-04-03' },
       child({ similarity: { family: 0.4, given: 0.2, familyAsGiven: 0, givenAsFamily: 0 } }),
       { ...q, given: 'KT' },
     );
-    expect(result.reasons).toEqual(['family name sounds like', 'given name is a variant or short form', 'day and month swapped']);
+    expect(result.reasons).toEqual(['family name is a known variant spelling', 'given name is a variant or short form', 'day and month swapped']);
     expect(result.score).toBeGreaterThan(70);
     expect(result.score).toBeLessThan(100);
   });
@@ -66,5 +66,54 @@ describe('match scores and reasons', () => {
     const exact = scoreCandidate({ familyName: 'Smith', dateOfBirth: '2015-03-04' }, child(), q);
     expect(off.reasons).toContain('date of birth one digit different');
     expect(off.score).toBeLessThan(exact.score);
+  });
+
+  it.each([
+    ['Oliver', 'Alfred'],
+    ['Alexander', 'Aleksandra'],
+    ['Euan', 'Owen'],
+    ['Alfred', 'Oliver'],
+  ])('never gives %s the credit of sounding like %s: the name reference keeps them apart', (typed, held) => {
+    const sound = 'ALKS';
+    const result = scoreCandidate(
+      { familyName: 'Smith', givenName: typed, dateOfBirth: '2015-03-04' },
+      child({ givenNames: held, phonetic: { family: 'SM0', familyAlt: 'XMT', given: sound }, similarity: { family: 1, given: 0.1, familyAsGiven: 0, givenAsFamily: 0 } }),
+      { ...q, given: sound },
+    );
+    expect(result.reasons).not.toContain('given name sounds like');
+    expect(result.givenMatched).toBe(false);
+  });
+
+  it('still credits a given name that sounds like one the reference does not know', () => {
+    const result = scoreCandidate(
+      { familyName: 'Smith', givenName: 'Olivur', dateOfBirth: '2015-03-04' },
+      child({ givenNames: 'Oliver', phonetic: { family: 'SM0', familyAlt: 'XMT', given: 'ALFR' }, similarity: { family: 1, given: 0.2, familyAsGiven: 0, givenAsFamily: 0 } }),
+      { ...q, given: 'ALFR' },
+    );
+    expect(result.givenMatched).toBe(true);
+  });
+
+  it.each([
+    ["O'Sullivan", 'Ó Súilleabháin'],
+    ['Ní Bhriain', "O'Brien"],
+    ['Mohamud', 'Maxamed'],
+    ['Nguyen', 'Nguyễn'],
+    ['Zhang', 'Cheung'],
+    ['Kowalska', 'Kowalski'],
+  ])('knows %s and %s for one family name', (typed, held) => {
+    const result = scoreCandidate(
+      { familyName: typed, givenName: 'Katherine', dateOfBirth: '2015-03-04' },
+      child({ familyName: held, phonetic: { family: 'XXXX', familyAlt: 'XXXX', given: 'K0RN' }, similarity: { family: 0.05, given: 1, familyAsGiven: 0, givenAsFamily: 0 } }),
+      { ...q, family: 'YYYY', familyAlt: 'YYYY' },
+    );
+    expect(result.nameMatched).toBe(true);
+    expect(result.score).toBeGreaterThanOrEqual(90);
+  });
+
+  it('folds accents, apostrophes, spaces and Mac before comparing family names', () => {
+    for (const [typed, held] of [['MACDONALD', 'Mac Donald'], ['McDonald', 'MacDonald'], ['OBRIEN', 'O’Brien'], ['Dabrowski', 'Dąbrowski']]) {
+      const result = scoreCandidate({ familyName: typed! }, child({ familyName: held!, similarity: { family: 0.1, given: 0, familyAsGiven: 0, givenAsFamily: 0 } }), { ...q, family: 'YYYY' });
+      expect(result.reasons, `${typed} / ${held}`).toEqual(['family name matches']);
+    }
   });
 });

@@ -1,6 +1,5 @@
+import { areDifferentNames, areNameVariants, foldName, normaliseName, shareVariantGroup, variantGroupsOf } from '@/lib/names';
 import { editDistance } from './edit-distance';
-import { areNameVariants } from './name-variants';
-import { nameParts, normaliseName } from './normalise';
 
 /**
  * How well a child on the index matches what a practitioner typed, and why. The score is the share of the points
@@ -45,28 +44,40 @@ const TRIGRAM_FLOOR = 0.3;
 type Part = { points: number; reason: string } | null;
 const best = (...parts: Part[]): Part => parts.reduce<Part>((a, b) => (b && (!a || b.points > a.points) ? b : a), null);
 
+/**
+ * Names are compared folded (lib/names/fold.ts): accents, apostrophes, spaces and Mac/Mc do not count. Every test
+ * here has its counterpart in the search's filter (search-blocks.ts), so that whatever would score is read.
+ */
 function familyPart(typed: string, candidate: Candidate, q: QueryPhonetic, similarity: number, label = 'family name'): Part {
-  const a = normaliseName(typed);
-  const b = normaliseName(candidate.familyName);
+  const a = foldName(typed);
+  const b = foldName(candidate.familyName);
   const soundsAlike = q.family !== null && [candidate.phonetic.family, candidate.phonetic.familyAlt].includes(q.family);
-  const typedParts = nameParts(typed);
-  const heldParts = nameParts(candidate.familyName);
-  const sharesPart = typedParts.some((p) => heldParts.includes(p)) && (typedParts.length > 1 || heldParts.length > 1);
+  const typedKeys = [a.whole, ...a.parts];
+  const heldKeys = [b.whole, ...b.parts];
+  const sharesPart = a.whole !== b.whole && typedKeys.some((key) => heldKeys.includes(key));
+  const partIsVariant =
+    (a.parts.length > 0 || b.parts.length > 0) &&
+    typedKeys.some((t) => heldKeys.some((h) => shareVariantGroup(variantGroupsOf(t, 'family'), variantGroupsOf(h, 'family'))));
   return best(
-    a === b ? { points: 40, reason: `${label} matches` } : null,
+    a.whole === b.whole ? { points: 40, reason: `${label} matches` } : null,
     sharesPart ? { points: 36, reason: `${label} matches part of a double-barrelled name` } : null,
-    areNameVariants(typed, candidate.familyName) ? { points: 34, reason: `${label} is a known variant spelling` } : null,
+    areNameVariants(a.whole, b.whole, 'family') ? { points: 34, reason: `${label} is a known variant spelling` } : null,
+    partIsVariant ? { points: 30, reason: `part of the ${label} is a known variant spelling` } : null,
     soundsAlike ? { points: 30, reason: `${label} sounds like` } : null,
-    typingSlip(a, b, 32, label),
+    typingSlip(a.whole, b.whole, 32, label),
     similarity >= TRIGRAM_FLOOR ? { points: Math.round(40 * similarity), reason: `${label} spelt similarly` } : null,
   );
 }
 
-/** One letter wrong, missing, extra or swapped with its neighbour (two in a long name). */
+/**
+ * One letter wrong, missing, extra or swapped with its neighbour; or, in a long name, two letters wrong, missing or
+ * extra. The filter reads names within two Levenshtein edits (search-blocks.ts), where a swap counts two.
+ */
 function typingSlip(typed: string, held: string, points: number, label: string): Part {
   const distance = editDistance(typed, held);
   if (distance === 1 && Math.min(typed.length, held.length) >= 3) return { points, reason: `${label} one letter different` };
-  if (distance === 2 && Math.min(typed.length, held.length) >= 7) return { points: points - 8, reason: `${label} two letters different` };
+  const twoSlips = distance === 2 && Math.min(typed.length, held.length) >= 7 && editDistance(typed, held, { countSwaps: false }) === 2;
+  if (twoSlips) return { points: points - 8, reason: `${label} two letters different` };
   return null;
 }
 
@@ -77,8 +88,11 @@ function givenPart(typed: string, candidate: Candidate, q: QueryPhonetic, simila
   return best(
     a === first ? { points: 25, reason: 'given name matches' } : null,
     names.slice(1).includes(a) ? { points: 22, reason: 'matches a middle name' } : null,
-    areNameVariants(a, first) ? { points: 21, reason: 'given name is a variant or short form' } : null,
-    q.given !== null && q.given === candidate.phonetic.given ? { points: 18, reason: 'given name sounds like' } : null,
+    areNameVariants(a, first, 'given') ? { points: 21, reason: 'given name is a variant or short form' } : null,
+    // Names the reference keeps apart (Oliver and Alfred, Euan and Owen) are different names, however alike they sound.
+    q.given !== null && q.given === candidate.phonetic.given && !areDifferentNames(a, first, 'given')
+      ? { points: 18, reason: 'given name sounds like' }
+      : null,
     typingSlip(a, first, 20, 'given name'),
     similarity >= TRIGRAM_FLOOR ? { points: Math.round(25 * similarity), reason: 'given name spelt similarly' } : null,
     a.length === 1 && first.startsWith(a) ? { points: 8, reason: 'initial matches' } : null,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { familyNameForms, foldName } from '@/lib/names';
 import { preparedQuery } from './prepared-query';
 import { sharedTrigramPatterns } from './shared-trigram-patterns';
 
@@ -47,8 +48,11 @@ const given = sql.placeholder('given');
 const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 const typedValues = ({ familyName, givenName }: TypedNames) => {
   const patterns = sharedTrigramPatterns(familyName);
+  const folded = foldName(familyName).whole;
   return {
     family: familyName,
+    familyFolded: folded,
+    familyForms: arrayLiteral(familyNameForms(familyName)),
     given: givenName,
     firstGiven: (givenName ?? '').split(' ')[0],
     triples: arrayLiteral(patterns.triples),
@@ -61,20 +65,24 @@ const typedValues = ({ familyName, givenName }: TypedNames) => {
 // them into the filter, where a cached plan would work them out again for every row).
 const typedKeys = sql`(select
   dmetaphone(${family}) as f1, dmetaphone_alt(${family}) as f2, nullif(dmetaphone(${sql.placeholder('firstGiven')}), '') as g1,
-  lower(${family} collate "C") as lf, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
+  ${sql.placeholder('familyFolded')}::text as fk, ${sql.placeholder('familyForms')}::text[] as forms, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
   ${sql.placeholder('pairsUpToLength')}::int as pairs_up_to_length
   offset 0) q`;
 
 /**
- * A loose first cut (the scoring decides): sounds alike, within two edits, shares enough letters to be spelt
- * similarly, or the given and family names swapped. lower() under the C collation folds ASCII letters only, and is
- * several times cheaper per row than the database's own (measured at 12 M: 1.2 ms of a district's 6 ms); a stored
- * name keeps an accented capital only as its first letter, and a similar name shares letters further in.
+ * A loose first cut, which admits every child the scoring (score.ts) could show, test for test: sounds alike, within
+ * two slips of the name folded, the name or a part of it is the typed one, a part of it or a known variant of either
+ * (the keys stored with the name, name_keys(), against the forms lib/names gives for the typed name), shares enough
+ * letters to be spelt similarly, or the given and family names swapped. lower() under the C collation folds ASCII
+ * letters only, and is several times cheaper per row than the database's own (measured at 12 M: 1.2 ms of a
+ * district's 6 ms); a stored name keeps an accented capital only as its first letter, and a similar name shares
+ * letters further in.
  */
 const lowerName = (name: SQL) => sql`lower(${name} collate "C")`;
-const nameFilter = (name: SQL, namePhonetic: SQL, givenPhonetic: SQL) => sql`(
-  ${namePhonetic} in (q.f1, q.f2)
-  or levenshtein_less_equal(${lowerName(name)}, q.lf, 2) <= 2
+const nameFilter = (name: SQL, namePhonetic: SQL, namePhoneticAlt: SQL, nameKeys: SQL, givenPhonetic: SQL) => sql`(
+  ${namePhonetic} in (q.f1, q.f2) or ${namePhoneticAlt} = q.f1
+  or ${nameKeys} && q.forms
+  or levenshtein_less_equal(${nameKeys}[1], q.fk, 2) <= 2
   or ${givenPhonetic} = q.f1
   or ${namePhonetic} = q.g1
   or ((${lowerName(name)} like any(q.triples) or (length(${name}) <= q.pairs_up_to_length and ${lowerName(name)} like any(q.pairs)))
@@ -89,13 +97,15 @@ const childColumns = sql`c.id, c.index_number, c.family_name as current_family_n
   c.gender::text as gender, c.postcode_district, c.is_shielded, c.given_name_phonetic`;
 const currentName = sql`c.family_name, c.family_name_phonetic, c.family_name_phonetic_alt, false as via_former_name, ${scored(sql`c.family_name`)}`;
 const formerName = sql`former.family_name, former.family_name_phonetic, dmetaphone_alt(former.family_name), true, ${scored(sql`former.family_name`)}`;
-const childNameFilter = nameFilter(sql`c.family_name`, sql`c.family_name_phonetic`, sql`c.given_name_phonetic`);
+const childNameFilter = nameFilter(sql`c.family_name`, sql`c.family_name_phonetic`, sql`c.family_name_phonetic_alt`, sql`c.family_name_keys`, sql`c.given_name_phonetic`);
+const formerNameFilter = (o: string) =>
+  nameFilter(sql.raw(`${o}.family_name`), sql.raw(`${o}.family_name_phonetic`), sql.raw(`dmetaphone_alt(${o}.family_name)`), sql.raw(`${o}.family_name_keys`), sql`null::text`);
 // Former names first, from a covering index alone: only the few close ones go on to their child's row, read by its
 // key (the fenced LATERAL stops the planner reading the whole block of children to hash-join them instead).
 const closeFormerNames = (blockedBy: SQL, childIs: SQL) => sql`(
   select o.child_id, o.family_name, o.family_name_phonetic
   from other_names o, ${typedKeys}
-  where ${blockedBy} and o.kind = 'former' and ${nameFilter(sql`o.family_name`, sql`o.family_name_phonetic`, sql`null::text`)}
+  where ${blockedBy} and o.kind = 'former' and ${formerNameFilter('o')}
   offset 0) former,
   lateral (select * from children c where c.id = former.child_id and ${childIs} offset 0) c`;
 
@@ -142,7 +152,7 @@ const postcodeBlockQuery = (scope: 'postcode' | 'district') => {
       union all
       select ${postcodeColumns}, ${formerName}
       from children c join other_names former on former.child_id = c.id and former.kind = 'former', ${typedKeys}
-      where ${inPostcode} and ${nameFilter(sql`former.family_name`, sql`former.family_name_phonetic`, sql`null::text`)}`);
+      where ${inPostcode} and ${formerNameFilter('former')}`);
   }
   // Thousands of children: former names come from their own index by district, and only the close ones go on to
   // their child's row, which decides district, shield and status.
