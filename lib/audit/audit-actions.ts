@@ -93,6 +93,7 @@ const OUTCOMES: Record<string, string> = {
   ok: 'Done',
   matches: 'Results shown',
   too_many: 'Too many matches',
+  no_close_match: 'No close match',
   rate_limited: 'Refused: too many searches',
   refused: 'Refused',
   locked: 'Locked out',
@@ -103,7 +104,8 @@ const OUTCOMES: Record<string, string> = {
   sent_if_matched: 'Code sent if matched',
 };
 
-export const outcomeLabel = (outcome: string): string => OUTCOMES[outcome] ?? outcome;
+export const outcomeLabel = (outcome: string): string =>
+  OUTCOMES[outcome] ?? (outcome.startsWith('withheld:') ? `No confident answer (${outcome.slice('withheld:'.length).replaceAll('_', ' ')})` : outcome);
 
 /** A search's or a view's reason as the searcher chose it; other reasons (a shield override's) as written. */
 export function reasonLabel(reason: string | null): string | null {
