@@ -80,9 +80,13 @@ export function confidentSystemClientAnswer(query: AnswerQuery, candidates: read
   const typedNames = { familyName: query.familyName, givenName: query.givenName };
   const agrees = (c: AnswerCandidate) =>
     c.dateOfBirth === query.dateOfBirth && !gendersDiffer(query.gender, c.gender) && namesAgreeForSystemClient(nameAgreement(typedNames, c));
-  const best = [...candidates].sort((a, b) => b.score - a.score).find(agrees);
+  // Of the children that agree, the one the corroborating evidence points at (namesakes score alike).
+  const evidence = (c: AnswerCandidate) => (c.sourceLinked ? 2 : 0) + (c.postcode !== null && c.postcode === query.postcode ? 1 : 0);
+  const best = [...candidates].sort((a, b) => evidence(b) - evidence(a) || b.score - a.score).find(agrees);
   if (!best) return withheld(candidates.length ? 'only_close_matches' : 'no_match', [], query);
-  if (sourceIdLinked && !best.sourceLinked) return withheld('source_id_elsewhere', [], query);
+  // The source's id and the postcode must point at the same child, or a person has to look.
+  const atPostcode = candidates.find((c) => agrees(c) && query.postcode?.includes(' ') && c.postcode === query.postcode);
+  if (sourceIdLinked && (!best.sourceLinked || (atPostcode && !atPostcode.sourceLinked))) return withheld('source_id_elsewhere', [], query);
 
   const byPostcode = Boolean(query.postcode?.includes(' ')) && best.postcode === query.postcode;
   if (!byPostcode && !best.sourceLinked) return withheld('needs_corroboration', ['postcode', 'sourcePersonId'], query);
