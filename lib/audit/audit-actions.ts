@@ -104,8 +104,7 @@ const OUTCOMES: Record<string, string> = {
   sent_if_matched: 'Code sent if matched',
 };
 
-export const outcomeLabel = (outcome: string): string =>
-  OUTCOMES[outcome] ?? (outcome.startsWith('withheld:') ? `No confident answer (${outcome.slice('withheld:'.length).replaceAll('_', ' ')})` : outcome);
+export const outcomeLabel = (outcome: string): string => OUTCOMES[outcome] ?? outcome;
 
 /** A search's or a view's reason as the searcher chose it; other reasons (a shield override's) as written. */
 export function reasonLabel(reason: string | null): string | null {

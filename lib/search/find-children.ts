@@ -88,9 +88,11 @@ export async function findChildren({ db, actor, search, clientAddress = null }: 
         gender: search.gender,
         sourcePersonId: search.sourcePersonId,
         sourceSystem: search.sourceSystem,
+        // Why a system client got no child, for whoever reads the trail (the outcome is the search's own).
+        withheld: withheld?.reason,
       },
       childIds: shown.map((s) => s.childId),
-      outcome: withheld ? `withheld:${withheld.reason}` : ranking.outcome === 'ranked' ? 'matches' : ranking.outcome,
+      outcome: ranking.outcome === 'ranked' ? 'matches' : ranking.outcome,
       clientAddress,
     },
   });
