@@ -49,10 +49,12 @@ function scoreBlock(criteria: SearchCriteria, rows: BlockRow[]): Scored[] {
   const phonetic: QueryPhonetic = { family: first.q_family, familyAlt: first.q_family_alt, given: first.q_given };
   const best = new Map<string, Scored>();
   for (const row of rows) {
-    const scored = { row, agreement: nameAgreement(criteria, { familyName: row.family_name, givenNames: row.given_names }), ...scoreCandidate(criteria, toCandidate(row), phonetic) };
+    const scored = scoreCandidate(criteria, toCandidate(row), phonetic);
     if (!wouldShow(scored)) continue;
     const earlier = best.get(row.id);
-    if (!earlier || earlier.score < scored.score) best.set(row.id, scored);
+    if (!earlier || earlier.score < scored.score) {
+      best.set(row.id, { row, agreement: nameAgreement(criteria, { familyName: row.family_name, givenNames: row.given_names }), ...scored });
+    }
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.row.family_name.localeCompare(b.row.family_name));
 }
@@ -62,8 +64,8 @@ async function scoreByBirth(db: Database, criteria: SearchCriteria, typed: Typed
   const scored = scoreBlock(criteria, exact);
   // Only a child with exactly the names typed, born on the date typed, ends the search there. A close name on the
   // typed date (Amelie for Amelia) must not hide the child with the very names whose day and month were swapped.
-  const best = scored[0];
-  if (best && isFullNameMatch(best.agreement)) return scored;
+  const top = scored[0]?.score;
+  if (scored.some((s) => s.score === top && isFullNameMatch(s.agreement))) return scored;
   const dates = dateCandidates(dateOfBirth);
   const swapped = dates.swapped ? await dobBlock(db, typed, dates.swapped) : [];
   return scoreBlock(criteria, [...exact, ...swapped, ...(await phoneticDateBlock(db, typed, dates.oneDigitOut))]);
