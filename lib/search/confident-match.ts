@@ -23,6 +23,7 @@ export type NoAnswerReason =
   | 'no_match'
   | 'only_close_matches'
   | 'needs_corroboration'
+  | 'given_name_variant'
   | 'another_plausible_child'
   | 'source_id_elsewhere'
   | 'too_many';
@@ -65,8 +66,9 @@ const gendersDiffer = (typed: AnswerQuery['gender'], held: string) => Boolean(ty
  * The one child a system client may act on without a person to judge, or why not. A person would be sure only
  * when: the date of birth was given and is the child's exactly (not swapped, not a digit out); the family and given
  * names are the child's or known variants of them (never a sound-alike or a slip); something beyond name and
- * birthday corroborates it — the full postcode held, or the client's own id for the person, linked to this child by
- * an earlier load (gender does not: given names nearly always tell it, so it separates almost no namesakes); and no
+ * birthday corroborates it — the full postcode held, with the given name exactly as held (twins are given variant
+ * names), or the client's own id for the person, linked to this child by an earlier load (gender does not: given
+ * names nearly always tell it, so it separates almost no namesakes); and no
  * other child is plausible — none within CONFIDENT_LEAD points of it, and no other child with those names and that
  * birthday, unless the corroborating postcode, the source's id or a differing gender rules that child out.
  */
@@ -88,8 +90,15 @@ export function confidentSystemClientAnswer(query: AnswerQuery, candidates: read
   const atPostcode = candidates.find((c) => agrees(c) && query.postcode?.includes(' ') && c.postcode === query.postcode);
   if (sourceIdLinked && (!best.sourceLinked || (atPostcode && !atPostcode.sourceLinked))) return withheld('source_id_elsewhere', [], query);
 
-  const byPostcode = Boolean(query.postcode?.includes(' ')) && best.postcode === query.postcode;
-  if (!byPostcode && !best.sourceLinked) return withheld('needs_corroboration', ['postcode', 'sourcePersonId'], query);
+  const atSamePostcode = Boolean(query.postcode?.includes(' ')) && best.postcode === query.postcode;
+  // Twins and siblings share a postcode, a birthday too for twins, and are often given names that are variants of
+  // each other (Nicola and Nicole): at a postcode, only the given name as held tells them apart.
+  const givenAsHeld = nameAgreement(typedNames, best).given === 'exact';
+  const byPostcode = atSamePostcode && givenAsHeld;
+  if (!byPostcode && !best.sourceLinked) {
+    if (atSamePostcode) return withheld('given_name_variant', ['sourcePersonId'], query);
+    return withheld('needs_corroboration', ['postcode', 'sourcePersonId'], query);
+  }
 
   const ruledOut = (c: AnswerCandidate) =>
     (best.sourceLinked && !c.sourceLinked) || (byPostcode && c.postcode !== null && c.postcode !== query.postcode) || gendersDiffer(query.gender, c.gender);

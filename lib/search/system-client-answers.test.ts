@@ -86,6 +86,16 @@ describe('hostile and colliding data: the API answers only when a person would b
     expect(await ask({ familyName: 'Galagher', givenName: 'Euan', dateOfBirth: '2013-04-07', postcode: 'G12 8QQ' })).toMatchObject({ childId: null });
   });
 
+  it('gives no child when the one wanted is absent and their twin at the same postcode has a variant of their name', async () => {
+    const nicole = await addChild({ givenNames: 'Nicole', familyName: 'Farley', dateOfBirth: '2019-02-27', gender: 'female', postcode: 'ME5 9GD' });
+    // Nicola, her twin, is not on the index.
+    expect(await ask({ familyName: 'Farley', givenName: 'Nicola', dateOfBirth: '2019-02-27', postcode: 'ME5 9GD' })).toEqual({
+      childId: null,
+      withheld: { reason: 'given_name_variant', toAdd: ['sourcePersonId'] },
+    });
+    expect((await ask({ familyName: 'Farley', givenName: 'Nicole', dateOfBirth: '2019-02-27', postcode: 'ME5 9GD' })).childId).toBe(nicole);
+  });
+
   it('gives no child whose namesake born that day is shielded, since no postcode can rule the shielded one out', async () => {
     await addChild({ givenNames: 'Maja', familyName: 'Kowalczyk', dateOfBirth: '2011-01-19', gender: 'female', postcode: 'NG7 2RD' });
     await addChild({ givenNames: 'Maja', familyName: 'Kowalczyk', dateOfBirth: '2011-01-19', gender: 'female', shielded: true });

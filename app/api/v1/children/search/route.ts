@@ -76,6 +76,8 @@ const WHY_NO_ANSWER: Record<NoAnswerReason, string> = {
   no_match: 'No child on the index matches these details.',
   only_close_matches: 'Some children are close to these details but none has these names and this date of birth: a person should search and judge.',
   needs_corroboration: 'A child has these names and this date of birth, but name and birthday alone do not identify a child: send the full postcode held for them, or your own id for them.',
+  given_name_variant:
+    'A child at this postcode has this date of birth and a variant of this given name; twins are often given such names, so the given name must be as held: send it as held, or your own id for the child.',
   another_plausible_child: 'More than one child could be the one meant: send details that tell them apart.',
   source_id_elsewhere: 'Your id for this person is linked to a different child: a person should check.',
   too_many: 'Too many children match these details.',
