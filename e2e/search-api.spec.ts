@@ -6,17 +6,21 @@ import { signInAsDemo } from './support/staff';
 const ENDPOINT = '/api/v1/children/search';
 
 test.describe('[API] children search', () => {
-  test('a system client gets the one confident match, or none', async ({ request }) => {
+  test('a system client gets the one child a person would be sure of, or none with the reason and what to add', async ({ request }) => {
     const { ordinary: child } = e2eChildren();
     const headers = { authorization: `Bearer ${demoApiClient().key}` };
-    const exact = await request.post(ENDPOINT, {
-      headers,
-      data: { reason: 'working_with_child', familyName: child.familyName, givenName: child.givenNames.split(' ')[0], dateOfBirth: child.dateOfBirth },
-    });
-    expect(exact.status()).toBe(200);
-    expect((await exact.json()).match).toMatchObject({ childId: child.id, indexNumber: child.indexNumber });
-    const vague = await request.post(ENDPOINT, { headers, data: { reason: 'working_with_child', familyName: 'Zzzyx', dateOfBirth: child.dateOfBirth } });
-    expect(await vague.json()).toEqual({ match: null });
+    const named = { reason: 'working_with_child', familyName: child.familyName, givenName: child.givenNames.split(' ')[0], dateOfBirth: child.dateOfBirth };
+    const corroborated = await request.post(ENDPOINT, { headers, data: { ...named, postcode: child.postcode } });
+    expect(corroborated.status()).toBe(200);
+    expect((await corroborated.json()).match).toMatchObject({ childId: child.id, indexNumber: child.indexNumber });
+
+    // Name and date of birth alone do not identify a child at national scale.
+    const alone = await request.post(ENDPOINT, { headers, data: named });
+    expect(await alone.json()).toMatchObject({ match: null, reason: 'needs_corroboration', toAdd: ['postcode', 'sourcePersonId'], message: expect.stringMatching(/full postcode/) });
+    const noBirthday = await request.post(ENDPOINT, { headers, data: { ...named, dateOfBirth: undefined, postcode: child.postcode } });
+    expect(await noBirthday.json()).toMatchObject({ match: null, reason: 'needs_date_of_birth', toAdd: ['dateOfBirth'] });
+    const vague = await request.post(ENDPOINT, { headers, data: { reason: 'working_with_child', familyName: 'Zzzyx', givenName: 'Qqq', dateOfBirth: child.dateOfBirth } });
+    expect(await vague.json()).toMatchObject({ match: null, reason: 'no_match', toAdd: [] });
   });
 
   test('a signed-in practitioner gets the ranked list with reasons', async ({ page }) => {

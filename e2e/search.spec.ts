@@ -1,3 +1,5 @@
+import { demoApiClient } from '@/db/seed/demo-credentials';
+import { LOAD_COLUMNS } from '@/lib/loads/load-columns';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { fillDate, searchByNameAndPostcode } from './support/search';
@@ -44,4 +46,47 @@ test('[SEARCH] a shielded child is not found by postcode, and is found by name a
   const row = page.getByRole('row').filter({ hasText: `${child.givenNames} ${child.familyName}` });
   await expect(row).toContainText('Not shown');
   await expect(row).not.toContainText(child.postcode.split(' ')[0]!);
+});
+
+test('[SEARCH] when many children are alike and none has the names given, the page says there is no close match and what to add', async ({ page, request, expectAccessible }) => {
+  const { correctionNotice } = e2eChildren();
+  // A dozen children of one family name, born on one day, sent by a source as a load (the family name is this run's own).
+  const familyName = `Alikeson${Date.now().toString(36).replace(/[0-9]/g, 'q')}`;
+  const dateOfBirth = '2016-02-13';
+  const givens = ['Grace', 'Amelia', 'Isla', 'Freya', 'Ava', 'Mia', 'Poppy', 'Ivy', 'Rosie', 'Evie', 'Sophia', 'Lily'];
+  const row = (values: Record<string, string>) => LOAD_COLUMNS.map((c) => values[c] ?? '').join(',');
+  const file = [
+    LOAD_COLUMNS.join(','),
+    ...givens.map((given, i) =>
+      row({ source_system: correctionNotice.sourceSystem, source_person_id: `ALIKE-${familyName}-${i}`, given_names: given, family_name: familyName, gender: 'F', date_of_birth: dateOfBirth, address_line1: `${i + 1} Alike Street`, town: 'Testbury', postcode: `LS${i + 1} 4AZ` }),
+    ),
+  ].join('\n');
+  const headers = { authorization: `Bearer ${demoApiClient().key}`, 'content-type': 'text/csv' };
+  const sent = await request.post(`/api/v1/loads?source=${encodeURIComponent(correctionNotice.sourceSystem)}&asOf=2026-11-30&fileName=${familyName}.csv`, { headers, data: file });
+  expect(sent.status()).toBe(202);
+  await expect
+    .poll(async () => (await (await request.get(sent.headers().location!, { headers })).json()).status, { timeout: 45_000, intervals: [250, 500, 1000] })
+    .toBe('done');
+
+  await signInAsDemo(page, 'demo.teacher');
+  const searchFor = async (givenName: string) => {
+    await page.goto('/staff/search');
+    await page.getByLabel('I am working with this child').check();
+    await page.getByLabel('Family name').fill(familyName);
+    await page.getByLabel('Given name (optional)').fill(givenName);
+    await fillDate(page, dateOfBirth);
+    await page.getByRole('button', { name: 'Search' }).click();
+  };
+  await searchFor('Ottilie');
+  const status = page.getByRole('status');
+  await expect(status).toContainText('No close match.');
+  await expect(status).toContainText('No child on the index has the names you gave');
+  await expect(status).toContainText('add the postcode');
+  await expect(page.getByText('Too many children match')).toHaveCount(0);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectAccessible();
+
+  // Without a given name all twelve agree on the name given: then it is rightly too many, and the given name narrows it.
+  await searchFor('');
+  await expect(page.getByText('Too many children match')).toBeVisible();
 });

@@ -93,6 +93,7 @@ const OUTCOMES: Record<string, string> = {
   ok: 'Done',
   matches: 'Results shown',
   too_many: 'Too many matches',
+  no_close_match: 'No close match',
   rate_limited: 'Refused: too many searches',
   refused: 'Refused',
   locked: 'Locked out',

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Database } from '@/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TChildSearch } from '@/lib/validation/child-search';
-import { confidentMatch } from './confident-match';
+import { answerCandidates } from './answer-candidates';
+import { confidentSystemClientAnswer, type FieldToAdd, type NoAnswerReason } from './confident-match';
 import { followMerges, type Ranked } from './follow-merges';
 import { rankChildren } from './rank-children';
 
@@ -25,10 +26,18 @@ export type SearchMatch = {
   reasons: string[];
 };
 
-export type FindChildrenResult = { outcome: 'matches'; matches: SearchMatch[] } | { outcome: 'too_many' };
+/** Why a system client got no child, and what it could send to get one. */
+export type WithheldAnswer = { reason: NoAnswerReason; toAdd: FieldToAdd[] };
+export type FindChildrenResult =
+  | { outcome: 'matches'; matches: SearchMatch[]; withheld?: WithheldAnswer }
+  | { outcome: 'too_many'; withheld?: WithheldAnswer }
+  | { outcome: 'no_close_match'; withheld?: WithheldAnswer };
 
 /** The search's audit event: a record opened from the results cites it as the reason for the view. */
 export type AuditedSearch = FindChildrenResult & { auditEventId: number };
+
+/** A system client sees more of the ranking than a page shows, so that a plausible eleventh child still counts. */
+const SYSTEM_CLIENT_KEEPS = 50;
 
 export type FindChildrenOptions = {
   db: Database;
@@ -44,12 +53,23 @@ export type FindChildrenOptions = {
  * fails nothing is returned, so a search is recorded exactly when its results are returned.
  */
 export async function findChildren({ db, actor, search, clientAddress = null }: FindChildrenOptions): Promise<AuditedSearch> {
-  const ranking = await rankChildren(db, search);
+  const forSystem = actor.kind === 'api_client';
+  const ranking = await rankChildren(db, search, { keep: forSystem ? SYSTEM_CLIENT_KEEPS : undefined });
   let shown: Ranked[] = [];
+  let withheld: WithheldAnswer | undefined;
   if (ranking.outcome === 'ranked') {
     const kept = await followMerges(db, ranking.ranked);
-    // A system client acts on what it gets without a person to judge: one confident match, or none.
-    shown = actor.kind === 'api_client' ? [confidentMatch(kept)].filter((m) => m !== null) : kept;
+    shown = kept;
+    if (forSystem) {
+      // A system client acts on what it gets without a person to judge: one child a person would be sure of, or none.
+      const { candidates, sourceIdLinked } = await answerCandidates({ db, ranked: kept, organisationId: actor.organisationId, sourcePersonId: search.sourcePersonId, sourceSystem: search.sourceSystem });
+      const answer = confidentSystemClientAnswer(search, candidates, sourceIdLinked);
+      shown = kept.filter((k) => k.childId === answer.childId);
+      if (answer.childId === null) withheld = { reason: answer.reason, toAdd: answer.toAdd };
+    }
+  } else if (forSystem) {
+    const narrowing: FieldToAdd[] = ['givenName', 'dateOfBirth', 'postcode'];
+    withheld = ranking.outcome === 'too_many' ? { reason: 'too_many', toAdd: narrowing.filter((field) => !search[field]) } : { reason: 'no_match', toAdd: [] };
   }
   const auditEventId = await recordAuditEvent({
     db,
@@ -59,16 +79,28 @@ export async function findChildren({ db, actor, search, clientAddress = null }: 
       organisationId: actor.organisationId,
       action: 'child.search',
       reason: searchReasonForAudit(search),
-      query: { indexNumber: search.indexNumber, familyName: search.familyName, givenName: search.givenName, dateOfBirth: search.dateOfBirth, postcode: search.postcode, gender: search.gender },
+      query: {
+        indexNumber: search.indexNumber,
+        familyName: search.familyName,
+        givenName: search.givenName,
+        dateOfBirth: search.dateOfBirth,
+        postcode: search.postcode,
+        gender: search.gender,
+        sourcePersonId: search.sourcePersonId,
+        sourceSystem: search.sourceSystem,
+        // Why a system client got no child, for whoever reads the trail (the outcome is the search's own).
+        withheld: withheld?.reason,
+      },
       childIds: shown.map((s) => s.childId),
-      outcome: ranking.outcome === 'too_many' ? 'too_many' : 'matches',
+      outcome: ranking.outcome === 'ranked' ? 'matches' : ranking.outcome,
       clientAddress,
     },
   });
-  if (ranking.outcome === 'too_many') return { outcome: 'too_many', auditEventId };
+  if (ranking.outcome !== 'ranked') return { outcome: ranking.outcome, auditEventId, ...(withheld && { withheld }) };
   return {
     outcome: 'matches',
     matches: shown.map(({ shown: child, score, reasons }) => ({ ...child, postcodeDistrict: child.shielded ? null : child.postcodeDistrict, score, reasons })),
     auditEventId,
+    ...(withheld && { withheld }),
   };
 }

@@ -42,6 +42,9 @@ export const ZChildSearch = z
     gender: z
       .union([z.enum(['female', 'male', 'not_specified']), z.literal('').transform(() => undefined)], 'Gender must be female, male or not_specified')
       .optional(),
+    // A system client's own id for the person and which of its sources gave it: corroborates a confident answer.
+    sourcePersonId: optionalText('Source person id', 64),
+    sourceSystem: optionalText('Source system code', 64),
     reason: z.enum(SEARCH_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you are searching'),
     reasonDetail: optionalText('Reason', 200),
   })

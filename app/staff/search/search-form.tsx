@@ -15,6 +15,17 @@ import { searchAction, type SearchFormState } from './search.action';
 const tooManySearches = (seconds: number) =>
   `You have searched too many times in a short time. This search was not run, and has been recorded. You can search again in ${seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`;
 
+/** What the practitioner left out that would separate the child from the look-alikes, in words. */
+function detailsToAdd(values: Record<string, string>): string {
+  const missing = [
+    values.givenName?.trim() ? null : 'the given name',
+    values.dateOfBirthYear?.trim() ? null : 'the date of birth',
+    values.postcode?.trim() ? null : 'the postcode',
+  ].filter((m): m is string => m !== null);
+  if (!missing.length) return '';
+  return ` If you know ${missing.length === 1 ? 'it' : 'them'}, add ${missing.join(' and ')}.`;
+}
+
 export function SearchForm() {
   const [state, action, pending] = useActionState<SearchFormState, FormData>(searchAction, {});
   const errors = state.errors ?? {};
@@ -38,6 +49,17 @@ export function SearchForm() {
       {result?.outcome === 'too_many' ? (
         <div className="govuk-inset-text" role="status">
           Too many children match. Add more detail, such as the given name or date of birth.
+        </div>
+      ) : null}
+      {result?.outcome === 'no_close_match' ? (
+        <div className="govuk-inset-text" role="status">
+          <p className="govuk-body govuk-!-font-weight-bold">No close match.</p>
+          <p className="govuk-body">
+            No child on the index has the names you gave
+            {values.givenName?.trim() ? ' (both the family name and the given name, or variants of them)' : ''}. Other children are only
+            partly alike, so they are not listed. Check the spelling of the names and the date of birth.{detailsToAdd(values)} The child may
+            not be on the index.
+          </p>
         </div>
       ) : null}
       {result?.outcome === 'matches' && result.matches.length === 0 ? (

@@ -8,6 +8,7 @@ import { jsonResponse } from '@/lib/http/json-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { misuseThresholds } from '@/lib/oversight/misuse-thresholds';
 import { searchAllowance } from '@/lib/rate-limits/search-allowance';
+import type { FieldToAdd, NoAnswerReason } from '@/lib/search/confident-match';
 import type { SearchActor } from '@/lib/search/find-children';
 import { searchWithinLimits } from '@/lib/search/search-within-limits';
 import { fieldErrors } from '@/lib/validation/staff-sign-in';
@@ -60,9 +61,36 @@ async function searchChildren(request: Request) {
   });
   if (result.outcome === 'rate_limited') return tooManySearches(result.retryAfterSeconds);
   if (result.outcome === 'session_ended') return jsonResponse({ error: 'Your session has ended: you searched many times without opening a record. The index team has been told.' }, 401);
-  if (actor.kind === 'api_client') return jsonResponse({ match: result.outcome === 'matches' ? (result.matches[0] ?? null) : null });
+  if (actor.kind === 'api_client') {
+    const match = result.outcome === 'matches' ? (result.matches[0] ?? null) : null;
+    if (match || !result.withheld) return jsonResponse({ match });
+    const { reason, toAdd } = result.withheld;
+    return jsonResponse({ match: null, reason, toAdd, message: withheldMessage(reason, toAdd) });
+  }
   return jsonResponse(result);
 }
+
+const WHY_NO_ANSWER: Record<NoAnswerReason, string> = {
+  needs_date_of_birth: 'A child is answered only with their date of birth.',
+  needs_given_name: 'A child is answered only with their given name as well as the family name.',
+  no_match: 'No child on the index matches these details.',
+  only_close_matches: 'Some children are close to these details but none has these names and this date of birth: a person should search and judge.',
+  needs_corroboration: 'A child has these names and this date of birth, but name and birthday alone do not identify a child: send the full postcode held for them, or your own id for them.',
+  given_name_variant:
+    'A child at this postcode has this date of birth and a variant of this given name; twins are often given such names, so the given name must be as held: send it as held, or your own id for the child.',
+  another_plausible_child: 'More than one child could be the one meant: send details that tell them apart.',
+  source_id_elsewhere: 'Your id for this person is linked to a different child: a person should check.',
+  too_many: 'Too many children match these details.',
+};
+const FIELD_NAMES: Record<FieldToAdd, string> = {
+  dateOfBirth: 'dateOfBirth',
+  givenName: 'givenName',
+  postcode: 'the full postcode (postcode)',
+  gender: 'gender',
+  sourcePersonId: 'your own id for the person (sourcePersonId)',
+};
+const withheldMessage = (reason: NoAnswerReason, toAdd: FieldToAdd[]) =>
+  toAdd.length ? `${WHY_NO_ANSWER[reason]} Add: ${toAdd.map((f) => FIELD_NAMES[f]).join(', ')}.` : WHY_NO_ANSWER[reason];
 
 function tooManySearches(retryAfterSeconds: number): Response {
   const response = jsonResponse({ error: `Too many searches: this one was not run. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds }, 429);
