@@ -1,6 +1,5 @@
+import { areNameVariants, foldName, nameParts, normaliseName } from '@/lib/names';
 import { editDistance } from './edit-distance';
-import { areNameVariants } from './name-variants';
-import { nameParts, normaliseName } from './normalise';
 
 /**
  * How a child's names agree with the names typed, in words a person would use: the same name, a known variant of
@@ -27,8 +26,8 @@ function isSlip(typed: string, held: string): boolean {
 function familyAgreement(typed: string, held: string): FamilyAgreement | null {
   const a = normaliseName(typed);
   const b = normaliseName(held);
-  if (a === b || a.replace(/[\s-]/g, '') === b.replace(/[\s-]/g, '')) return 'exact';
-  if (areNameVariants(typed, held)) return 'variant';
+  if (a === b || foldName(typed).whole === foldName(held).whole) return 'exact';
+  if (areNameVariants(typed, held, 'family')) return 'variant';
   const typedParts = nameParts(typed);
   const heldParts = nameParts(held);
   if ((typedParts.length > 1 || heldParts.length > 1) && typedParts.some((p) => heldParts.includes(p))) return 'part';
@@ -40,7 +39,7 @@ function givenAgreement(typed: string, heldGivenNames: string): GivenAgreement |
   const [first = '', ...middle] = normaliseName(heldGivenNames).split(' ');
   if (!a) return null;
   if (a === first) return 'exact';
-  if (areNameVariants(a, first)) return 'variant';
+  if (areNameVariants(a, first, 'given')) return 'variant';
   if (middle.includes(a)) return 'middle';
   return isSlip(a, first) ? 'slip' : null;
 }
