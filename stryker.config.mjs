@@ -1,21 +1,28 @@
 // Mutation testing of the trust-critical rules (issue 26): `npm run test:mutation`. Slow (each change to the code
 // re-runs the tests that cover it), so not part of `npm test`; docs/testing.md says when it runs and what it scored.
-// One module: `npm run test:mutation -- --mutate lib/records/visible-record.ts`.
+// One module of a group: `npm run test:mutation -- --mutate lib/records/visible-record.ts`.
 
 /**
- * Each trust-critical module, with the tests that hold its rules (vitest.mutation.config.ts runs only these). Pure
- * rules first: their tests take milliseconds, so every mutant is tried in seconds. The guards and citizen access are
- * tested against the database, a few seconds per mutant: `npm run test:mutation -- --mutate <file>` runs one.
+ * Each trust-critical module, with the tests that hold its rules (vitest.mutation.config.ts runs only these), in two
+ * groups: the rules, whose tests take milliseconds, so every mutant is tried in a second or two; and the guards, tested
+ * against the database, several seconds a mutant. `MUTATION_GROUP=guards` (or `all`) picks; the rules by default.
  */
-export const TRUST_CRITICAL = {
-  'lib/records/visible-record.ts': ['lib/records/visible-record.test.ts'],
-  'lib/records/is-index-team-for.ts': ['lib/records/visible-record.test.ts'],
-  'lib/sensitive-services/sensitive-services-seen-by.ts': ['lib/records/visible-record.test.ts'],
-  'lib/citizen-access/age.ts': ['lib/citizen-access/age.test.ts'],
-  'lib/auth/vetting.ts': ['lib/auth/vetting.test.ts'],
-  'lib/auth/require-staff.ts': ['lib/auth/require-staff.test.ts'],
-  'lib/citizen-access/find-citizen-access.ts': ['lib/citizen-access/find-citizen-access.test.ts'],
+const GROUPS = {
+  rules: {
+    'lib/records/visible-record.ts': ['lib/records/visible-record.test.ts'],
+    'lib/records/is-index-team-for.ts': ['lib/records/is-index-team-for.test.ts', 'lib/records/visible-record.test.ts'],
+    'lib/sensitive-services/sensitive-services-seen-by.ts': ['lib/sensitive-services/sensitive-services-seen-by.test.ts', 'lib/records/visible-record.test.ts'],
+    'lib/citizen-access/age.ts': ['lib/citizen-access/age.test.ts'],
+    'lib/auth/vetting.ts': ['lib/auth/vetting.test.ts'],
+  },
+  guards: {
+    'lib/auth/require-staff.ts': ['lib/auth/require-staff.test.ts'],
+    'lib/citizen-access/find-citizen-access.ts': ['lib/citizen-access/find-citizen-access.test.ts'],
+  },
 };
+const group = process.env.MUTATION_GROUP ?? 'rules';
+if (group !== 'all' && !(group in GROUPS)) throw new Error(`MUTATION_GROUP must be one of ${[...Object.keys(GROUPS), 'all'].join(', ')}`);
+export const TRUST_CRITICAL = group === 'all' ? { ...GROUPS.rules, ...GROUPS.guards } : GROUPS[group];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -43,4 +43,23 @@ describe('vetting', () => {
     const problems = vettingProblems({ ...vetted, trainingCompletedOn: null, policeCheckExpiresOn: null }, now);
     expect(problems.map((p) => p.item)).toEqual(['training', 'police_check']);
   });
+
+  it('counts days in England: a check that ended yesterday has ended at half past midnight in summer', () => {
+    const halfPastMidnightInJuly = new Date('2026-07-01T23:30:00Z'); // 00:30 on 2 July in London
+    expect(vettingProblems({ ...vetted, policeCheckExpiresOn: '2026-07-01' }, halfPastMidnightInJuly).map((p) => p.item)).toEqual(['police_check']);
+    expect(vettingProblems({ ...vetted, organisationAccreditedUntil: '2026-07-01' }, halfPastMidnightInJuly).map((p) => p.item)).toEqual(['accreditation']);
+    expect(vettingProblems({ ...vetted, lastActiveAt: new Date('2026-06-30T09:00:00Z'), policeCheckExpiresOn: '2026-07-02' }, halfPastMidnightInJuly)).toEqual([]);
+  });
+
+  it('accepts an accreditation that ends today, and refuses it the day after', () => {
+    expect(vettingProblems({ ...vetted, organisationAccreditedUntil: '2026-11-25' }, now)).toEqual([]);
+    expect(vettingProblems({ ...vetted, organisationAccreditedUntil: '2026-11-25' }, new Date('2026-11-26T00:00:01Z')).map((p) => p.item)).toEqual(['accreditation']);
+  });
+
+  it('suspends after exactly 90 days unused, not a moment before', () => {
+    const last = new Date(now.getTime() - 90 * 86_400_000);
+    expect(vettingProblems({ ...vetted, lastActiveAt: last }, now)).toEqual([]);
+    expect(vettingProblems({ ...vetted, lastActiveAt: new Date(last.getTime() - 1) }, now).map((p) => p.item)).toEqual(['inactivity']);
+    expect(vettingProblems({ ...vetted, lastActiveAt: null }, now)).toEqual([]);
+  });
 });

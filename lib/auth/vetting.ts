@@ -1,3 +1,5 @@
+import { todayInLondon } from '@/lib/dates/london';
+
 /**
  * Vetting preconditions for a staff account, checked at sign-in and on every request. No clearance, no access:
  * each item that is missing or out of date refuses access by itself, with a message saying which and whom to ask.
@@ -19,10 +21,9 @@ export type VettingProblem = {
 export const INACTIVITY_LIMIT_DAYS = 90;
 const CONTACT = 'Contact your organisation’s access manager.';
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 export function vettingProblems(subject: VettingSubject, now: Date): VettingProblem[] {
-  const today = isoDay(now);
+  // Dates on certificates are England's: a check that ended yesterday has ended at 00:30 in summer too.
+  const today = todayInLondon(now);
   const problems: VettingProblem[] = [];
   if (subject.status === 'suspended') {
     problems.push({ item: 'account', message: `Your account is suspended. ${CONTACT}` });

@@ -148,3 +148,33 @@ describe('the shield override', () => {
     expect(visibleRecord({ record: shieldedRecord, viewer: childProtection, shieldOverridden: false })).toMatchObject({ kind: 'shielded', mayOverride: true });
   });
 });
+
+describe('what a shielded record shows, and to whom it is not shown at all', () => {
+  const practitioner: RecordViewer = { id: 'p', role: 'practitioner', organisationId: 'org', localAuthorityCode: COUNCILS[1], hasChildProtectionRole: false, sensitiveServiceCode: null };
+
+  it('shows who the child is and the parents with parental responsibility, by name and relationship only', () => {
+    const record: HeldChildRecord = {
+      ...shieldedRecord,
+      carers: [...shieldedRecord.carers, { ...shieldedRecord.carers[0]!, id: 'k2', givenNames: 'Stepdad', relationship: 'carer', hasParentalResponsibility: false }],
+    };
+    const view = visibleRecord({ record, viewer: practitioner, shieldOverridden: false });
+    expect(view).toEqual({
+      kind: 'shielded',
+      child: { id: 'c1', indexNumber: '123456789', givenNames: 'Ada', familyName: 'Secretfamily', gender: 'female', dateOfBirth: '2015-06-01' },
+      parents: [{ givenNames: 'Mum', familyName: 'Secretfamily', relationship: 'mother' }],
+      indexTeam: shieldedRecord.shieldedBy,
+      mayOverride: false,
+    });
+  });
+
+  it('says an override happened only where there was a shield to override', () => {
+    const open: HeldChildRecord = { ...shieldedRecord, shieldedBy: null, shieldAuthorityCode: null };
+    const childProtection: RecordViewer = { ...practitioner, hasChildProtectionRole: true };
+    expect(visibleRecord({ record: open, viewer: childProtection, shieldOverridden: true })).toMatchObject({ kind: 'full', shieldOverridden: false });
+  });
+
+  it('is never drawn for an access manager, who does not view children’s records', () => {
+    const administrator: RecordViewer = { ...practitioner, role: 'administrator' };
+    expect(() => visibleRecord({ record: shieldedRecord, viewer: administrator, shieldOverridden: false })).toThrow('Administrators do not view children’s records');
+  });
+});
