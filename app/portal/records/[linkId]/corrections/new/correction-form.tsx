@@ -15,24 +15,25 @@ type Item = { key: string; label: string; valueAsHeld: string };
  * the same zod schema as the browser), so that both work without JavaScript and no answer goes into the address.
  */
 export function CorrectionForm({ linkId, items }: { linkId: string; items: Item[] }) {
-  const [state, action, pending] = useActionState<RaiseCorrectionState, FormData>(raiseCorrectionAction.bind(null, linkId), {});
+  const [state, action, pending] = useActionState<RaiseCorrectionState, FormData>(raiseCorrectionAction, {});
   const checkedItem = state.checked && items.find((i) => i.key === state.checked!.item);
-  if (state.checked && checkedItem) return <CheckAnswers checked={state.checked} item={checkedItem} state={state} action={action} pending={pending} />;
+  if (state.checked && checkedItem) return <CheckAnswers linkId={linkId} checked={state.checked} item={checkedItem} state={state} action={action} pending={pending} />;
   // An item the record does not have (a form sent by hand) is asked again.
   const errors = state.checked ? { item: 'Select what is wrong from the list' } : state.errors;
   const values = state.checked ? { ...state.checked, explanation: state.checked.explanation ?? '' } : state.values;
-  return <Questions items={items} errors={errors} values={values} action={action} pending={pending} />;
+  return <Questions linkId={linkId} items={items} errors={errors} values={values} action={action} pending={pending} />;
 }
 
-type QuestionsProps = { items: Item[]; errors?: Record<string, string | undefined>; values?: Record<string, string>; action: (formData: FormData) => void; pending: boolean };
+type QuestionsProps = { linkId: string; items: Item[]; errors?: Record<string, string | undefined>; values?: Record<string, string>; action: (formData: FormData) => void; pending: boolean };
 
-function Questions({ items, errors: serverErrors, values = {}, action, pending }: QuestionsProps) {
+function Questions({ linkId, items, errors: serverErrors, values = {}, action, pending }: QuestionsProps) {
   const { register, onSubmit, errors } = useCheckedForm<TCorrectionRequestInput, TCorrectionRequest>(ZCorrectionRequest, action, serverErrors, values);
   return (
     <>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Ask for something to be corrected</h1>
       <form action={action} onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="linkId" value={linkId} />
         <Radios
           name="item"
           legend="What is wrong?"
@@ -51,9 +52,9 @@ function Questions({ items, errors: serverErrors, values = {}, action, pending }
   );
 }
 
-type CheckAnswersProps = { checked: TCorrectionRequest; item: Item; state: RaiseCorrectionState; action: (formData: FormData) => void; pending: boolean };
+type CheckAnswersProps = { linkId: string; checked: TCorrectionRequest; item: Item; state: RaiseCorrectionState; action: (formData: FormData) => void; pending: boolean };
 
-function CheckAnswers({ checked, item, state, action, pending }: CheckAnswersProps) {
+function CheckAnswers({ linkId, checked, item, state, action, pending }: CheckAnswersProps) {
   const rows = [
     ['What is wrong', `${item.label}: ${item.valueAsHeld}`],
     ['What it should be', checked.requestedValue],
@@ -64,6 +65,7 @@ function CheckAnswers({ checked, item, state, action, pending }: CheckAnswersPro
       <ErrorSummary errors={state.errors} message={state.message} />
       <h1 className="govuk-heading-l">Check your answers before sending your request</h1>
       <form action={action}>
+        <input type="hidden" name="linkId" value={linkId} />
         <input type="hidden" name="item" value={checked.item} />
         <input type="hidden" name="requestedValue" value={checked.requestedValue} />
         <input type="hidden" name="explanation" value={checked.explanation ?? ''} />

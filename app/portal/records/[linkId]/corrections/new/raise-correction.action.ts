@@ -19,10 +19,12 @@ const FIELDS = ['item', 'requestedValue', 'explanation'] as const;
 /**
  * Both steps of asking for a correction, so that they work without JavaScript: "Continue" (step `check`, or no step)
  * checks the answers and shows them back; "Change" returns to the questions with them; "Send request" (step `send`)
- * checks them again with the same schema and raises the request.
+ * checks them again with the same schema and raises the request. The record's link id is a field of the form, not
+ * bound to the action in the browser: a bound action posted without JavaScript never finishes.
  */
-export async function raiseCorrectionAction(linkId: string, _previous: RaiseCorrectionState, formData: FormData): Promise<RaiseCorrectionState> {
+export async function raiseCorrectionAction(_previous: RaiseCorrectionState, formData: FormData): Promise<RaiseCorrectionState> {
   const citizen = await requireCitizen();
+  const linkId = formData.get('linkId');
   if (!isRecordId(linkId)) redirect('/portal/records');
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? '')]));
   const step = formData.get('step');
