@@ -6,11 +6,12 @@ import { GovukFrontendInit } from './_components/govuk-frontend-init';
 import { GovukStylesheet } from './_components/govuk-stylesheet';
 import { Header } from './_components/header';
 import { PhaseBanner } from './_components/phase-banner';
-import { SERVICE_NAME, ServiceNavigation } from './_components/service-navigation';
+import { SERVICE_NAME, TITLE_SUFFIX } from './_components/page-title';
+import { ServiceNavigation } from './_components/service-navigation';
 import { SkipLink } from './_components/skip-link';
 
 export const metadata: Metadata = {
-  title: { template: `%s – ${SERVICE_NAME} – GOV.UK`, default: `${SERVICE_NAME} – GOV.UK` },
+  title: { template: `%s${TITLE_SUFFIX}`, default: `${SERVICE_NAME} – GOV.UK` },
   description: 'Find out who else is working with a child in England, and see and correct what the index holds.',
   icons: {
     icon: [

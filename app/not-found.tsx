@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { pageTitle } from './_components/page-title';
 
-export const metadata: Metadata = { title: 'Page not found' };
+// As for the start page, the root layout's template does not reach this segment's own title.
+export const metadata: Metadata = { title: { absolute: pageTitle('Page not found') } };
 
 export default function NotFound() {
   return (

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { pageTitle } from './_components/page-title';
 
-export const metadata: Metadata = { title: 'Who works with a child in England' };
+// The layout's title template does not reach a page of its own segment: the suffix is written out here.
+export const metadata: Metadata = { title: { absolute: pageTitle('Who works with a child in England') } };
 
 function StartButton({ href, children }: { href: string; children: string }) {
   return (

@@ -10,7 +10,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'childrens-index-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the embedded database', () => {
-  it('applies every migration, with the search extensions, and keeps data across restarts', async () => {
+  // Two boots of the WebAssembly database and every migration: half a minute alone on two cores, over the default
+  // minute beside the other test files (it failed so in a full run without DATABASE_URL).
+  it('applies every migration, with the search extensions, and keeps data across restarts', { timeout: 240_000 }, async () => {
     const first = await connect({ embedded: { dataDir } });
     try {
       expect(first.embedded).toBe(true);

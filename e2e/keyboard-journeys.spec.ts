@@ -106,7 +106,7 @@ test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the re
   }
   const raise = appActions().find((a) => a.name === 'raiseCorrectionAction')!;
   const built = builtActions().get(`${raise.file}#${raise.name}`)!;
-  const forged = await postAction(other.request, raise, built, new URL(baseURL!).origin, { bound: [linkId], fields: { item: itemKey, requestedValue: 'Changed by someone else' } });
+  const forged = await postAction(other.request, raise, built, new URL(baseURL!).origin, { fields: { linkId, item: itemKey, requestedValue: 'Changed by someone else', step: 'send' } });
   expect(forged.status()).toBeLessThan(500);
   expect(forged.headers()['x-action-redirect'] ?? '').not.toContain('/portal/requests/sent');
   await other.goto('/portal/requests');

@@ -1,6 +1,7 @@
+/** In a landmark of its own (a named section), so that nothing on the page sits outside one. */
 export function PhaseBanner() {
   return (
-    <div className="govuk-phase-banner govuk-width-container">
+    <section aria-label="Service phase" className="govuk-phase-banner govuk-width-container">
       <p className="govuk-phase-banner__content">
         <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
         <span className="govuk-phase-banner__text">
@@ -11,6 +12,6 @@ export function PhaseBanner() {
           will help us to improve it.
         </span>
       </p>
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-
-export const SERVICE_NAME = 'Children’s Index';
+import { SERVICE_NAME } from './page-title';
 
 export function ServiceNavigation() {
   return (

@@ -1,3 +1,4 @@
+import { pageTitle } from './page-title';
 import { REFUSED_REQUEST_WORDS, type RefusedRequest, SERVICE_PROBLEM_WORDS as words } from './service-problem-words';
 
 /**
@@ -24,7 +25,7 @@ export function refusedRequestResponse(why: RefusedRequest): Response {
   const { status, heading, body } = REFUSED_REQUEST_WORDS[why];
   const html = [
     '<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8">',
-    `<title>${heading} – Children’s Index – GOV.UK</title>`,
+    `<title>${pageTitle(heading)}</title>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<link rel="stylesheet" href="/govuk/govuk-frontend.min.css"></head><body class="govuk-template__body">',
     '<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">',

@@ -1,9 +1,11 @@
+import { pageTitle } from './page-title';
+
 /** GOV.UK's "there is a problem with the service" words, for the page React draws and the one served without it. */
 export const SERVICE_PROBLEM_WORDS = {
   heading: 'Sorry, there is a problem with the service',
   tryAgain: 'Try again later.',
   nothingLost: 'Nothing you entered has been lost or changed if the page did not finish.',
-  title: 'Sorry, there is a problem with the service – Children’s Index – GOV.UK',
+  title: pageTitle('Sorry, there is a problem with the service'),
 } as const;
 
 /** What a request refused before any page or action saw it is told (proxy.ts), by why it was refused. */
@@ -12,6 +14,11 @@ export const REFUSED_REQUEST_WORDS = {
     status: 403,
     heading: 'This form must be sent from the Children’s Index',
     body: 'The form was sent from another website, so nothing was done. Open the Children’s Index and try again from its own pages.',
+  },
+  origin_hidden: {
+    status: 400,
+    heading: 'Sorry, the service could not tell where this form came from',
+    body: 'Your browser did not say which website sent the form, so nothing was done. Go back, reload the page and try again.',
   },
   unreadable: {
     status: 400,

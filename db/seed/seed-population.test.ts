@@ -23,7 +23,7 @@ async function structure() {
   return [...indexes, ...constraints].map((r) => r.line);
 }
 
-describe.runIf(onServer)('a bulk load into a PostgreSQL server', () => {
+describe.runIf(onServer)('a bulk load into a PostgreSQL server (PostgreSQL only: the embedded database takes no COPY)', () => {
   it('loads through COPY and puts back every index and constraint exactly as the migrations made them', async () => {
     const before = await structure();
     const report = await seedPopulation({ connection: database, children: 2_000, seed: 5, asOf: dayFromIso('2026-11-25'), bulk: true });

@@ -30,6 +30,8 @@ export function e2eChildren(): {
   keyboard: E2eChild;
   /** A child of the demo caseworker's council, shielded by its index team, whom only e2e/source-loads.spec.ts sends in a load. */
   loadShielded: E2eChild;
+  /** A young person of 13 to 17 in the demo caseworker's council whom only e2e/without-javascript.spec.ts links and corrects. */
+  withoutScript: E2eChild;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

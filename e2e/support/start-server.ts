@@ -140,7 +140,12 @@ try {
     insert into shields (child_id, responsible_local_authority_code, reason)
     select ${loadShielded!.id}, local_authority_code, 'Fixture: fleeing domestic violence' from staff_users where username = 'demo.caseworker'`;
   await connection.sql`update children set is_shielded = true, postcode = null where id = ${loadShielded!.id}`;
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard, loadShielded }));
+  // For the journeys without JavaScript (e2e/without-javascript.spec.ts): a young person of 13 to 17 in the demo
+  // caseworker's council whom no other spec uses, living apart from those who are.
+  const [withoutScript] = await inCaseworkersCouncil(connection.sql`
+    c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
+    and a.id not in (select address_id from child_addresses where child_id = any(${[...used, keyboard!.id, loadShielded!.id]}::uuid[]))`);
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard, loadShielded, withoutScript }));
 } finally {
   await connection.close();
 }

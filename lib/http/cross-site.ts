@@ -7,14 +7,19 @@ import { jsonResponse } from './json-response';
  */
 export function isCrossSiteRequest(headers: Headers): boolean {
   const fetchSite = headers.get('sec-fetch-site');
-  // Decisive when present (no page can set it). A form posted without script carries `Origin: null` under the
-  // service's Referrer-Policy: no-referrer, so Origin is read only from browsers that do not send Sec-Fetch-Site.
+  // Decisive when present (no page can set it). A page under a no-referrer policy posts its forms with
+  // `Origin: null`, so Origin is read only from browsers that do not send Sec-Fetch-Site.
   if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
   const origin = headers.get('origin');
   if (!origin) return false;
-  // The host the browser addressed, as Next.js's own check of server actions reads it behind a reverse proxy.
+  return !originIsAddressedHost(origin, headers);
+}
+
+/** Whether an Origin header names the host the browser addressed, as Next.js's own check of server actions reads it. */
+export function originIsAddressedHost(origin: string, headers: Headers): boolean {
+  // Behind a reverse proxy, the addressed host is the forwarded one.
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? headers.get('host');
-  return !URL.canParse(origin) || new URL(origin).host !== host;
+  return URL.canParse(origin) && new URL(origin).host === host;
 }
 
 type Handler<Request> = (request: Request) => Promise<Response>;

@@ -28,6 +28,20 @@ describe('server actions refused before Next.js decodes them', () => {
   it('refuses one from another origin or site', async () => {
     expect(await serverActionRefusal(multipart({ '0': '[{},"$K1"]' }, { ...sameOrigin, origin: 'https://evil.example' }))).toBe('cross_site');
     expect(await serverActionRefusal(multipart({ '0': '[{},"$K1"]' }, { ...sameOrigin, 'sec-fetch-site': 'cross-site' }))).toBe('cross_site');
+    // A client claiming to be the service's own page while its Origin names another host: Next.js would abort it.
+    expect(await serverActionRefusal(multipart({ '0': '[{},"$K1"]' }, { ...sameOrigin, origin: 'http://index.test.evil.example', 'sec-fetch-site': 'same-origin' }))).toBe('cross_site');
+    expect(await serverActionRefusal(multipart({ '0': '[{},"$K1"]' }, { ...sameOrigin, origin: 'index.test', 'sec-fetch-site': 'same-origin' }))).toBe('cross_site');
+  });
+
+  it('answers a page of its own, not a bare 500, to a form whose browser hid its origin (a no-referrer page posted without script)', async () => {
+    const { 'next-action': _, ...noHeader } = sameOrigin;
+    const hidden = { ...noHeader, origin: 'null', 'sec-fetch-site': 'same-origin' };
+    expect(await serverActionRefusal(multipart({ $ACTION_ID_7f00aa: '', email: 'a@example.com' }, hidden))).toBe('origin_hidden');
+    // Without Fetch Metadata, a hidden origin is another site's as far as anyone can tell.
+    expect(await serverActionRefusal(multipart({ $ACTION_ID_7f00aa: '' }, { ...noHeader, origin: 'null' }))).toBe('cross_site');
+    // Behind the reverse proxy the forwarded host is the one the browser addressed.
+    const proxied = { ...noHeader, host: '10.0.0.5:3000', 'x-forwarded-host': 'index.test', 'sec-fetch-site': 'same-origin' };
+    expect(await serverActionRefusal(multipart({ $ACTION_ID_7f00aa: '' }, proxied))).toBeNull();
   });
 
   it('refuses a body it cannot read: truncated, not JSON, the wrong shape, or thousands deep', async () => {

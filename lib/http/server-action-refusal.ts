@@ -1,13 +1,13 @@
-import { isCrossSiteRequest } from './cross-site';
+import { isCrossSiteRequest, originIsAddressedHost } from './cross-site';
 
 /** Why a server action's request is refused before Next.js decodes it, or null to let it through. */
-export type ActionRefusal = 'cross_site' | 'unreadable';
+export type ActionRefusal = 'cross_site' | 'origin_hidden' | 'unreadable';
 
 /** Deeper than any form's state (a few levels): React's decoder recurses, and a body 3,000 levels deep overflowed it. */
 const MAX_NESTING = 32;
 
 /**
- * Next.js answers 500 to a server action posted from another origin and to a body React cannot decode (truncated,
+ * Next.js answers 500 to a server action posted from another origin (or one that hides its origin) and to a body React cannot decode (truncated,
  * not JSON, arguments of the wrong shape, nested thousands deep), without running the action. Those are the caller's
  * mistakes: this tells them apart first, so that the proxy can answer 403 or 400.
  *
@@ -21,6 +21,11 @@ export async function serverActionRefusal(request: Request): Promise<ActionRefus
   const isMultipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
   if (!isFetchAction && !isMultipart) return null;
   if (isCrossSiteRequest(request.headers)) return 'cross_site';
+  // Next.js also aborts (500) an action whose Origin is not this host's even where the browser says it is the
+  // service's own page: a page under a no-referrer policy posts without script as `Origin: null`.
+  const origin = request.headers.get('origin');
+  if (origin === 'null') return 'origin_hidden';
+  if (origin && !originIsAddressedHost(origin, request.headers)) return 'cross_site';
   if (!isMultipart) return isFormArguments(await request.clone().text()) ? null : 'unreadable';
   let form: FormData;
   try {

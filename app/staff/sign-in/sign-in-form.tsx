@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ErrorSummary } from '../../_components/form/error-summary';
+import { ErrorSummary, ErrorTitle } from '../../_components/form/error-summary';
 import { TextInput } from '../../_components/form/text-input';
 import { signInAction, type SignInFormState } from './sign-in.action';
 
@@ -12,6 +12,7 @@ export function SignInForm() {
       <ErrorSummary errors={state.errors} message={state.message} />
       {state.problems?.length ? (
         <div className="govuk-error-summary" role="alert" tabIndex={-1}>
+          <ErrorTitle />
           <h2 className="govuk-error-summary__title">You cannot use the index at the moment</h2>
           <div className="govuk-error-summary__body">
             <ul className="govuk-list govuk-error-summary__list">

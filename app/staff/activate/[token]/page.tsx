@@ -3,7 +3,9 @@ import { getDb } from '@/db';
 import { isActivationUsable } from '@/lib/staff-admin/activate-staff-account';
 import { ActivateForm } from './activate-form';
 
-export const metadata: Metadata = { title: 'Activate your account', referrer: 'no-referrer' };
+// The token in the address goes to no other site; the form's post keeps its origin (no-referrer would make it
+// `Origin: null`, which Next.js refuses, so the form would fail without JavaScript).
+export const metadata: Metadata = { title: 'Activate your account', referrer: 'same-origin' };
 
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

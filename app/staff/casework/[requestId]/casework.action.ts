@@ -16,10 +16,12 @@ import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export type CaseworkFormState = { command?: CommandName; errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
-export async function caseworkAction(requestId: string, _previous: CaseworkFormState, formData: FormData): Promise<CaseworkFormState> {
+/** The request's id is a field of the form: an action bound in the browser never finishes without JavaScript. */
+export async function caseworkAction(_previous: CaseworkFormState, formData: FormData): Promise<CaseworkFormState> {
   const caseworker = await requireStaff('caseworker');
+  const requestId = formData.get('requestId');
   if (!isRecordId(requestId)) notFound();
-  const { command: commandField, ...values } = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const { command: commandField, requestId: _requestId, ...values } = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const command = COMMAND_NAMES.find((name) => name === commandField);
   if (!command) return { message: 'Choose what to do with the request' };
   const db = await getDb();

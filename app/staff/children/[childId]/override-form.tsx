@@ -4,10 +4,11 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '../../../_components/form/error-summary';
 import { HintAndError, FieldGroup, describedBy } from '../../../_components/form/field-parts';
 import { overrideAction, type OverrideFormState } from './override.action';
+import { bindOnce } from '../../../_components/form/bind-once';
 
 /** Child-protection practitioners only: the warning, the reason, and the consequences before the details. */
 export function OverrideForm({ childId }: { childId: string }) {
-  const [state, action, pending] = useActionState<OverrideFormState, FormData>(overrideAction.bind(null, childId), {});
+  const [state, action, pending] = useActionState<OverrideFormState, FormData>(bindOnce(overrideAction, childId), {});
   const errors = state.errors ?? {};
   const hint = 'Say why the child is at risk of harm and why you cannot wait for the index team to broker contact.';
   return (

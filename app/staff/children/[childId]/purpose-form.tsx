@@ -6,10 +6,11 @@ import { ErrorSummary } from '../../../_components/form/error-summary';
 import { Radios } from '../../../_components/form/radios';
 import { TextInput } from '../../../_components/form/text-input';
 import { purposeAction, type PurposeFormState } from './purpose.action';
+import { bindOnce } from '../../../_components/form/bind-once';
 
 /** Asked when a record is opened other than from a search: every view needs a reason on the audit trail. */
 export function PurposeForm({ childId }: { childId: string }) {
-  const [state, action, pending] = useActionState<PurposeFormState, FormData>(purposeAction.bind(null, childId), {});
+  const [state, action, pending] = useActionState<PurposeFormState, FormData>(bindOnce(purposeAction, childId), {});
   const errors = state.errors ?? {};
   const values = state.values ?? {};
   return (

@@ -6,9 +6,10 @@ import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { describedBy, FieldGroup, HintAndError } from '../../../../_components/form/field-parts';
 import { Radios } from '../../../../_components/form/radios';
 import { stayOnAction, type StayOnState } from './stay-on.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 export function StayOnForm({ linkId }: { linkId: string }) {
-  const [state, action, pending] = useActionState<StayOnState, FormData>(stayOnAction.bind(null, linkId), {});
+  const [state, action, pending] = useActionState<StayOnState, FormData>(bindOnce(stayOnAction, linkId), {});
   const errors = state.errors ?? {};
   return (
     <>

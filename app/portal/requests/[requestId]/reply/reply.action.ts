@@ -13,8 +13,10 @@ import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 
 export type ReplyState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
-export async function replyAction(requestId: string, _previous: ReplyState, formData: FormData): Promise<ReplyState> {
+/** The request's id is a field of the form: an action bound in the browser never finishes without JavaScript. */
+export async function replyAction(_previous: ReplyState, formData: FormData): Promise<ReplyState> {
   const citizen = await requireCitizen();
+  const requestId = formData.get('requestId');
   if (!isRecordId(requestId)) redirect('/portal/requests');
   const values = { message: String(formData.get('message') ?? '') };
   const parsed = ZCorrectionReply.safeParse(values);

@@ -5,11 +5,12 @@ import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Select } from '../../../../_components/form/select';
 import { Textarea } from '../../../../_components/form/textarea';
 import { addServiceAction, type AddServiceFormState } from './add-service.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 type Props = { organisationId: string; services: { value: string; label: string }[] };
 
 export function AddServiceForm({ organisationId, services }: Props) {
-  const [state, action, pending] = useActionState<AddServiceFormState, FormData>(addServiceAction.bind(null, organisationId), {});
+  const [state, action, pending] = useActionState<AddServiceFormState, FormData>(bindOnce(addServiceAction, organisationId), {});
   const errors = state.errors ?? {};
   const values = state.values ?? {};
   return (

@@ -7,10 +7,11 @@ import { Radios } from '../../../../_components/form/radios';
 import { Textarea } from '../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../_components/form/use-checked-form';
 import { reviewAlertAction, type ReviewFormState } from './review-alert.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 /** The outcome of the review and a note. */
 export function ReviewForm({ alertId }: { alertId: string }) {
-  const [state, action, pending] = useActionState<ReviewFormState, FormData>(reviewAlertAction.bind(null, alertId), {});
+  const [state, action, pending] = useActionState<ReviewFormState, FormData>(bindOnce(reviewAlertAction, alertId), {});
   const { register, onSubmit, errors } = useCheckedForm(ZAlertReview, action, state.errors);
   return (
     <>

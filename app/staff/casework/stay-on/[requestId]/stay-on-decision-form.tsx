@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Textarea } from '../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../_components/form/use-checked-form';
 import { stayOnDecisionAction, type StayOnDecisionKind, type StayOnDecisionState } from './stay-on-decision.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 const FORMS = {
   refuse: { heading: 'Refuse the request', label: 'Why is the request refused?', hint: 'The young person reads this when they sign in.', button: 'Refuse the request' },
@@ -14,7 +15,7 @@ const FORMS = {
 
 /** Agreeing needs no words: the record version says who agreed to which request. */
 export function ApproveStayOnForm({ stayOnRequestId }: { stayOnRequestId: string }) {
-  const [state, action, pending] = useActionState<StayOnDecisionState, FormData>(stayOnDecisionAction.bind(null, stayOnRequestId, 'approve'), {});
+  const [state, action, pending] = useActionState<StayOnDecisionState, FormData>(bindOnce(stayOnDecisionAction, stayOnRequestId, 'approve'), {});
   return (
     <>
       <ErrorSummary message={state.message} />
@@ -29,7 +30,7 @@ export function ApproveStayOnForm({ stayOnRequestId }: { stayOnRequestId: string
 
 /** Refusing a request, or ending a stay-on, always with a reason. */
 export function StayOnReasonForm({ stayOnRequestId, kind }: { stayOnRequestId: string; kind: Exclude<StayOnDecisionKind, 'approve'> }) {
-  const [state, action, pending] = useActionState<StayOnDecisionState, FormData>(stayOnDecisionAction.bind(null, stayOnRequestId, kind), {});
+  const [state, action, pending] = useActionState<StayOnDecisionState, FormData>(bindOnce(stayOnDecisionAction, stayOnRequestId, kind), {});
   const { register, onSubmit, errors } = useCheckedForm(ZStayOnReason, action, state.errors, { reason: '' });
   const form = FORMS[kind];
   return (

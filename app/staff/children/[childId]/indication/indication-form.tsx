@@ -7,11 +7,12 @@ import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Radios } from '../../../../_components/form/radios';
 import { TextInput } from '../../../../_components/form/text-input';
 import { recordIndicationAction, type IndicationFormState } from './record-indication.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 type Props = { childId: string; purpose: string; defaults: { contactName: string; contactEmail: string } };
 
 export function IndicationForm({ childId, purpose, defaults }: Props) {
-  const [state, action, pending] = useActionState<IndicationFormState, FormData>(recordIndicationAction.bind(null, childId), {});
+  const [state, action, pending] = useActionState<IndicationFormState, FormData>(bindOnce(recordIndicationAction, childId), {});
   const errors = state.errors ?? {};
   const values: Record<string, string> = state.values ?? defaults;
   return (

@@ -8,6 +8,7 @@ import { Radios } from '../../../../_components/form/radios';
 import { Select } from '../../../../_components/form/select';
 import { TextInput } from '../../../../_components/form/text-input';
 import { recordInvolvementAction, type InvolvementFormState } from './record-involvement.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 type Props = {
   childId: string;
@@ -17,7 +18,7 @@ type Props = {
 };
 
 export function InvolvementForm({ childId, purpose, services, defaults }: Props) {
-  const [state, action, pending] = useActionState<InvolvementFormState, FormData>(recordInvolvementAction.bind(null, childId), {});
+  const [state, action, pending] = useActionState<InvolvementFormState, FormData>(bindOnce(recordInvolvementAction, childId), {});
   const errors = state.errors ?? {};
   const values = state.values ?? { email: defaults.email };
   const sensitive = services.find((s) => s.isSensitive);

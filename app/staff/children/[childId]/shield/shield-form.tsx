@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Textarea } from '../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../_components/form/use-checked-form';
 import { shieldChangeAction, type ShieldFormState } from './shield.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 type Props = { childId: string; change: 'shield' | 'lift'; purpose: string; version: number; household: HouseholdMember[] };
 
@@ -18,7 +19,7 @@ type Props = { childId: string; change: 'shield' | 'lift'; purpose: string; vers
  * children listed travel with it, so a change made meanwhile is reported, not overwritten.
  */
 export function ShieldForm({ childId, change, purpose, version, household }: Props) {
-  const [state, action, pending] = useActionState<ShieldFormState, FormData>(shieldChangeAction.bind(null, childId, change), {});
+  const [state, action, pending] = useActionState<ShieldFormState, FormData>(bindOnce(shieldChangeAction, childId, change), {});
   const { register, onSubmit, errors } = useCheckedForm(ZShieldChange, action, state.errors, { reason: state.values?.reason ?? '', expectedVersion: String(version) });
   const lifting = change === 'lift';
   return (

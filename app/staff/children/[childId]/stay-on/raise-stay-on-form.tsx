@@ -7,10 +7,11 @@ import { Radios } from '../../../../_components/form/radios';
 import { Textarea } from '../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../_components/form/use-checked-form';
 import { raiseStayOnAction, type RaiseStayOnState } from './raise-stay-on.action';
+import { bindOnce } from '../../../../_components/form/bind-once';
 
 /** Why the young person should stay on, and their consent as they gave it. */
 export function RaiseStayOnForm({ childId }: { childId: string }) {
-  const [state, action, pending] = useActionState<RaiseStayOnState, FormData>(raiseStayOnAction.bind(null, childId), {});
+  const [state, action, pending] = useActionState<RaiseStayOnState, FormData>(bindOnce(raiseStayOnAction, childId), {});
   const { register, onSubmit, errors } = useCheckedForm(ZStayOnRaise, action, state.errors, { consentStatement: '' });
   return (
     <>

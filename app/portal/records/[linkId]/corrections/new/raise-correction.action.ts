@@ -8,22 +8,35 @@ import { raiseCorrection } from '@/lib/corrections/raise-correction';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
-import { ZCorrectionRequest } from '@/lib/validation/correction-request';
+import { type TCorrectionRequest, ZCorrectionRequest } from '@/lib/validation/correction-request';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 
-export type RaiseCorrectionState = { errors?: FieldErrors; message?: string };
+/** The request's words travel in the form's body from step to step, never in the address. */
+export type RaiseCorrectionState = { errors?: FieldErrors; message?: string; values?: Record<string, string>; checked?: TCorrectionRequest };
 
-export async function raiseCorrectionAction(linkId: string, _previous: RaiseCorrectionState, formData: FormData): Promise<RaiseCorrectionState> {
+const FIELDS = ['item', 'requestedValue', 'explanation'] as const;
+
+/**
+ * Both steps of asking for a correction, so that they work without JavaScript: "Continue" (step `check`, or no step)
+ * checks the answers and shows them back; "Change" returns to the questions with them; "Send request" (step `send`)
+ * checks them again with the same schema and raises the request. The record's link id is a field of the form, not
+ * bound to the action in the browser: a bound action posted without JavaScript never finishes.
+ */
+export async function raiseCorrectionAction(_previous: RaiseCorrectionState, formData: FormData): Promise<RaiseCorrectionState> {
   const citizen = await requireCitizen();
+  const linkId = formData.get('linkId');
   if (!isRecordId(linkId)) redirect('/portal/records');
-  // The same schema the browser checked with: a request that skipped the browser is checked again here.
-  const parsed = ZCorrectionRequest.safeParse(Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const values = Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? '')]));
+  const step = formData.get('step');
+  if (step === 'change') return { values };
+  const parsed = ZCorrectionRequest.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (step !== 'send') return { checked: parsed.data };
   let reference: string;
   try {
     ({ reference } = await raiseCorrection({ db: await getDb(), citizen, linkId, request: parsed.data, clientAddress: clientAddress(await headers()) }));
   } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage };
+    if (error instanceof AppError) return { message: error.userMessage, checked: parsed.data };
     throw error;
   }
   redirect(`/portal/requests/sent?reference=${reference}`);

@@ -7,10 +7,11 @@ import { Radios } from '../../../../../_components/form/radios';
 import { Textarea } from '../../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../../_components/form/use-checked-form';
 import { decideMatchAction, type DecideMatchFormState } from './decide-match.action';
+import { bindOnce } from '../../../../../_components/form/bind-once';
 
 /** Link or keep apart, with a reason. */
 export function DecideMatchForm({ reviewId, loadId }: { reviewId: string; loadId: string }) {
-  const [state, action, pending] = useActionState<DecideMatchFormState, FormData>(decideMatchAction.bind(null, reviewId, loadId), {});
+  const [state, action, pending] = useActionState<DecideMatchFormState, FormData>(bindOnce(decideMatchAction, reviewId, loadId), {});
   const { register, onSubmit, errors } = useCheckedForm(ZMatchReviewDecision, action, state.errors);
   return (
     <>

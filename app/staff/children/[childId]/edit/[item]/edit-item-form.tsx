@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '../../../../../_components/form/error-summary';
 import { type FieldSpec, FormFields } from '../../../../../_components/form/form-fields';
 import { editItemAction, type EditItemFormState } from './edit-item.action';
+import { bindOnce } from '../../../../../_components/form/bind-once';
 
 type Props = { childId: string; slug: string; fields: FieldSpec[]; current: Record<string, string>; version: number };
 
@@ -16,7 +17,7 @@ const REASON: FieldSpec = {
 
 /** The item's fields, filled in as held now, and the reason for the change. */
 export function EditItemForm({ childId, slug, fields, current, version }: Props) {
-  const [state, action, pending] = useActionState<EditItemFormState, FormData>(editItemAction.bind(null, childId, slug), {});
+  const [state, action, pending] = useActionState<EditItemFormState, FormData>(bindOnce(editItemAction, childId, slug), {});
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.errors ?? {}} message={state.message} />

@@ -5,11 +5,12 @@ import { ErrorSummary } from '../../../../../../_components/form/error-summary';
 import { Radios } from '../../../../../../_components/form/radios';
 import { Textarea } from '../../../../../../_components/form/textarea';
 import { changeServiceAction, type ChangeServiceFormState } from './change-service.action';
+import { bindOnce } from '../../../../../../_components/form/bind-once';
 
 type Props = { organisationId: string; serviceCode: string; canApprove: boolean };
 
 export function ChangeServiceForm({ organisationId, serviceCode, canApprove }: Props) {
-  const [state, action, pending] = useActionState<ChangeServiceFormState, FormData>(changeServiceAction.bind(null, organisationId, serviceCode), {});
+  const [state, action, pending] = useActionState<ChangeServiceFormState, FormData>(bindOnce(changeServiceAction, organisationId, serviceCode), {});
   const errors = state.errors ?? {};
   const values = state.values ?? {};
   return (
