@@ -6,6 +6,7 @@ import { REFUSED_REQUEST_HEADER, REFUSED_SERVER_ACTION_HEADER } from '@/lib/http
 
 const WHY: Record<RefusedRequest, string> = {
   cross_site: 'A form of the service sent from another site',
+  origin_hidden: 'A form sent by a browser that hid where it came from',
   unreadable: 'A form whose contents could not be read (cut short or malformed)',
   audit_from_elsewhere: 'The audit trail opened by a link on another site',
 };
