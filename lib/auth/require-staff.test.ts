@@ -16,7 +16,7 @@ vi.mock('next/headers', () => ({ headers: async () => signedIn.headers }));
 // next.config.js turns on experimental.authInterrupts, which is what lets forbidden() throw its 403.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
-const { requireStaff } = await import('./require-staff');
+const { currentStaff, requireStaff } = await import('./require-staff');
 
 type Role = StaffUser['role'];
 const ROLES: Role[] = ['practitioner', 'caseworker', 'administrator'];
@@ -89,6 +89,10 @@ describe('requireStaff, every role against every requirement', () => {
     const user = await signIn('caseworker');
     const staff = await requireStaff('caseworker');
     expect(staff).toMatchObject({ id: user.id, role: 'caseworker', sessionId: signedIn.sessionId });
+    // Route handlers that answer JSON ask currentStaff, and read its status.
+    expect(await currentStaff()).toMatchObject({ status: 'signed_in', staff: { id: user.id, sessionId: signedIn.sessionId } });
+    signedIn.sessionId = null;
+    expect(await currentStaff()).toEqual({ status: 'none' });
   });
 });
 

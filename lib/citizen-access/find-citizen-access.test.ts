@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childCarers, children, citizenAccounts, citizenRecordLinks, parentAccessAgreements } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
@@ -89,5 +89,50 @@ describe('who sees a record online, on the day the rules change', () => {
     } finally {
       await database.db.update(children).set({ isShielded: false }).where(eq(children.id, child.id));
     }
+  });
+
+  it('nobody sees a record through a link that is not theirs, was revoked, or leads to a record that left the index', async () => {
+    await setBirthday('2010-01-10');
+    const today = '2026-12-07';
+    // Another citizen's link, and a made-up one.
+    const [stranger] = await database.db.insert(citizenAccounts).values({ email: `stranger.${crypto.randomUUID()}@example.org` }).returning();
+    expect(await findCitizenAccess({ db: database.db, citizenId: stranger!.id, linkId: links.self, now: atNoon(today) })).toEqual({ allowed: false, reason: 'no_link' });
+    expect(await findCitizenAccess({ db: database.db, citizenId: links.citizenId, linkId: crypto.randomUUID(), now: atNoon(today) })).toEqual({ allowed: false, reason: 'no_link' });
+    // Revoked.
+    await database.db.update(citizenRecordLinks).set({ revokedAt: atNoon(today) }).where(eq(citizenRecordLinks.id, links.self));
+    try {
+      expect(await access('self', today)).toEqual({ allowed: false, reason: 'no_link' });
+    } finally {
+      await database.db.update(citizenRecordLinks).set({ revokedAt: null }).where(eq(citizenRecordLinks.id, links.self));
+    }
+    // Archived, then merged into another record.
+    const [other] = await database.db.select({ id: children.id }).from(children).where(ne(children.id, child.id)).limit(1);
+    for (const change of [{ status: 'archived' as const }, { status: 'merged' as const, mergedIntoId: other!.id }]) {
+      await database.db.update(children).set(change).where(eq(children.id, child.id));
+      try {
+        expect(await access('self', today), JSON.stringify(change)).toMatchObject({ allowed: false, reason: 'not_available' });
+        expect(await access('parent', today), JSON.stringify(change)).toMatchObject({ allowed: false, reason: 'not_available' });
+      } finally {
+        await database.db.update(children).set({ status: 'live', mergedIntoId: null }).where(eq(children.id, child.id));
+      }
+    }
+    expect(await access('self', today)).toMatchObject({ allowed: true });
+  });
+
+  it('a parent without parental responsibility, or not named as a carer on the record, sees nothing even of a small child', async () => {
+    await setBirthday('2022-03-03');
+    const today = '2026-12-07';
+    expect(await access('parent', today)).toMatchObject({ allowed: true });
+    await database.db.update(childCarers).set({ hasParentalResponsibility: false }).where(and(eq(childCarers.childId, child.id), eq(childCarers.carerId, child.carerId)));
+    try {
+      expect(await access('parent', today)).toMatchObject({ allowed: false, reason: 'no_parental_responsibility' });
+    } finally {
+      await database.db.update(childCarers).set({ hasParentalResponsibility: true }).where(and(eq(childCarers.childId, child.id), eq(childCarers.carerId, child.carerId)));
+    }
+    const [unnamed] = await database.db
+      .insert(citizenRecordLinks)
+      .values({ citizenId: links.citizenId, childId: child.id, relationship: 'parent', carerId: null, verificationLevel: 'high', verificationMethod: 'test' })
+      .returning();
+    expect(await findCitizenAccess({ db: database.db, citizenId: links.citizenId, linkId: unnamed!.id, now: atNoon(today) })).toMatchObject({ allowed: false, reason: 'no_parental_responsibility' });
   });
 });
