@@ -20,12 +20,13 @@ const GROUPS = {
     'lib/citizen-access/find-citizen-access.ts': ['lib/citizen-access/find-citizen-access.test.ts'],
   },
 };
+// eslint-disable-next-line no-restricted-syntax -- a tool's own configuration, read before the app's settings exist
 const group = process.env.MUTATION_GROUP ?? 'rules';
 if (group !== 'all' && !(group in GROUPS)) throw new Error(`MUTATION_GROUP must be one of ${[...Object.keys(GROUPS), 'all'].join(', ')}`);
 export const TRUST_CRITICAL = group === 'all' ? { ...GROUPS.rules, ...GROUPS.guards } : GROUPS[group];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
@@ -42,3 +43,5 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
+
+export default config;
