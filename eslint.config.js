@@ -3,7 +3,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
 const config = [
-  { ignores: ['.next/**', '.data/**', 'public/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.data/**', 'public/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.stryker-tmp/**', 'reports/**'] },
   ...nextVitals,
   ...nextTypescript,
   {
