@@ -57,6 +57,9 @@ const ROUTES: Record<string, Expected> = {
   'GET /dev-mailbox': everyone('not found'),
   'GET /dev-mailbox/[file]/[index]': everyone('not found'),
   'GET /api/health': everyone('ok'),
+  // Where the proxy hands a request it refused, to be audited; asked for directly, it is not there.
+  'GET /refused-request': everyone('not found'),
+  'POST /refused-request': everyone('not found'),
   'GET /api/auth/[...nextauth]': everyone('ok'),
   // next-auth refuses a POST without its own CSRF token (e2e/cross-site-requests.spec.ts sends one from another site).
   'POST /api/auth/[...nextauth]': everyone('invalid'),
