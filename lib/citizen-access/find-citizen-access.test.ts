@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childCarers, children, citizenAccounts, citizenRecordLinks, parentAccessAgreements } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
@@ -134,5 +134,13 @@ describe('who sees a record online, on the day the rules change', () => {
       .values({ citizenId: links.citizenId, childId: child.id, relationship: 'parent', carerId: null, verificationLevel: 'high', verificationMethod: 'test' })
       .returning();
     expect(await findCitizenAccess({ db: database.db, citizenId: links.citizenId, linkId: unnamed!.id, now: atNoon(today) })).toMatchObject({ allowed: false, reason: 'no_parental_responsibility' });
+    // A link naming a carer of another child: not this child's parent at all.
+    const ownCarers = database.db.select({ id: childCarers.carerId }).from(childCarers).where(eq(childCarers.childId, child.id));
+    const [elsewhere] = await database.db.select({ carerId: childCarers.carerId }).from(childCarers).where(notInArray(childCarers.carerId, ownCarers)).limit(1);
+    const [strangers] = await database.db
+      .insert(citizenRecordLinks)
+      .values({ citizenId: links.citizenId, childId: child.id, relationship: 'parent', carerId: elsewhere!.carerId, verificationLevel: 'high', verificationMethod: 'test' })
+      .returning();
+    expect(await findCitizenAccess({ db: database.db, citizenId: links.citizenId, linkId: strangers!.id, now: atNoon(today) })).toMatchObject({ allowed: false, reason: 'no_parental_responsibility' });
   });
 });
