@@ -52,6 +52,7 @@ test('[CITIZEN] signing out ends the session on the server: a copy of its cookie
 const PRINT_ROOM = 'print-room@childrens-index.localhost';
 
 test('[CITIZEN] a young person proves who they are with the posted code, sees the record and asks for a correction', async ({ page, expectAccessible }) => {
+  test.slow(); // the whole journey, with an axe check (best practice included) of each of its nine pages
   const { youngPerson: child } = e2eChildren();
   await signInAsCitizen(page, citizenEmail('young'));
   await page.getByRole('link', { name: 'Link a record to your account' }).click();
