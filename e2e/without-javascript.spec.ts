@@ -2,7 +2,7 @@
 // a firewall, or a script that failed to load). Each form posts to its server action as a plain HTML form; the page
 // that comes back is rendered on the server.
 import type { Page, Response } from '@playwright/test';
-import { citizenEmail, openLinkedRecord, receivedCode, signInAsCitizen, stateIdentity } from './support/citizen';
+import { citizenEmail, linkOwnRecord } from './support/citizen';
 import { e2eChildren } from './support/fixtures-file';
 import { expect, test } from './support/fixtures';
 import { receivedEmails } from './support/mailbox';
@@ -19,7 +19,6 @@ async function expectTitled(page: Page) {
   await expect(page).toHaveTitle(new RegExp(`\\S – Children’s Index – GOV\\.UK$`));
 }
 
-const PRINT_ROOM = 'print-room@childrens-index.localhost';
 
 /**
  * Watches every page the browser loads: none may fail with a 500, every form post must be one (a GET form would put
@@ -91,14 +90,8 @@ test.describe('[NO-JS] journeys with JavaScript switched off', () => {
     await expect(page.locator('.govuk-error-summary')).toContainText('Enter your email address');
     await expectTitled(page);
     const email = citizenEmail('no.script');
-    await signInAsCitizen(page, email);
-
-    // Proving who they are with the posted code.
-    const mailBefore = receivedEmails().length;
-    await stateIdentity(page, child);
-    await page.getByLabel('Code').fill(await receivedCode(PRINT_ROOM, mailBefore));
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await openLinkedRecord(page);
+    // Signing in, then proving who they are with the posted code.
+    await linkOwnRecord(page, child, email);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
 
     // The correction: questions, errors, check answers, change, check again, send. Every step a POST.
