@@ -104,7 +104,35 @@ async function heldCandidate(id: string, typedFamily: string, typedGiven: string
 // (which asks for their sounds to agree): those pairs are left out here.
 const showsStraight = (scored: ReturnType<typeof scoreCandidate>) => wouldShow(scored) && !scored.reasons.includes('given and family names swapped');
 
+async function blocksFind(heldFamily: string, typedFamily: string) {
+  const [child] = await database.db
+    .insert(children)
+    .values({ indexNumber: randomIndexNumber(), givenNames: 'Alexander', familyName: heldFamily, gender: 'female', dateOfBirth: DATE_OF_BIRTH, addressStatus: 'current', postcode: POSTCODE })
+    .returning({ id: children.id });
+  try {
+    const typed = { familyName: typedFamily, givenName: 'Alexander' };
+    const { candidate, q } = await heldCandidate(child!.id, typedFamily, 'Alexander');
+    const shown = showsStraight(scoreCandidate({ ...typed, dateOfBirth: DATE_OF_BIRTH }, candidate, q));
+    const byBirth = (await dobBlock(database.db, typed, DATE_OF_BIRTH)).some((r) => r.id === child!.id);
+    const byDistrict = (await postcodeBlock(database.db, typed, 'ZZ9', 'district')).some((r) => r.id === child!.id);
+    return { shown, byBirth, byDistrict };
+  } finally {
+    await database.db.delete(children).where(eq(children.id, child!.id));
+  }
+}
+
 describe('the search filter admits every child the score would show', () => {
+  // Found by the property below (seed -1926883911): a capital with an accent inside a held name, which lower()
+  // under the C collation leaves as it is, against a typed name written in those letters.
+  it.each([
+    ['Sowe Đỗ', 'Đỗ'],
+    ['Sowe-Đỗ', 'đỗ'],
+    ['ÖZTÜRK', 'Öztürk'],
+    ['Ni Ógáin', 'Ógáin'],
+  ])('reads %s typed as %s, which the score shows as spelt similarly', async (held, typed) => {
+    expect(await blocksFind(held, typed)).toEqual({ shown: true, byBirth: true, byDistrict: true });
+  });
+
   it('by date of birth and by postcode district, for names from the reference written as people write them', async () => {
     let shown = 0;
     let runs = 0;

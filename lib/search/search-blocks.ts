@@ -51,6 +51,7 @@ const typedValues = ({ familyName, givenName }: TypedNames) => {
   const folded = foldName(familyName).whole;
   return {
     family: familyName,
+    familyIsAscii: /^[\x00-\x7f]*$/.test(familyName),
     familyFolded: folded,
     familyForms: arrayLiteral(familyNameForms(familyName)),
     given: givenName,
@@ -66,26 +67,28 @@ const typedValues = ({ familyName, givenName }: TypedNames) => {
 const typedKeys = sql`(select
   dmetaphone(${family}) as f1, dmetaphone_alt(${family}) as f2, nullif(dmetaphone(${sql.placeholder('firstGiven')}), '') as g1,
   ${sql.placeholder('familyFolded')}::text as fk, ${sql.placeholder('familyForms')}::text[] as forms, ${sql.placeholder('triples')}::text[] as triples, ${sql.placeholder('pairs')}::text[] as pairs,
-  ${sql.placeholder('pairsUpToLength')}::int as pairs_up_to_length
+  ${sql.placeholder('pairsUpToLength')}::int as pairs_up_to_length, ${sql.placeholder('familyIsAscii')}::boolean as ascii
   offset 0) q`;
 
 /**
  * A loose first cut, which admits every child the scoring (score.ts) could show, test for test: sounds alike, within
  * two slips of the name folded, the name or a part of it is the typed one, a part of it or a known variant of either
  * (the keys stored with the name, name_keys(), against the forms lib/names gives for the typed name), shares enough
- * letters to be spelt similarly, or the given and family names swapped. lower() under the C collation folds ASCII
- * letters only, and is several times cheaper per row than the database's own (measured at 12 M: 1.2 ms of a
- * district's 6 ms); a stored name keeps an accented capital only as its first letter, and a similar name shares
- * letters further in.
+ * letters to be spelt similarly, or the given and family names swapped. For a typed name in plain letters, lower()
+ * under the C collation, which folds ASCII letters only, is enough (a held capital it leaves, such as the Đ of
+ * "Sowe Đỗ", cannot match a plain letter) and is several times cheaper per row than the database's own (measured at
+ * 12 M: 1.2 ms of a district's 6 ms); a typed name with other letters is compared as pg_trgm compares it, through
+ * the database's own lower().
  */
-const lowerName = (name: SQL) => sql`lower(${name} collate "C")`;
+const sharesLetters = (lowered: SQL, name: SQL) =>
+  sql`(${lowered} like any(q.triples) or (length(${name}) <= q.pairs_up_to_length and ${lowered} like any(q.pairs)))`;
 const nameFilter = (name: SQL, namePhonetic: SQL, namePhoneticAlt: SQL, nameKeys: SQL, givenPhonetic: SQL) => sql`(
   ${namePhonetic} in (q.f1, q.f2) or ${namePhoneticAlt} = q.f1
   or ${nameKeys} && q.forms
   or levenshtein_less_equal(${nameKeys}[1], q.fk, 2) <= 2
   or ${givenPhonetic} = q.f1
   or ${namePhonetic} = q.g1
-  or ((${lowerName(name)} like any(q.triples) or (length(${name}) <= q.pairs_up_to_length and ${lowerName(name)} like any(q.pairs)))
+  or ((q.ascii and ${sharesLetters(sql`lower(${name} collate "C")`, name)} or not q.ascii and ${sharesLetters(sql`lower(${name})`, name)})
     and similarity(${name}, ${family}) >= 0.3))`;
 
 const scored = (name: SQL) => sql`
