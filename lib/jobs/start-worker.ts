@@ -102,6 +102,10 @@ export async function startWorker({ db, send = emailTransport(), pollingInterval
         console.log(`Load ${loadId}: another process is working it`);
         return;
       }
+      if (outcome.gone) {
+        console.log(`Load ${loadId}: no such load any more, nothing to finish`);
+        return;
+      }
       const c = outcome.counts;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`Load ${loadId} done in ${seconds} s: ${c.rows} rows, ${c.rejected} rejected, ${c.bySourceId + c.linked} linked, ${c.review} to review, ${c.created} new, ${c.updated} changed`);

@@ -14,8 +14,11 @@ export type FinishLoadOptions = {
   onProgress?: (message: string) => void;
 };
 
-/** Busy: another process holds the load and will finish it; nothing was done here. Else the load's counts once done. */
-export type FinishLoadOutcome = { busy: true } | { busy: false; counts: LoadCounts };
+/**
+ * Busy: another process holds the load and will finish it; nothing was done here. Gone: there is no such load (deleted
+ * after its job was queued), so there is nothing to finish. Else the load's counts once done.
+ */
+export type FinishLoadOutcome = { busy: true } | { busy: false; gone: true } | { busy: false; gone: false; counts: LoadCounts };
 
 /**
  * Matches and applies a staged load, or goes on from the step it reached (both steps are resumable and do nothing
@@ -27,6 +30,8 @@ export async function finishLoad({ db, loadId, wait = false, batchSize, onProgre
     loadId,
     wait,
     work: async () => {
+      const [held] = await db.$client<{ id: string }[]>`select id from source_loads where id = ${loadId}`;
+      if (!held) return null;
       await matchLoad({ db, loadId });
       onProgress?.('Matched.');
       await applyLoad({ db, loadId, batchSize, onBatch: ({ applied, rows }) => onProgress?.(`Applied ${applied.toLocaleString('en-GB')} of ${rows.toLocaleString('en-GB')} rows.`) });
@@ -34,5 +39,6 @@ export async function finishLoad({ db, loadId, wait = false, batchSize, onProgre
       return load!.counts;
     },
   });
-  return outcome.busy ? outcome : { busy: false, counts: outcome.result };
+  if (outcome.busy) return outcome;
+  return outcome.result ? { busy: false, gone: false, counts: outcome.result } : { busy: false, gone: true };
 }

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@/db/testing/test-databas
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { startWorker, type Worker } from '@/lib/jobs/start-worker';
 import { fromText, loadCsv, makeSource } from './load-test-helpers';
+import { finishLoad } from './finish-load';
 import { LOAD_LOCK_CLASS } from './load-lock-key';
 import { matchLoad } from './match-load';
 import { queueUnfinishedLoads } from './queue-unfinished-loads';
@@ -153,6 +154,19 @@ describe('a load sent through the API, finished by the job worker', () => {
     expect(await queueUnfinishedLoads({ db: database.db })).not.toContain(first.loadId);
     worker = await startWorker({ db: database.db, send: async () => {}, pollingIntervalSeconds: 0.5 });
     expect(await eventually(() => statusOf(first.loadId), (s) => s === 'done')).toBe('done');
+  });
+
+  it('ends the job of a load deleted after it was queued, quietly and once, rather than failing it again and again', async () => {
+    await worker!.stop();
+    worker = undefined;
+    const source = await makeSource(database.db);
+    const { loadId } = await stageLoad({ db: database.db, source, fileName: 'deleted.csv', open: fromText(loadCsv([row(source)])), asOf: '2026-11-30', submittedBy: { kind: 'api_client', id: null } });
+    await enqueueJob({ db: database.db, queue: JOB_QUEUES.finishLoad.name, data: { loadId }, singletonKey: loadId });
+    await database.db.delete(sourceLoads).where(eq(sourceLoads.id, loadId));
+    expect(await finishLoad({ db: database.db, loadId })).toEqual({ busy: false, gone: true });
+    worker = await startWorker({ db: database.db, send: async () => {}, pollingIntervalSeconds: 0.5 });
+    const jobs = await eventually(() => database.sql<{ state: string; retry_count: number }[]>`select state, retry_count from pgboss.job where name = ${JOB_QUEUES.finishLoad.name} and singleton_key = ${loadId}`, (j) => j.every((x) => x.state !== 'created' && x.state !== 'active'));
+    expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
   });
 
   it('tries a failed load again, with a delay, until it goes through', async () => {
