@@ -5,6 +5,7 @@ import { receivedEmails } from './support/mailbox';
 import { signInAsDemo } from './support/staff';
 
 test('[CASEWORK] a young person asks for their address to be corrected, a caseworker approves, the record changes and the email arrives', async ({ page, browser, expectAccessible }) => {
+  test.slow(); // a young person links their record (a page a question) and a caseworker's sign-in may wait for the token's next code
   const child = e2eChildren().corrected;
   const email = citizenEmail('casework');
 

@@ -40,7 +40,7 @@ test('[CITIZEN] a parent of a young person of 12 or over asks to see the record;
   await expect(page.getByText(/Asked on \d{1,2} [A-Z][a-z]+ \d{4}/)).toBeVisible();
   await expectAccessible();
   await page.getByRole('button', { name: `Let them see it (${child.parentGivenNames} ${child.parentFamilyName})` }).click();
-  await expect(page.getByText('Can see your record')).toBeVisible();
+  await expect(page.getByText('Can see your record', { exact: true })).toBeVisible();
 
   // The parent is emailed, and now sees the record.
   await expect.poll(() => receivedEmails().some((e) => e.to.includes(parentEmail) && e.subject === 'Your child has agreed that you can see their record')).toBe(true);
