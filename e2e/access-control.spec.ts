@@ -150,6 +150,7 @@ const ACTIONS: Record<string, Expected> = {
   'app/portal/records/[linkId]/stay-on/stay-on.action.ts#stayOnAction': citizen('past the guard'),
   'app/portal/requests/[requestId]/reply/reply.action.ts#replyAction': citizen('past the guard'),
   'app/portal/requests/withdraw-stay-on.action.ts#withdrawStayOnAction': citizen('past the guard'),
+  'app/portal/records/ask/ask-young-person.action.ts#askYoungPersonAction': citizen('past the guard'),
 
   'app/staff/sign-out.action.ts#signOutAction': staff(STAFF, 'past the guard'),
   'app/staff/sign-out.action.ts#signOutEverywhereAction': staff(STAFF, 'past the guard'),

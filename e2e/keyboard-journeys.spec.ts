@@ -41,20 +41,30 @@ test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the re
   // Verify: who the record is about, then the code posted to the address on it.
   await tabTo(page, page.getByRole('link', { name: 'Link a record to your account' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Tell us whose record you want to see' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Whose record do you want to see?' })).toBeVisible();
   await useSkipLink(page);
-  await tabTo(page, page.getByLabel('My own record (I am 12 or over)'));
+  await tabTo(page, page.getByLabel('My own record', { exact: true }));
   await page.keyboard.press('Space');
-  await expect(page.getByLabel('My own record (I am 12 or over)')).toBeChecked();
+  await expect(page.getByLabel('My own record', { exact: true })).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  // One question a page: the name, the date of birth, the postcode, then the answers to check.
+  await expect(page.getByRole('heading', { name: 'What is your name?' })).toBeVisible();
   const [year, month, day] = child.dateOfBirth.split('-');
   await tabAndType(page, page.getByLabel('First name', { exact: true }), child.givenNames.split(' ')[0]!);
   await tabAndType(page, page.getByLabel('Last name', { exact: true }), child.familyName);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'What is your date of birth?' })).toBeVisible();
   await tabAndType(page, page.getByLabel('Day'), String(Number(day)));
   await tabAndType(page, page.getByLabel('Month'), String(Number(month)));
   await tabAndType(page, page.getByLabel('Year'), year!);
-  await tabAndType(page, page.getByLabel('Postcode where they live'), child.postcode);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'What is the postcode where you live?' })).toBeVisible();
+  await tabAndType(page, page.getByLabel('Postcode', { exact: true }), child.postcode);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
   const mailBefore = receivedEmails().length;
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await tabTo(page, page.getByRole('button', { name: 'Send me a code' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
   await useSkipLink(page);
@@ -79,6 +89,9 @@ test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the re
   await tabTo(page, firstItem);
   await page.keyboard.press('Space');
   await expect(firstItem).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Tell us what is right' })).toBeVisible();
   await tabAndType(page, page.getByLabel('What should it be?'), `${child.givenNames} ${child.familyName}-Keys`);
   await tabTo(page, page.getByRole('button', { name: 'Continue' }));
   await page.keyboard.press('Enter');

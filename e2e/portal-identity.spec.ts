@@ -12,12 +12,14 @@ test('[CITIZEN] a young person who misspells their name still gets a code by pos
   const { teen } = e2eChildren();
   await signInAsCitizen(page, citizenEmail('teen'));
   await page.getByRole('link', { name: 'Link a record to your account' }).click();
-  await expect(page.getByRole('heading', { name: 'Tell us whose record you want to see' })).toBeVisible();
+  // One thing a page, whose record first; a parent is told before anything else that a child of 12 or over decides.
+  await expect(page.getByRole('heading', { name: 'Whose record do you want to see?' })).toBeVisible();
+  await expect(page.getByText('If your child is 12 or over, you can see their record only if they agree')).toBeVisible();
   await expectAccessible();
 
   const mailBefore = receivedEmails().length;
   await stateIdentity(page, { ...teen, familyName: misspelt(teen.familyName) });
-  await expect(page.getByText('If these details match a record, we will send a code')).toBeVisible();
+  await expect(page.getByText('If the details you gave match a record, we are sending you a code by post')).toBeVisible();
   await expectAccessible();
 
   // The print room's copy carries the letter as a PDF; its words do not hold the code.
@@ -54,7 +56,7 @@ test('[CITIZEN] details that match no record get the same answer as any other, a
   await signInAsCitizen(page, citizenEmail('nobody'));
   const mailBefore = receivedEmails().length;
   await stateIdentity(page, { id: '', indexNumber: '', givenNames: 'Nobody', familyName: 'Nonesuch', dateOfBirth: '2011-02-03', postcode: 'ZZ9 9ZZ' });
-  await expect(page.getByText('If these details match a record, we will send a code')).toBeVisible();
+  await expect(page.getByText('If the details you gave match a record, we are sending you a code by post')).toBeVisible();
   await page.getByLabel('Code').fill('2222222222');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('.govuk-error-summary')).toContainText('There is no code waiting for you');

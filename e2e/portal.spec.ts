@@ -62,6 +62,9 @@ test('[CITIZEN] a young person proves who they are with the posted code, sees th
 
   const mailBefore = receivedEmails().length;
   await stateIdentity(page, child);
+  // A young person's code always comes by post: the page says so, and roughly when.
+  await expect(page.getByText('If the details you gave match a record, we are sending you a code by post')).toBeVisible();
+  await expect(page.getByText(/The letter should arrive by \d{1,2} [A-Z][a-z]+ \d{4}/)).toBeVisible();
   await expectAccessible();
   const code = await receivedCode(PRINT_ROOM, mailBefore);
   await page.getByLabel('Code').fill('2222222222');
@@ -73,7 +76,11 @@ test('[CITIZEN] a young person proves who they are with the posted code, sees th
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
   await expect(page.getByText(child.postcode).first()).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Who has looked at this record' })).toBeVisible();
+  // The record speaks to its reader: who has looked at it comes first, then "About you", the index number explained.
+  const sections = await page.getByRole('heading', { level: 2 }).allTextContents();
+  expect(sections.indexOf('Who has looked at your record')).toBeGreaterThanOrEqual(0);
+  expect(sections.indexOf('Who has looked at your record')).toBeLessThan(sections.indexOf('About you'));
+  await expect(page.getByText('Every child on the index has a number of their own')).toBeVisible();
   await expect(page.getByText(/last confirmed/).first()).toBeVisible();
   await expectAccessible();
 
@@ -85,13 +92,22 @@ test('[CITIZEN] a young person proves who they are with the posted code, sees th
   await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('.govuk-error-summary')).toContainText('Select what is wrong');
-  await expect(page.locator('.govuk-error-summary')).toContainText('Say what it should be');
   await expectAccessible();
+  // An address is asked for as an address, so that the index team can approve it as it stands.
   await page.getByLabel(/^Address:/).check();
-  await page.getByLabel('What should it be?').fill('12 Orchard Way, Leeds, LS6 2AB');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'What is the right address?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  for (const message of ['Enter the first line of the address', 'Enter the town or city', 'Enter the postcode']) {
+    await expect(page.locator('.govuk-error-summary')).toContainText(message);
+  }
+  await expectAccessible();
+  await page.getByLabel('Address line 1').fill('Flat 2, 12 Orchard Way');
+  await page.getByLabel('Town or city').fill('Leeds');
+  await page.getByLabel('Postcode').fill('ls62ab');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Check your answers before sending your request' })).toBeVisible();
-  await expect(page.locator('.govuk-summary-list')).toContainText('12 Orchard Way, Leeds, LS6 2AB');
+  await expect(page.locator('.govuk-summary-list')).toContainText('Flat 2, 12 Orchard Way, Leeds, LS6 2AB');
   await expectAccessible();
   await page.getByRole('button', { name: 'Send request' }).click();
 
@@ -118,7 +134,10 @@ test('[CITIZEN] a parent of a young child gets the code by email and sees the re
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
   await expectAccessible();
   await page.getByRole('link', { name: 'Ask for something to be corrected' }).click();
+  // A parent's name, phone number and email address are items of their own.
+  for (const item of [/\(.+\): name: /, /\(.+\): phone number: /, /\(.+\): email address: /]) await expect(page.getByLabel(item).first()).toBeVisible();
   await page.getByLabel(/^Name:/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('What should it be?').fill(`${child.givenNames} ${child.familyName}-Smith`);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Send request' }).click();

@@ -5,6 +5,7 @@ import { receivedEmails } from './support/mailbox';
 import { signInAsDemo } from './support/staff';
 
 test('[CASEWORK] a young person asks to stay on until 25, a caseworker agrees, the young person sees it agreed and the email arrives', async ({ page, browser, expectAccessible }) => {
+  test.slow(); // a young person links their record (a page a question) and a caseworker's sign-in may wait for the token's next code
   const child = e2eChildren().stayingOn;
   const email = citizenEmail('staying.on');
 

@@ -79,6 +79,30 @@ export const parentAccessAgreements = pgTable(
   (t) => [index('parent_access_agreements_child_idx').on(t.childId)],
 );
 
+/**
+ * A parent of a young person aged 12 or over asking, from their account, to see the record. The young person is told
+ * in their account and by email, and answers by agreeing (parent_access_agreements) or not; one open ask per parent.
+ */
+export const parentAccessRequests = pgTable(
+  'parent_access_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    carerId: uuid()
+      .notNull()
+      .references(() => carers.id, { onDelete: 'cascade' }),
+    requestedByCitizenId: uuid()
+      .notNull()
+      .references(() => citizenAccounts.id, { onDelete: 'cascade' }),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the young person agreed, or chose not to: the ask is then closed. */
+    answeredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('parent_access_requests_open_key').on(t.childId, t.carerId).where(sql`${t.answeredAt} is null`)],
+);
+
 /** next-auth's one-time sign-in links: only a hash of each token is stored (next-auth hashes it with the secret). */
 export const citizenSignInTokens = pgTable(
   'citizen_sign_in_tokens',
@@ -130,6 +154,8 @@ export const printedLetters = pgTable(
       .notNull()
       .references(() => addresses.id),
     pdf: bytea().notNull(),
+    /** Printed on the letter, for the recipient to quote when they phone the index team (AL-XXXX-XXXX). */
+    reference: text().unique('printed_letters_reference_key'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     printedAt: timestamp({ withTimezone: true }),
   },

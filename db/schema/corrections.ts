@@ -32,6 +32,8 @@ export const correctionRequests = pgTable(
     field: text().notNull(),
     valueAsHeld: text(),
     requestedValue: text().notNull(),
+    /** What was asked for in the fields a caseworker applies (an address), when the requester gave them so. */
+    requestedChange: jsonb().$type<Record<string, string | null>>(),
     explanation: text(),
     status: correctionStatus().notNull().default('received'),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

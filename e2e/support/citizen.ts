@@ -12,6 +12,9 @@ export async function signInAsCitizen(page: Page, email: string): Promise<string
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Send me a link' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  // The service's own page, not one under /api, and it says where the link went.
+  await expect(page).toHaveURL(/\/portal\/check-your-email$/);
+  await expect(page.getByText(`We have sent a link to sign in to ${email}`)).toBeVisible();
   let link = '';
   await expect
     .poll(() => {
@@ -25,22 +28,28 @@ export async function signInAsCitizen(page: Page, email: string): Promise<string
   return link;
 }
 
-/** Fills "Tell us whose record you want to see" for a child from the fixtures. */
+/** Answers "Whose record do you want to see?" and the questions after it, one a page, for a child from the fixtures. */
 export async function stateIdentity(page: Page, child: E2eChild, parent?: { givenNames: string; familyName: string }) {
   await page.goto('/portal/link-record');
-  await page.getByLabel(parent ? 'My child’s record (I am their parent or carer)' : 'My own record (I am 12 or over)').check();
+  await page.getByLabel(parent ? 'My child’s record' : 'My own record', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  if (parent) {
+    await page.getByLabel('Your first name').fill(parent.givenNames.split(' ')[0]!);
+    await page.getByLabel('Your last name').fill(parent.familyName);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
   await page.getByLabel('First name', { exact: true }).fill(child.givenNames.split(' ')[0]!);
   await page.getByLabel('Last name', { exact: true }).fill(child.familyName);
+  await page.getByRole('button', { name: 'Continue' }).click();
   const [year, month, day] = child.dateOfBirth.split('-');
   await page.getByLabel('Day').fill(String(Number(day)));
   await page.getByLabel('Month').fill(String(Number(month)));
   await page.getByLabel('Year').fill(year!);
-  await page.getByLabel('Postcode where they live').fill(child.postcode.toLowerCase().replace(' ', ''));
-  if (parent) {
-    await page.getByLabel('Your first name').fill(parent.givenNames.split(' ')[0]!);
-    await page.getByLabel('Your last name').fill(parent.familyName);
-  }
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Postcode', { exact: true }).fill(child.postcode.toLowerCase().replace(' ', ''));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send me a code' }).click();
   await expect(page.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
 }
 

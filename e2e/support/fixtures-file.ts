@@ -32,6 +32,8 @@ export function e2eChildren(): {
   loadShielded: E2eChild;
   /** A young person of 13 to 17 in the demo caseworker's council whom only e2e/without-javascript.spec.ts links and corrects. */
   withoutScript: E2eChild;
+  /** A young person of 13 to 17 whose parent's email is on the record; only e2e/portal-parent-asks.spec.ts uses them. */
+  olderChild: E2eParentOf;
 } {
   return JSON.parse(readFileSync(E2E_FIXTURES, 'utf8'));
 }

@@ -145,7 +145,21 @@ try {
   const [withoutScript] = await inCaseworkersCouncil(connection.sql`
     c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
     and a.id not in (select address_id from child_addresses where child_id = any(${[...used, keyboard!.id, loadShielded!.id]}::uuid[]))`);
-  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard, loadShielded, withoutScript }));
+  // For a parent of a young person of 12 or over (e2e/portal-parent-asks.spec.ts): one whose parent's email is on the
+  // record, whom no other spec uses, living apart from those who are.
+  const [olderChild] = await connection.sql<(E2eChild & { parentGivenNames: string; parentFamilyName: string; parentEmail: string })[]>`
+    select c.id, c.index_number as "indexNumber", c.given_names as "givenNames", c.family_name as "familyName",
+           c.date_of_birth::text as "dateOfBirth", c.postcode, p.given_names as "parentGivenNames",
+           p.family_name as "parentFamilyName", p.email as "parentEmail"
+    from children c
+    join child_addresses ca on ca.child_id = c.id and ca.lived_until is null
+    join child_carers cc on cc.child_id = c.id and cc.has_parental_responsibility
+    join carers p on p.id = cc.carer_id and p.email is not null
+    where not c.is_shielded and c.address_status = 'current' and c.status = 'live'
+      and c.date_of_birth between current_date - interval '17 years' and current_date - interval '13 years'
+      and ca.address_id not in (select address_id from child_addresses where child_id = any(${[...used, keyboard!.id, loadShielded!.id, withoutScript!.id]}::uuid[]))
+    order by c.index_number limit 1`;
+  writeFileSync(E2E_FIXTURES, JSON.stringify({ ordinary, shielded, involved, youngPerson, teen, smallChild, corrected, edited, toShield, stayingOn, correctionNotice, keyboard, loadShielded, withoutScript, olderChild }));
 } finally {
   await connection.close();
 }

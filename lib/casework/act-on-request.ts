@@ -68,7 +68,9 @@ function sameChange(a: CorrectionChange['value'], b: CorrectionChange['value']):
 function changeAsAsked(request: Request): CorrectionChange | null {
   const key = changeKeyOf(request.itemKind, request.field);
   if (!key) return null;
-  const parsed = CHANGE_SCHEMAS[key].safeParse(suggestChange(key, request.requestedValue));
+  // Fields the requester gave (an address) are what they asked for; otherwise a reading of their words.
+  const given = request.requestedChange ? Object.fromEntries(Object.entries(request.requestedChange).map(([field, value]) => [field, value ?? ''])) : null;
+  const parsed = CHANGE_SCHEMAS[key].safeParse(given ?? suggestChange(key, request.requestedValue));
   return parsed.success ? ({ key, value: parsed.data } as CorrectionChange) : null;
 }
 

@@ -55,6 +55,9 @@ export async function applyChange({ db, childId, item, change, staffId, reason, 
       break;
     }
     case 'carer:details':
+    case 'carer:name':
+    case 'carer:phone':
+    case 'carer:email':
       await db.update(carers).set({ ...change.value, ...provenance }).where(eq(carers.id, item.rowId));
       break;
   }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
+  carers,
   children,
   citizenAccounts,
   citizenRecordLinks,
@@ -18,6 +19,8 @@ import { createTestDatabase, type TestDatabase } from '@/db/testing/test-databas
 import { loadCorrectableRecord } from '@/lib/corrections/load-correctable-record';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
 import { replyToCorrection } from '@/lib/corrections/reply-to-correction';
+import type { CorrectableItem } from '@/lib/corrections/correctable-items';
+import { ZCorrectionRequest } from '@/lib/validation/correction-request';
 import { actOnRequest, type Caseworker } from './act-on-request';
 import { listWorkQueue } from './list-work-queue';
 import { viewRequest } from './view-request';
@@ -50,6 +53,21 @@ async function raised(child: ChildFixture, label: string, requestedValue: string
   const item = correctable!.items.find((i) => i.label === label)!;
   const { requestId } = await raiseCorrection({ db: database.db, citizen: { id: citizen!.id, email }, linkId: link!.id, request: { item: item.key, requestedValue, explanation: undefined }, now: NOW });
   return { requestId, email, citizenId: citizen!.id };
+}
+
+/** A young person raises a correction from the portal's form fields, as the form's schema reads them. */
+async function raisedFromForm(child: ChildFixture, pick: (item: CorrectableItem) => boolean, fields: Record<string, string>) {
+  made += 1;
+  const email = `young${made}@example.com`;
+  const [citizen] = await database.db.insert(citizenAccounts).values({ email }).returning();
+  const [link] = await database.db
+    .insert(citizenRecordLinks)
+    .values({ citizenId: citizen!.id, childId: child.childId, relationship: 'self', verificationLevel: 'medium', verificationMethod: 'test' })
+    .returning();
+  const correctable = await loadCorrectableRecord({ db: database.db, citizenId: citizen!.id, linkId: link!.id, now: NOW });
+  const item = correctable!.items.find(pick)!;
+  const request = ZCorrectionRequest.parse({ item: item.key, ...fields });
+  return raiseCorrection({ db: database.db, citizen: { id: citizen!.id, email }, linkId: link!.id, request, now: NOW });
 }
 
 const versionOf = async (childId: string) => (await database.db.select({ version: children.version }).from(children).where(eq(children.id, childId)))[0]!.version;
@@ -207,5 +225,52 @@ describe('casework on a correction request', () => {
     await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'close', reason: 'Withdrawn by phone' }, now: NOW });
     await expect(actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'refuse', reason: 'x' }, now: NOW })).rejects.toMatchObject({ code: 'conflict' });
     expect(await requestRow(requestId)).toMatchObject({ status: 'closed', decisionReason: 'Withdrawn by phone' });
+  });
+});
+
+describe('a change asked for in the fields a caseworker applies', () => {
+  const address = { line1: 'Flat 2, 12 New Road', line2: '', town: 'Leeds', postcode: 'ls62ab' };
+  const asAsked = { line1: 'Flat 2, 12 New Road', line2: null, town: 'Leeds', postcode: 'LS6 2AB' };
+
+  it('an address given as an address fills the form as asked, and one caseworker approves it as asked', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raisedFromForm(child, (i) => i.kind === 'address', address);
+    expect(await requestRow(requestId)).toMatchObject({ requestedValue: 'Flat 2, 12 New Road, Leeds, LS6 2AB', requestedChange: asAsked });
+    const caseworker = await caseworkerFor(child);
+    const view = await viewRequest({ db: database.db, caseworker, requestId });
+    expect(view!.startingValues).toEqual({ line1: 'Flat 2, 12 New Road', line2: '', town: 'Leeds', postcode: 'LS6 2AB' });
+    const command = { kind: 'apply' as const, change: { key: 'address:address' as const, value: asAsked }, expectedVersion: view!.child.version };
+    expect(await actOnRequest({ db: database.db, caseworker, requestId, command, now: NOW })).toBe('applied');
+    const [record] = await database.db.select({ postcode: children.postcode }).from(children).where(eq(children.id, child.childId));
+    expect(record!.postcode).toBe('LS6 2AB');
+  });
+
+  it('an address the caseworker edits still goes to a second caseworker', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raisedFromForm(child, (i) => i.kind === 'address', address);
+    const caseworker = await caseworkerFor(child);
+    const edited = { key: 'address:address' as const, value: { ...asAsked, line1: 'Flat 2', line2: '12 New Road' } };
+    expect(await actOnRequest({ db: database.db, caseworker, requestId, command: { kind: 'apply', change: edited, expectedVersion: await versionOf(child.childId) }, now: NOW })).toBe('awaiting_approval');
+  });
+
+  it('a parent’s name, phone number and email address are items of their own, each approved as asked without touching the others', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const { requestId } = await raisedFromForm(child, (i) => i.kind === 'carer' && i.field === 'phone', { requestedValue: 'It is 0113 496 0999 now' });
+    const row = await requestRow(requestId);
+    expect(row).toMatchObject({ itemKind: 'carer', field: 'phone', valueAsHeld: child.secrets.carerPhone });
+    const caseworker = await caseworkerFor(child);
+    const view = await viewRequest({ db: database.db, caseworker, requestId });
+    expect(view!.startingValues).toEqual({ phone: '0113 496 0999' });
+    const [before] = await database.db.select().from(carers).where(eq(carers.id, row.itemId!));
+    const command = { kind: 'apply' as const, change: { key: 'carer:phone' as const, value: { phone: '0113 496 0999' } }, expectedVersion: view!.child.version };
+    expect(await actOnRequest({ db: database.db, caseworker, requestId, command, now: NOW })).toBe('applied');
+    const [after] = await database.db.select().from(carers).where(eq(carers.id, row.itemId!));
+    expect(after).toMatchObject({ phone: '0113 496 0999', email: before!.email, givenNames: before!.givenNames, familyName: before!.familyName });
+
+    const named = await raisedFromForm(child, (i) => i.kind === 'carer' && i.field === 'name', { requestedValue: 'Robin Oakes' });
+    const renamed = { kind: 'apply' as const, change: { key: 'carer:name' as const, value: { givenNames: 'Robin', familyName: 'Oakes' } }, expectedVersion: await versionOf(child.childId) };
+    expect(await actOnRequest({ db: database.db, caseworker, requestId: named.requestId, command: renamed, now: NOW })).toBe('applied');
+    const [renamedRow] = await database.db.select().from(carers).where(eq(carers.id, row.itemId!));
+    expect(renamedRow).toMatchObject({ givenNames: 'Robin', familyName: 'Oakes', phone: '0113 496 0999' });
   });
 });

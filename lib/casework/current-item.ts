@@ -50,15 +50,24 @@ export async function loadCurrentItem({ db, childId, itemKind, field, itemId }: 
     const { line1, line2, town, postcode } = home.address;
     return itemWithSource(db, key, home.link.id, { line1, line2, town, postcode }, home.link);
   }
-  if (key === 'carer:details') {
+  if (key.startsWith('carer:')) {
     if (!itemId) return null;
     // Only a carer of this child: an id from a form must not reach someone else's carer.
     const [carer] = await db
-      .select({ id: carers.id, phone: carers.phone, email: carers.email, sourceSystemId: carers.sourceSystemId, recordedByStaffId: carers.recordedByStaffId, lastConfirmedAt: carers.lastConfirmedAt })
+      .select({ id: carers.id, givenNames: carers.givenNames, familyName: carers.familyName, phone: carers.phone, email: carers.email, sourceSystemId: carers.sourceSystemId, recordedByStaffId: carers.recordedByStaffId, lastConfirmedAt: carers.lastConfirmedAt })
       .from(carers)
       .innerJoin(childCarers, and(eq(childCarers.carerId, carers.id), eq(childCarers.childId, childId)))
       .where(eq(carers.id, itemId));
-    return carer ? itemWithSource(db, key, carer.id, { phone: carer.phone, email: carer.email }, carer) : null;
+    if (!carer) return null;
+    const value: CurrentItem['value'] =
+      key === 'carer:name'
+        ? { givenNames: carer.givenNames, familyName: carer.familyName }
+        : key === 'carer:phone'
+          ? { phone: carer.phone }
+          : key === 'carer:email'
+            ? { email: carer.email }
+            : { phone: carer.phone, email: carer.email };
+    return itemWithSource(db, key, carer.id, value, carer);
   }
   const [child] = await db.select().from(children).where(eq(children.id, childId));
   if (!child) return null;

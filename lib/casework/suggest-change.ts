@@ -20,6 +20,9 @@ function readDate(words: string): string | undefined {
   return spelt && month >= 0 ? iso(Number(spelt[3]), month + 1, Number(spelt[1])) : undefined;
 }
 
+const emailIn = (words: string) => /[^\s,;]+@[^\s,;]+\.[^\s,;]+/.exec(words)?.[0] ?? '';
+const phoneIn = (words: string) => /\+?[0-9][0-9 ()-]{6,}[0-9]/.exec(words.replace(emailIn(words), ''))?.[0]?.trim() ?? '';
+
 /**
  * A first reading of what the requester asked for, in the fields the caseworker applies. It only fills the form:
  * the caseworker checks it, and anything they change goes to a second caseworker. Fields it cannot read stay empty.
@@ -27,7 +30,8 @@ function readDate(words: string): string | undefined {
 export function suggestChange(key: ChangeKey, requestedValue: string): Record<string, string> {
   const words = requestedValue.trim();
   switch (key) {
-    case 'child:name': {
+    case 'child:name':
+    case 'carer:name': {
       const parts = words.split(/\s+/);
       return parts.length < 2 ? { familyName: words } : { givenNames: parts.slice(0, -1).join(' '), familyName: parts.at(-1)! };
     }
@@ -46,10 +50,11 @@ export function suggestChange(key: ChangeKey, requestedValue: string): Record<st
       const town = parts.length > 1 ? parts.pop()! : '';
       return { line1: parts[0] ?? '', line2: parts.slice(1).join(', '), town, postcode };
     }
-    case 'carer:details': {
-      const email = /[^\s,;]+@[^\s,;]+\.[^\s,;]+/.exec(words)?.[0] ?? '';
-      const phone = /\+?[0-9][0-9 ()-]{6,}[0-9]/.exec(words.replace(email, ''))?.[0]?.trim() ?? '';
-      return { phone, email };
-    }
+    case 'carer:details':
+      return { phone: phoneIn(words), email: emailIn(words) };
+    case 'carer:phone':
+      return { phone: phoneIn(words) };
+    case 'carer:email':
+      return { email: emailIn(words) };
   }
 }

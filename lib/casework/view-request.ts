@@ -69,8 +69,9 @@ export async function viewRequest({ db, caseworker, requestId, clientAddress = n
 
   const item = await loadCurrentItem({ db, childId: child.id, itemKind: request.itemKind, field: request.field, itemId: request.itemId });
   const key = changeKeyOf(request.itemKind, request.field);
-  const startingValues = request.proposedChange
-    ? Object.fromEntries(Object.entries(request.proposedChange).map(([k, v]) => [k, v ?? '']))
+  const given = request.proposedChange ?? request.requestedChange;
+  const startingValues = given
+    ? Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v ?? '']))
     : key
       ? suggestChange(key, request.requestedValue)
       : {};

@@ -1,12 +1,15 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
-import { carers, childCarers, parentAccessAgreements } from '@/db/schema';
+import { carers, childCarers, children, citizenAccounts, citizenRecordLinks, parentAccessAgreements, parentAccessRequests } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { queueEmail } from '@/lib/email/queue-email';
 import { AppError } from '@/lib/errors';
+import { appUrl } from '@/lib/http/app-url';
 import { findCitizenAccess } from './find-citizen-access';
 
-export type ParentAccessEntry = { carerId: string; givenNames: string; familyName: string; relationship: string; agreed: boolean };
+/** `askedAt`: when they asked to see it, if they are waiting for an answer. */
+export type ParentAccessEntry = { carerId: string; givenNames: string; familyName: string; relationship: string; agreed: boolean; askedAt: Date | null };
 
 /** The young person's own record, or refusal: only they decide who else may see it. */
 async function ownRecord(db: DbOrTx, citizenId: string, linkId: string): Promise<string> {
@@ -21,15 +24,19 @@ export type ListParentAccessOptions = { db: Database; citizen: { id: string }; l
 export async function listParentAccess({ db, citizen, linkId }: ListParentAccessOptions): Promise<ParentAccessEntry[]> {
   const childId = await ownRecord(db, citizen.id, linkId);
   const rows = await db
-    .select({ carer: carers, relationship: childCarers.relationship, agreement: parentAccessAgreements.id })
+    .select({ carer: carers, relationship: childCarers.relationship, agreement: parentAccessAgreements.id, askedAt: parentAccessRequests.requestedAt })
     .from(childCarers)
     .innerJoin(carers, eq(carers.id, childCarers.carerId))
     .leftJoin(
       parentAccessAgreements,
       and(eq(parentAccessAgreements.childId, childCarers.childId), eq(parentAccessAgreements.carerId, carers.id), isNull(parentAccessAgreements.withdrawnAt)),
     )
+    .leftJoin(
+      parentAccessRequests,
+      and(eq(parentAccessRequests.childId, childCarers.childId), eq(parentAccessRequests.carerId, carers.id), isNull(parentAccessRequests.answeredAt)),
+    )
     .where(and(eq(childCarers.childId, childId), eq(childCarers.hasParentalResponsibility, true)));
-  return rows.map((r) => ({ carerId: r.carer.id, givenNames: r.carer.givenNames, familyName: r.carer.familyName, relationship: r.relationship, agreed: r.agreement !== null }));
+  return rows.map((r) => ({ carerId: r.carer.id, givenNames: r.carer.givenNames, familyName: r.carer.familyName, relationship: r.relationship, agreed: r.agreement !== null, askedAt: r.askedAt }));
 }
 
 export type SetParentAccessOptions = ListParentAccessOptions & { carerId: string; agree: boolean; clientAddress?: string | null; now?: Date };
@@ -47,9 +54,42 @@ export async function setParentAccess({ db, citizen, linkId, carerId, agree, cli
     const [existing] = await tx.select({ id: parentAccessAgreements.id }).from(parentAccessAgreements).where(current);
     if (agree && !existing) await tx.insert(parentAccessAgreements).values({ childId, carerId, agreedAt: now });
     if (!agree && existing) await tx.update(parentAccessAgreements).set({ withdrawnAt: now }).where(eq(parentAccessAgreements.id, existing.id));
+    // Either way the parent's ask, if any, is answered.
+    await tx
+      .update(parentAccessRequests)
+      .set({ answeredAt: now })
+      .where(and(eq(parentAccessRequests.childId, childId), eq(parentAccessRequests.carerId, carerId), isNull(parentAccessRequests.answeredAt)));
+    if (agree && !existing) await tellParentOfAgreement(tx, childId, carerId);
     await recordAuditEvent({
       db: tx,
       event: { actorKind: 'citizen', actorId: citizen.id, action: agree ? 'citizen.parent_access.agree' : 'citizen.parent_access.withdraw', query: { carerId }, childIds: [childId], clientAddress },
     });
   });
+}
+
+/** The parent's accounts linked to this record hear that they can see it now; the email holds the first name only. */
+async function tellParentOfAgreement(db: DbOrTx, childId: string, carerId: string): Promise<void> {
+  const [child] = await db.select({ givenNames: children.givenNames }).from(children).where(eq(children.id, childId));
+  const parents = await db
+    .selectDistinct({ email: citizenAccounts.email })
+    .from(citizenRecordLinks)
+    .innerJoin(citizenAccounts, eq(citizenAccounts.id, citizenRecordLinks.citizenId))
+    .where(and(eq(citizenRecordLinks.childId, childId), eq(citizenRecordLinks.carerId, carerId), eq(citizenRecordLinks.relationship, 'parent'), isNull(citizenRecordLinks.revokedAt)));
+  const firstName = child!.givenNames.split(' ')[0];
+  for (const { email } of parents) {
+    await queueEmail({
+      db,
+      email: {
+        to: email,
+        subject: 'Your child has agreed that you can see their record',
+        text: [
+          `${firstName} has agreed that you can see their record on the Children’s Index online. Sign in to see it:`,
+          '',
+          appUrl('/portal/records'),
+          '',
+          'They can change their mind at any time.',
+        ].join('\n'),
+      },
+    });
+  }
 }

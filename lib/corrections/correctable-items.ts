@@ -23,8 +23,12 @@ export function correctableItems(record: CitizenRecord): CorrectableItem[] {
   add('child', child.id, 'gender', 'Gender', GENDERS[child.gender]!);
   add('address', child.id, 'address', 'Address', record.address ? [...record.address.lines, record.address.postcode].join(', ') : 'No address held');
   for (const name of record.otherNames) add('other_name', null, 'name', name.kind === 'former' ? 'Former name' : 'Also known as', `${name.givenNames} ${name.familyName}`);
+  // Name, phone and email each on their own, so that a caseworker can approve one as asked without the others.
   for (const carer of record.carers) {
-    add('carer', carer.id, 'details', `${RELATIONSHIPS[carer.relationship]}: ${carer.givenNames} ${carer.familyName}`, [carer.phone, carer.email].filter(Boolean).join(', ') || 'No contact details');
+    const whose = `${RELATIONSHIPS[carer.relationship]} (${carer.givenNames} ${carer.familyName})`;
+    add('carer', carer.id, 'name', `${whose}: name`, `${carer.givenNames} ${carer.familyName}`);
+    add('carer', carer.id, 'phone', `${whose}: phone number`, carer.phone ?? 'No phone number held');
+    add('carer', carer.id, 'email', `${whose}: email address`, carer.email ?? 'No email address held');
   }
   for (const setting of record.education) add('education', null, 'setting', 'School or setting', setting.organisation.name);
   for (const setting of record.gp) add('gp', null, 'practice', 'GP practice', setting.organisation.name);

@@ -45,6 +45,7 @@ export async function raiseCorrection({ db, citizen, linkId, request, clientAddr
         field: item.field,
         valueAsHeld: item.valueAsHeld,
         requestedValue: request.requestedValue,
+        requestedChange: item.kind === 'address' && request.address ? request.address : null,
         explanation: request.explanation ?? null,
         receivedAt: now,
         dueOn,

@@ -36,3 +36,14 @@ export function addDays(isoDate: string, days: number): string {
 /** "2026-11-25 09:05:00", the moment in England as a spreadsheet reads it. */
 export const formatLondonTimestamp = (moment: Date): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(moment);
+
+/** A date some working days on, Monday to Friday only; bank holidays are not counted out, so it is "about". */
+export function addWorkingDays(isoDate: string, days: number): string {
+  let date = isoDate;
+  for (let left = days; left > 0; ) {
+    date = addDays(date, 1);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return date;
+}

@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { activationCodes, printedLetters } from '@/db/schema';
+import { activationCodes, addresses, localAuthorities, printedLetters } from '@/db/schema';
 import { hashSecret } from '@/lib/auth/secrets';
+import { newReference } from '@/lib/corrections/reference';
 import { addDays, todayInLondon } from '@/lib/dates/london';
 import { queueEmail } from '@/lib/email/queue-email';
 import { env } from '@/lib/env.js';
+import { appUrl } from '@/lib/http/app-url';
 import { codeIsWaiting } from './code-is-waiting';
 import { formatActivationCode } from './format-activation-code';
 import type { StatementMatch } from './match-identity-statement';
@@ -83,6 +85,13 @@ export async function issueActivationCode({ db, citizenId, relationship, match, 
     return true;
   }
 
+  // From the index team of the council the letter goes to: whom the recipient would phone about it.
+  const [council] = await db
+    .select({ name: localAuthorities.name, phone: localAuthorities.indexTeamPhone })
+    .from(addresses)
+    .innerJoin(localAuthorities, eq(localAuthorities.code, addresses.localAuthorityCode))
+    .where(eq(addresses.id, match.address.id));
+  const reference = newReference('AL');
   const pdf = await renderActivationLetter({
     recipientName: match.carer?.name ?? match.childName,
     addressLines: match.address.lines,
@@ -90,8 +99,11 @@ export async function issueActivationCode({ db, citizenId, relationship, match, 
     code,
     letterDate,
     expiresOn,
+    reference,
+    serviceAddress: appUrl('/portal'),
+    sender: council ?? { name: 'your local authority', phone: 'the number on your council’s website' },
   });
-  const [letter] = await db.insert(printedLetters).values({ activationCodeId: issued!.id, addressId: match.address.id, pdf, createdAt: now }).returning({ id: printedLetters.id });
+  const [letter] = await db.insert(printedLetters).values({ activationCodeId: issued!.id, addressId: match.address.id, pdf, reference, createdAt: now }).returning({ id: printedLetters.id });
   // The print room's copy: the PDF only. The code is written nowhere but in the letter.
   await queueEmail({
     db,

@@ -3,7 +3,27 @@ import { newActivationCode } from './new-activation-code';
 import { renderActivationLetter } from './render-activation-letter';
 import { readLetterText } from './testing/read-letter-text';
 
+const SENDER = { reference: 'AL-7QHM-X9KD', serviceAddress: 'https://index.example.gov.uk/portal', sender: { name: 'Leeds City Council', phone: '0113 222 4444' } };
+
 describe('the activation letter', () => {
+  it('names the service, its web address, who sent it, a phone number and a reference', async () => {
+    const pdf = await renderActivationLetter({
+      recipientName: 'Alex Oakenshaw',
+      addressLines: ['12 Orchard Way', 'Leeds', 'LS6 2AB'],
+      childName: null,
+      code: newActivationCode(),
+      letterDate: '2026-11-25',
+      expiresOn: '2026-12-23',
+      ...SENDER,
+    });
+    const words = readLetterText(pdf).join(' ');
+    expect(words).toContain("Children's Index");
+    expect(words).toContain('https://index.example.gov.uk/portal');
+    expect(words).toContain("The Children's Index team, Leeds City Council");
+    expect(words).toContain('0113 222 4444');
+    expect(words).toContain('Reference: AL-7QHM-X9KD');
+  });
+
   it('is a PDF addressed to the address held, with the code printed once and the day it stops working', async () => {
     const code = newActivationCode();
     const pdf = await renderActivationLetter({
@@ -13,6 +33,7 @@ describe('the activation letter', () => {
       code,
       letterDate: '2026-11-25',
       expiresOn: '2026-12-23',
+      ...SENDER,
     });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = readLetterText(pdf);
@@ -33,6 +54,7 @@ describe('the activation letter', () => {
       code: '23456789AB',
       letterDate: '2026-06-01',
       expiresOn: '2026-06-29',
+      ...SENDER,
     });
     const text = readLetterText(pdf);
     expect(text[0]).toBe('Zoë ?ukasiewicz');

@@ -13,20 +13,28 @@ export type RenderActivationLetterOptions = {
   code: string;
   letterDate: string;
   expiresOn: string;
+  /** The letter's own reference, to quote when phoning about it. */
+  reference: string;
+  /** The service's web address, where the code is entered. */
+  serviceAddress: string;
+  /** Who sends it: the index team of the council of the address, and its phone number. */
+  sender: { name: string; phone: string };
 };
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 72;
 
 /** The words of the letter, paragraph by paragraph (the code is drawn on its own, large). */
-function paragraphs({ recipientName, childName, code, expiresOn }: RenderActivationLetterOptions): (string | { code: string })[] {
+function paragraphs({ recipientName, childName, code, expiresOn, serviceAddress, sender }: RenderActivationLetterOptions): (string | { code: string })[] {
   const whose = childName ? `the record of ${childName}` : 'your record';
   return [
     `Dear ${recipientName}`,
-    `Someone asked to see ${whose} on the Children's Index online service. If it was you, sign in to the service and enter this code when you are asked for it:`,
+    `Someone asked to see ${whose} on the Children's Index online service. The Children's Index is the national directory of the children in England: who each child is, and which services work with them. If it was you who asked, go to ${serviceAddress}, sign in, and enter this code when you are asked for it:`,
     { code: formatActivationCode(code) },
     `The code works once, until ${formatDate(expiresOn)}. If it is typed wrongly 3 times it stops working, and you will need to ask for a new one.`,
-    'If you did not ask for this code, you do not need to do anything: nobody can see the record without it. If you are worried, contact your local authority and ask for the Children’s Index team.',
+    `If you did not ask for this code, you do not need to do anything: nobody can see the record without it. If you are worried, or have a question, phone the Children's Index team at ${sender.name} on ${sender.phone} and give them the reference at the top of this letter.`,
+    'Yours sincerely',
+    `The Children's Index team, ${sender.name}`,
   ];
 }
 
@@ -69,6 +77,12 @@ export async function renderActivationLetter(letter: RenderActivationLetterOptio
   for (const line of [letter.recipientName, ...letter.addressLines]) {
     page.drawText(printable(line), { x: LEFT, y, size: 11, font });
     y -= 14;
+  }
+  // The sender, their phone and the reference, top right as on any letter; the address window is on the left.
+  let right = 780;
+  for (const line of [`Children's Index team`, letter.sender.name, `Phone: ${letter.sender.phone}`, letter.serviceAddress, `Reference: ${letter.reference}`]) {
+    page.drawText(printable(line), { x: A4[0] - LEFT - 200, y: right, size: 9, font });
+    right -= 12;
   }
   y = 560;
   page.drawText(formatDate(letter.letterDate), { x: LEFT, y, size: 11, font });

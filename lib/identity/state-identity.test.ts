@@ -1,10 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activationCodes, auditEvents, carers, childCarers, children, emailOutbox, printedLetters } from '@/db/schema';
+import { activationCodes, auditEvents, carers, childCarers, children, emailOutbox, localAuthorities, printedLetters } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createChildFixture } from '@/db/testing/child-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { env } from '@/lib/env.js';
+import { addWorkingDays, todayInLondon } from '@/lib/dates/london';
+import { findCodeOnItsWay, LETTER_WORKING_DAYS } from './find-code-on-its-way';
 import { MAX_WAITING_LETTERS_PER_CHILD } from './issue-activation-code';
 import { stateIdentity, STATEMENTS_PER_DAY } from './state-identity';
 import { emailedCode, newCitizen, postedCode, statementFor } from './testing/identity-fixtures';
@@ -64,6 +66,39 @@ describe('stating who you are', () => {
 
     const [event] = await statementsBy(citizen.id);
     expect(event).toMatchObject({ outcome: 'code_sent', childIds: [child.childId], query: { relationship: 'self' } });
+  });
+
+  it('signs the letter from the index team of the address’s council, with its phone number, the service’s web address and a reference kept with the letter', async () => {
+    const family = uniqueFamily('Letterby');
+    const child = await createChildFixture(database.db, { familyName: family, dateOfBirth: TEEN });
+    const citizen = await newCitizen(database.db);
+    await state(citizen, statementFor(child, family, TEEN));
+    const [code] = await codesOf(citizen.id);
+    const [letter] = await database.db.select().from(printedLetters).where(eq(printedLetters.activationCodeId, code!.id));
+    expect(letter!.reference).toMatch(/^AL-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const [council] = await database.db.select().from(localAuthorities).where(eq(localAuthorities.code, child.localAuthorityCode));
+    const words = readLetterText(letter!.pdf).join(' ');
+    for (const expected of [`Reference: ${letter!.reference}`, council!.indexTeamPhone, `The Children's Index team, ${council!.name}`, 'http://localhost:3000/portal']) {
+      expect(words).toContain(expected);
+    }
+  });
+
+  it('lets "Enter your code" say how the code comes from whose record was asked for, never from whether anything matched', async () => {
+    const young = await newCitizen(database.db);
+    expect(await findCodeOnItsWay({ db: database.db, citizenId: young.id, now: NOW })).toBeNull();
+    // The letter is printed and posted the next working day, and arrives within about 4 working days.
+    expect(addWorkingDays('2026-11-25', LETTER_WORKING_DAYS)).toBe('2026-12-01');
+    expect(addWorkingDays('2026-11-28', 1)).toBe('2026-11-30');
+    const family = uniqueFamily('Waitfor');
+    await state(young, statementFor(await createChildFixture(database.db, { familyName: family, dateOfBirth: TEEN }), family, TEEN));
+    const matched = await findCodeOnItsWay({ db: database.db, citizenId: young.id, now: NOW });
+    expect(matched).toEqual({ relationship: 'self', letterArrivesBy: addWorkingDays(todayInLondon(), LETTER_WORKING_DAYS) });
+    const nobody = await newCitizen(database.db);
+    await state(nobody, statementFor(await createChildFixture(database.db, { dateOfBirth: TEEN }), 'Nonesuchqq', TEEN));
+    expect(await findCodeOnItsWay({ db: database.db, citizenId: nobody.id, now: NOW })).toEqual(matched);
+    const parent = await newCitizen(database.db);
+    await state(parent, statementFor(await createChildFixture(database.db, { dateOfBirth: SMALL }), 'Nonesuchqq', SMALL, { relationship: 'parent', parentGivenName: 'Sam', parentFamilyName: 'Nobody' }));
+    expect(await findCodeOnItsWay({ db: database.db, citizenId: parent.id, now: NOW })).toMatchObject({ relationship: 'parent' });
   });
 
   it('tolerates a short form of the given name, and day and month swapped', async () => {

@@ -4,6 +4,10 @@ import { plainString } from './plain-text';
 import { fullPostcode } from './full-postcode';
 
 const text = (missing: string, max = 100) => plainString(missing).min(1, missing).max(max, `Must be ${max} characters or fewer`);
+const phoneNumber = (v: string | null) => v === null || /^[0-9 +()-]{7,30}$/.test(v);
+const PHONE_MESSAGE = 'Enter a phone number, like 0113 496 0000';
+const emailAddress = (v: string | null) => v === null || z.email().safeParse(v).success;
+const EMAIL_MESSAGE = 'Enter an email address, like name@example.com';
 const optionalText = (max: number) =>
   plainString()
     .max(max, `Must be ${max} characters or fewer`)
@@ -32,10 +36,14 @@ export const CHANGE_SCHEMAS = {
   }),
   'carer:details': z
     .object({
-      phone: optionalText(30).refine((v) => v === null || /^[0-9 +()-]{7,30}$/.test(v), 'Enter a phone number, like 0113 496 0000'),
-      email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, 'Enter an email address, like name@example.com'),
+      phone: optionalText(30).refine(phoneNumber, PHONE_MESSAGE),
+      email: optionalText(200).refine(emailAddress, EMAIL_MESSAGE),
     })
     .refine((v) => v.phone !== null || v.email !== null, { message: 'Enter a phone number or an email address', path: ['phone'] }),
+  // A parent's name, phone and email are each an item of their own to a citizen, so each is decided on its own.
+  'carer:name': z.object({ givenNames: text('Enter the given names'), familyName: text('Enter the family name') }),
+  'carer:phone': z.object({ phone: text('Enter the phone number', 30).refine(phoneNumber, PHONE_MESSAGE) }),
+  'carer:email': z.object({ email: text('Enter the email address', 200).refine(emailAddress, EMAIL_MESSAGE) }),
 } as const;
 
 export type ChangeKey = keyof typeof CHANGE_SCHEMAS;

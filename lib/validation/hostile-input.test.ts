@@ -37,6 +37,9 @@ const CHANGE_FIELDS: Record<ChangeKey, Record<string, string>> = {
   'child:gender': { gender: 'female' },
   'address:address': { line1: '12 Mill Lane', line2: '', town: 'Leeds', postcode: 'ls6 2ab' },
   'carer:details': { phone: '0113 496 0000', email: 'parent@example.com' },
+  'carer:name': { givenNames: 'Ngozi', familyName: 'Okafor' },
+  'carer:phone': { phone: '0113 496 0000' },
+  'carer:email': { email: 'parent@example.com' },
 };
 const ITEMS: Record<ChangeKey, { itemKind: string; field: string }> = {
   'child:name': { itemKind: 'child', field: 'name' },
@@ -44,11 +47,18 @@ const ITEMS: Record<ChangeKey, { itemKind: string; field: string }> = {
   'child:gender': { itemKind: 'child', field: 'gender' },
   'address:address': { itemKind: 'address', field: 'address' },
   'carer:details': { itemKind: 'carer', field: 'details' },
+  'carer:name': { itemKind: 'carer', field: 'name' },
+  'carer:phone': { itemKind: 'carer', field: 'phone' },
+  'carer:email': { itemKind: 'carer', field: 'email' },
 };
 
 /** Every form the app has, with a valid filling: the property starts from it and spoils some fields. */
 const FORMS: Record<string, Form> = {
   'citizen: correction request': { valid: { item: 'child:3b0f6a52-9c1e-4d2a-8f00-5d2c9a1e7b44:name', requestedValue: 'Amara Okafor', explanation: 'Spelt wrong' }, parse: schema(ZCorrectionRequest) },
+  'citizen: correction request of an address': {
+    valid: { item: 'address:3b0f6a52-9c1e-4d2a-8f00-5d2c9a1e7b44:address', line1: '12 Mill Lane', line2: '', town: 'Leeds', postcode: 'ls6 2ab', explanation: 'We moved' },
+    parse: schema(ZCorrectionRequest),
+  },
   'citizen: reply to the index team': { valid: { message: 'Here is the certificate number' }, parse: schema(ZCorrectionReply) },
   'citizen: stay on until 25': { valid: { basis: 'care_leaver', consent: 'yes' }, parse: schema(ZStayOnRequest) },
   'citizen: sign in': { valid: { email: 'young@example.com' }, parse: schema(ZCitizenSignIn) },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from './staff-sign-in';
 import { ZActivationCode } from './activation-code';
-import { ZIdentityStatement } from './identity-statement';
+import { IDENTITY_QUESTIONS, nextIdentityQuestion, ZIdentityStatement } from './identity-statement';
 
 const valid = { relationship: 'self', childGivenName: ' Alex ', childFamilyName: 'Oakenshaw', dateOfBirth: '2012-04-05', postcode: 'ls62ab' };
 const errorsFor = (input: Record<string, unknown>) => {
@@ -33,6 +33,30 @@ describe('the identity statement', () => {
   it('asks a parent for their own name', () => {
     expect(errorsFor({ ...valid, relationship: 'parent', parentGivenName: ' ' })).toEqual({ parentGivenName: 'Enter your first name', parentFamilyName: 'Enter your last name' });
     expect(errorsFor({ ...valid, relationship: 'parent', parentGivenName: 'Sam', parentFamilyName: 'Oakenshaw' })).toEqual({});
+  });
+});
+
+describe('the statement asked one thing a page', () => {
+  it('asks whose record first, a parent’s own name only of a parent, and each question until all are right', () => {
+    expect(nextIdentityQuestion({})).toBe('relationship');
+    expect(nextIdentityQuestion({ relationship: 'self' })).toBe('child');
+    expect(nextIdentityQuestion({ relationship: 'parent' })).toBe('parent');
+    expect(nextIdentityQuestion({ relationship: 'parent', parentGivenName: 'Sam', parentFamilyName: 'Oakenshaw' })).toBe('child');
+    expect(nextIdentityQuestion({ relationship: 'self', childGivenName: 'Alex', childFamilyName: 'Oakenshaw' })).toBe('dateOfBirth');
+    expect(nextIdentityQuestion({ ...valid, dateOfBirth: '2012-02-30' })).toBe('dateOfBirth');
+    expect(nextIdentityQuestion({ ...valid, postcode: 'LS6' })).toBe('postcode');
+    expect(nextIdentityQuestion(valid)).toBeNull();
+    expect(nextIdentityQuestion({ ...valid, relationship: 'parent' })).toBe('parent');
+  });
+
+  it('gives each page the same messages as the whole statement', () => {
+    const whole = errorsFor({});
+    for (const question of Object.values(IDENTITY_QUESTIONS)) {
+      const parsed = question.safeParse({});
+      for (const [field, message] of Object.entries(parsed.success ? {} : fieldErrors(parsed.error))) {
+        if (field in whole) expect(message).toBe(whole[field as keyof typeof whole]);
+      }
+    }
   });
 });
 

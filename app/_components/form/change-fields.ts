@@ -26,6 +26,15 @@ export function changeFields(key: ChangeKey): FieldSpec[] {
         { kind: 'text', name: 'town', label: 'Town or city' },
         { kind: 'text', name: 'postcode', label: 'Postcode' },
       ];
+    case 'carer:name':
+      return [
+        { kind: 'text', name: 'givenNames', label: 'Given names' },
+        { kind: 'text', name: 'familyName', label: 'Family name' },
+      ];
+    case 'carer:phone':
+      return [{ kind: 'text', name: 'phone', label: 'Phone number' }];
+    case 'carer:email':
+      return [{ kind: 'text', name: 'email', label: 'Email address' }];
     case 'carer:details':
       return [
         { kind: 'text', name: 'phone', label: 'Phone number' },
@@ -42,6 +51,9 @@ const ITEM_LABELS: Record<string, string> = {
   'child:gender': 'Gender',
   'address:address': 'Address',
   'carer:details': 'Parent or carer’s contact details',
+  'carer:name': 'Parent or carer’s name',
+  'carer:phone': 'Parent or carer’s phone number',
+  'carer:email': 'Parent or carer’s email address',
   'other_name:name': 'Other name',
   'education:setting': 'School or setting',
   'gp:practice': 'GP practice',

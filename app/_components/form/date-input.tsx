@@ -7,10 +7,12 @@ type DateInputProps = {
   hint?: string;
   error?: string;
   values: Record<string, string>;
+  /** The question is the page's heading (GOV.UK: one question on the page). */
+  headingLegend?: boolean;
 };
 
 /** GOV.UK date input: day, month and year in a fieldset, with the legend as the question. */
-export function DateInput({ name, legend, hint, error, values }: DateInputProps) {
+export function DateInput({ name, legend, hint, error, values, headingLegend }: DateInputProps) {
   const part = (suffix: 'Day' | 'Month' | 'Year', width: string) => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
@@ -31,7 +33,13 @@ export function DateInput({ name, legend, hint, error, values }: DateInputProps)
   return (
     <FieldGroup error={error}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {headingLegend ? (
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
+            <h1 className="govuk-fieldset__heading">{legend}</h1>
+          </legend>
+        ) : (
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        )}
         <HintAndError name={name} hint={hint} error={error} />
         <div className="govuk-date-input" id={name}>
           {part('Day', 'govuk-input--width-2')}

@@ -8,10 +8,12 @@ type TextInputProps = {
   error?: string;
   defaultValue?: string;
   className?: string;
+  /** Extra props for the input, such as react-hook-form's register(name). */
+  inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'spellCheck' | 'autoCapitalize'>;
 
 /** GOV.UK text input with its label, hint and inline error. */
-export function TextInput({ name, label, hint, error, className, ...input }: TextInputProps) {
+export function TextInput({ name, label, hint, error, className, inputProps, ...input }: TextInputProps) {
   return (
     <FieldGroup error={error}>
       <label className="govuk-label" htmlFor={name}>
@@ -24,6 +26,7 @@ export function TextInput({ name, label, hint, error, className, ...input }: Tex
         className={`govuk-input${error ? ' govuk-input--error' : ''}${className ? ` ${className}` : ''}`}
         aria-describedby={describedBy(name, hint, error)}
         {...input}
+        {...inputProps}
       />
     </FieldGroup>
   );

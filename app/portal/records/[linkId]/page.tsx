@@ -50,6 +50,8 @@ export default async function CitizenRecordPage({ params }: { params: Promise<{ 
   }
   const { record, relationship, viewers } = result.view;
   const own = relationship === 'self';
+  const firstName = record.child.givenNames.split(' ')[0];
+  const whose = own ? 'your record' : `${firstName}’s record`;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -61,10 +63,15 @@ export default async function CitizenRecordPage({ params }: { params: Promise<{ 
           {record.child.givenNames} {record.child.familyName}
         </h1>
         <p className="govuk-body">
-          This is everything the Children’s Index holds about {own ? 'you' : record.child.givenNames.split(' ')[0]}. Under each item it says
-          where it came from and when it was last confirmed. If something is wrong, you can ask for it to be corrected.
+          This is everything the Children’s Index holds about {own ? 'you' : firstName}. Under each item it says where it came
+          from and when it was last confirmed. If something is wrong, you can ask for it to be corrected.
         </p>
         <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" href="#who-has-looked">
+              Who has looked at {whose}
+            </Link>
+          </li>
           <li>
             <Link className="govuk-link" href={`/portal/records/${linkId}/corrections/new`}>
               Ask for something to be corrected
@@ -90,16 +97,15 @@ export default async function CitizenRecordPage({ params }: { params: Promise<{ 
             </li>
           ) : null}
         </ul>
-        <ChildDetails record={record} />
-        <PeopleAndSettings record={record} />
-        <Services involvements={record.involvements} indications={record.indications} />
 
-        <h2 className="govuk-heading-m">Who has looked at this record</h2>
+        <h2 className="govuk-heading-m" id="who-has-looked">
+          Who has looked at {whose}
+        </h2>
         {viewers.length === 0 ? (
-          <p className="govuk-body">No organisation has looked at this record.</p>
+          <p className="govuk-body">No organisation has looked at {whose}.</p>
         ) : (
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Organisations whose staff opened the record, newest first</caption>
+            <caption className="govuk-table__caption govuk-table__caption--s">Organisations whose staff opened {whose}, newest first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Date</th>
@@ -118,6 +124,10 @@ export default async function CitizenRecordPage({ params }: { params: Promise<{ 
             </tbody>
           </table>
         )}
+
+        <ChildDetails record={record} heading={own ? 'About you' : `About ${firstName}`} explainIndexNumber />
+        <PeopleAndSettings record={record} />
+        <Services involvements={record.involvements} indications={record.indications} />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listCitizenRecords } from '@/lib/portal/list-citizen-records';
 import { isRecordId } from '@/lib/records/record-path';
 import { NotShown } from '../../../not-shown';
+import { AskYoungPerson } from '../../../records/ask/ask-young-person';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Record linked to your account' };
@@ -33,9 +34,12 @@ export default async function RecordLinkedPage({ params }: { params: Promise<{ l
             .
           </p>
         ) : (
-          <p className="govuk-body">
-            <NotShown reason={linked.access.reason} givenName={linked.givenName} />
-          </p>
+          <>
+            <p className="govuk-body">
+              <NotShown reason={linked.access.reason} givenName={linked.givenName} />
+            </p>
+            {linked.access.reason === 'needs_agreement' ? <AskYoungPerson linkId={linkId} givenName={linked.givenName} askedAt={linked.askedAt} /> : null}
+          </>
         )}
         <Link className="govuk-button" data-module="govuk-button" href="/portal/records" role="button" draggable={false}>
           Go to your records

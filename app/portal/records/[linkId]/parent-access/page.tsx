@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listParentAccess } from '@/lib/citizen-access/parent-access';
+import { formatDate } from '@/lib/dates/london';
 import { AppError } from '@/lib/errors';
 import { isRecordId } from '@/lib/records/record-path';
 import { RELATIONSHIP_LABELS } from '../../../../_components/record/labels';
@@ -39,7 +40,12 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
                 {parent.givenNames} {parent.familyName}
                 <span className="govuk-hint govuk-!-margin-bottom-0">{RELATIONSHIP_LABELS[parent.relationship as keyof typeof RELATIONSHIP_LABELS]}</span>
               </dt>
-              <dd className="govuk-summary-list__value">{parent.agreed ? 'Can see your record' : 'Cannot see your record'}</dd>
+              <dd className="govuk-summary-list__value">
+                {parent.agreed ? 'Can see your record' : 'Cannot see your record'}
+                {parent.askedAt && !parent.agreed ? (
+                  <strong className="govuk-tag govuk-tag--yellow govuk-!-display-block govuk-!-margin-top-1">Asked on {formatDate(parent.askedAt)}</strong>
+                ) : null}
+              </dd>
               <dd className="govuk-summary-list__actions">
                 <form action={parentAccessAction}>
                   <input type="hidden" name="linkId" value={linkId} />
@@ -53,6 +59,20 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
                     </span>
                   </button>
                 </form>
+                {parent.askedAt && !parent.agreed ? (
+                  <form action={parentAccessAction} className="govuk-!-margin-top-2">
+                    <input type="hidden" name="linkId" value={linkId} />
+                    <input type="hidden" name="carerId" value={parent.carerId} />
+                    <input type="hidden" name="agree" value="no" />
+                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                      Say no
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        ({parent.givenNames} {parent.familyName})
+                      </span>
+                    </button>
+                  </form>
+                ) : null}
               </dd>
             </div>
           ))}

@@ -8,19 +8,27 @@ import { raiseCorrection } from '@/lib/corrections/raise-correction';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
-import { type TCorrectionRequest, ZCorrectionRequest } from '@/lib/validation/correction-request';
+import { type TCorrectionRequest, ZCorrectionItem, ZCorrectionRequest } from '@/lib/validation/correction-request';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 
 /** The request's words travel in the form's body from step to step, never in the address. */
-export type RaiseCorrectionState = { errors?: FieldErrors; message?: string; values?: Record<string, string>; checked?: TCorrectionRequest };
+export type RaiseCorrectionState = {
+  errors?: FieldErrors;
+  message?: string;
+  values?: Record<string, string>;
+  /** Which question to show: what is wrong, or what it should be. */
+  stage?: 'item' | 'value';
+  checked?: TCorrectionRequest;
+};
 
-const FIELDS = ['item', 'requestedValue', 'explanation'] as const;
+const FIELDS = ['item', 'requestedValue', 'line1', 'line2', 'town', 'postcode', 'explanation'] as const;
 
 /**
- * Both steps of asking for a correction, so that they work without JavaScript: "Continue" (step `check`, or no step)
- * checks the answers and shows them back; "Change" returns to the questions with them; "Send request" (step `send`)
- * checks them again with the same schema and raises the request. The record's link id is a field of the form, not
- * bound to the action in the browser: a bound action posted without JavaScript never finishes.
+ * Every step of asking for a correction, so that they work without JavaScript: "What is wrong?" (step `choose`, or
+ * no step) checks the item and asks what it should be; "Continue" (step `check`) checks the answers and shows them
+ * back; "Change" returns to a question with them; "Send request" (step `send`) checks them again with the same
+ * schema and raises the request. The record's link id is a field of the form, not bound to the action in the
+ * browser: a bound action posted without JavaScript never finishes.
  */
 export async function raiseCorrectionAction(_previous: RaiseCorrectionState, formData: FormData): Promise<RaiseCorrectionState> {
   const citizen = await requireCitizen();
@@ -28,9 +36,14 @@ export async function raiseCorrectionAction(_previous: RaiseCorrectionState, for
   if (!isRecordId(linkId)) redirect('/portal/records');
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? '')]));
   const step = formData.get('step');
-  if (step === 'change') return { values };
+  if (step === 'change_item') return { values, stage: 'item' };
+  if (step === 'change') return { values, stage: 'value' };
+  if (step !== 'check' && step !== 'send') {
+    const item = ZCorrectionItem.safeParse(values);
+    return item.success ? { values, stage: 'value' } : { errors: fieldErrors(item.error), values, stage: 'item' };
+  }
   const parsed = ZCorrectionRequest.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values, stage: 'value' };
   if (step !== 'send') return { checked: parsed.data };
   let reference: string;
   try {
