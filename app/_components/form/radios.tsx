@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Fragment } from 'react';
 import { describedBy, FieldGroup, HintAndError } from './field-parts';
 
 type RadiosProps = {
@@ -12,32 +13,50 @@ type RadiosProps = {
   defaultValue?: string;
   /** Extra props for each input, such as react-hook-form's register(name). */
   inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'value'>;
+  /**
+   * Questions revealed under an option while it is chosen (GOV.UK's conditional reveal), by the option's value.
+   * Without JavaScript they are always shown, so the server must ask for them only when their option is chosen.
+   */
+  conditional?: Record<string, ReactNode>;
 };
 
 /** GOV.UK radios in a fieldset, with the legend as the question. */
-export function Radios({ name, legend, hint, options, error, inline, defaultValue, inputProps }: RadiosProps) {
+export function Radios({ name, legend, hint, options, error, inline, defaultValue, inputProps, conditional }: RadiosProps) {
   return (
     <FieldGroup error={error}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <HintAndError name={name} hint={hint} error={error} />
         <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
-          {options.map((option, i) => (
-            <div className="govuk-radios__item" key={option.value}>
-              <input
-                className="govuk-radios__input"
-                id={i === 0 ? name : `${name}-${i}`}
-                name={name}
-                type="radio"
-                value={option.value}
-                defaultChecked={defaultValue !== undefined && defaultValue === option.value}
-                {...inputProps}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? name : `${name}-${i}`}>
-                {option.label}
-              </label>
-            </div>
-          ))}
+          {options.map((option, i) => {
+            const id = i === 0 ? name : `${name}-${i}`;
+            const chosen = defaultValue !== undefined && defaultValue === option.value;
+            const revealed = conditional?.[option.value];
+            return (
+              <Fragment key={option.value}>
+                <div className="govuk-radios__item">
+                  <input
+                    className="govuk-radios__input"
+                    id={id}
+                    name={name}
+                    type="radio"
+                    value={option.value}
+                    defaultChecked={chosen}
+                    data-aria-controls={revealed ? `conditional-${id}` : undefined}
+                    {...inputProps}
+                  />
+                  <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                    {option.label}
+                  </label>
+                </div>
+                {revealed ? (
+                  <div className={`govuk-radios__conditional${chosen ? '' : ' govuk-radios__conditional--hidden'}`} id={`conditional-${id}`}>
+                    {revealed}
+                  </div>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </div>
       </fieldset>
     </FieldGroup>
