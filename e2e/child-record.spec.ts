@@ -5,6 +5,7 @@ import { fillDate, searchByNameAndBirth } from './support/search';
 import { signInAsDemo } from './support/staff';
 
 test('[RECORD] a practitioner finds a child from a misspelt name, opens the record and records their involvement', async ({ page, browser, baseURL, expectAccessible }) => {
+  test.slow(); // a second sign-in, which may wait for its token's next code
   const { involved: child } = e2eChildren();
   await signInAsDemo(page, 'demo.teacher');
   const misspelt = child.familyName.slice(0, 1) + child.familyName.slice(2, 3) + child.familyName.slice(1, 2) + child.familyName.slice(3);

@@ -51,9 +51,9 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 export const demoPersonBirthday = (person: DemoPerson, asOf: string) => `${Number(asOf.slice(0, 4)) - person.yearsBefore}-${person.born}`;
 
 /**
- * Renames a child of the council (the first by index number of the right age, not shielded, not a new identity, not
- * staying on) into each demo person, with their parent where they have one. Deterministic: the same population gives
- * the same choices.
+ * Renames a child of the council (the last by index number of the right age, leaving the first ones to the tests'
+ * own picks; not shielded, not a new identity, not staying on) into each demo person, with their parent where they
+ * have one. Deterministic: the same population gives the same choices.
  */
 export async function createDemoPeople(db: Database, asOf: string, localAuthorityCode: string): Promise<void> {
   const picked: string[] = [];
@@ -70,7 +70,7 @@ export async function createDemoPeople(db: Database, asOf: string, localAuthorit
         and c.date_of_death is null
         and c.date_of_birth > ${asOf}::date - make_interval(years => ${oldest}) and c.date_of_birth <= ${asOf}::date - make_interval(years => ${youngest})
         and c.id <> all(${`{${picked.join(',')}}`}::uuid[])
-      order by c.index_number limit 1`);
+      order by c.index_number desc limit 1`);
     const found = [...rows][0];
     if (!found) throw new Error(`The demo council has no child to make ${person.givenNames} ${person.familyName} of`);
     if (person.parent && !found.carer_id) throw new Error(`${person.givenNames} ${person.familyName}: the child picked has no parent with parental responsibility`);

@@ -20,10 +20,24 @@ type RadiosProps = {
   conditional?: Record<string, ReactNode>;
 };
 
+/**
+ * The conditional reveal drawn by the stylesheet alone: hidden where GOV.UK Frontend runs until its option is chosen,
+ * always shown where it does not. GOV.UK Frontend's own script would mark the radio aria-expanded, which ARIA does
+ * not allow on a radio (axe reports it), so it is not asked to.
+ */
+const REVEAL_WHEN_CHOSEN = `
+.govuk-frontend-supported .app-radios__conditional{display:none}
+.govuk-frontend-supported .govuk-radios__item:has(>.govuk-radios__input:checked)+.app-radios__conditional{display:block}`;
+
 /** GOV.UK radios in a fieldset, with the legend as the question. */
 export function Radios({ name, legend, hint, options, error, inline, defaultValue, inputProps, conditional }: RadiosProps) {
   return (
     <FieldGroup error={error}>
+      {conditional ? (
+        <style href="app-radios-conditional" precedence="default">
+          {REVEAL_WHEN_CHOSEN}
+        </style>
+      ) : null}
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <HintAndError name={name} hint={hint} error={error} />
@@ -42,7 +56,6 @@ export function Radios({ name, legend, hint, options, error, inline, defaultValu
                     type="radio"
                     value={option.value}
                     defaultChecked={chosen}
-                    data-aria-controls={revealed ? `conditional-${id}` : undefined}
                     {...inputProps}
                   />
                   <label className="govuk-label govuk-radios__label" htmlFor={id}>
@@ -50,7 +63,7 @@ export function Radios({ name, legend, hint, options, error, inline, defaultValu
                   </label>
                 </div>
                 {revealed ? (
-                  <div className={`govuk-radios__conditional${chosen ? '' : ' govuk-radios__conditional--hidden'}`} id={`conditional-${id}`}>
+                  <div className="govuk-radios__conditional app-radios__conditional" id={`conditional-${id}`}>
                     {revealed}
                   </div>
                 ) : null}
