@@ -3,6 +3,8 @@ import { env } from '@/lib/env.js';
 import { connect } from './index';
 import { applyMigrations } from './migrate';
 import { countChildren, seedDatabase } from './seed/seed-database';
+import { DEMO_PEOPLE } from './seed/demo-people';
+import { formatDate } from '@/lib/dates/london';
 
 const DEMO_CHILDREN = 3_000;
 
@@ -29,6 +31,22 @@ try {
     });
     console.log(`Done in ${report.totalSeconds.toFixed(1)} s.`);
   }
+  await printDemoPeople();
 } finally {
   await connection.close();
+}
+
+/** README's people to try in the portal, with their dates of birth as this demo's population has them. */
+async function printDemoPeople() {
+  const held = await connection.sql<{ given: string; family: string; born: string; postcode: string | null }[]>`
+    select given_names as given, family_name as family, date_of_birth::text as born, postcode from children
+    where family_name = any(${DEMO_PEOPLE.map((p) => p.familyName)})`;
+  if (held.length === 0) return;
+  console.log('\nPeople to try in the portal (README, "People to try in the portal"):');
+  for (const person of DEMO_PEOPLE) {
+    const child = held.find((h) => h.given === person.givenNames && h.family === person.familyName);
+    if (!child) continue;
+    const who = person.parent ? `${person.parent.givenNames} ${person.parent.familyName} (${person.parent.email}), parent of ` : '';
+    console.log(`  ${who}${child.given} ${child.family}, born ${formatDate(child.born)}, postcode ${child.postcode}`);
+  }
 }

@@ -4,7 +4,8 @@ import { receivedEmails } from './support/mailbox';
 import { fillDate, searchByNameAndBirth } from './support/search';
 import { signInAsDemo } from './support/staff';
 
-test('[RECORD] a practitioner finds a child from a misspelt name, opens the record and records their involvement', async ({ page, expectAccessible }) => {
+test('[RECORD] a practitioner finds a child from a misspelt name, opens the record and records their involvement', async ({ page, browser, baseURL, expectAccessible }) => {
+  test.slow(); // a second sign-in, which may wait for its token's next code
   const { involved: child } = e2eChildren();
   await signInAsDemo(page, 'demo.teacher');
   const misspelt = child.familyName.slice(0, 1) + child.familyName.slice(2, 3) + child.familyName.slice(1, 2) + child.familyName.slice(3);
@@ -44,6 +45,14 @@ test('[RECORD] a practitioner finds a child from a misspelt name, opens the reco
   const told = receivedEmails().find((e) => e.to.includes(child.involvedEmail))!;
   expect(told.text).not.toContain('safeguarding lead');
   expect(told.text).not.toContain(child.familyName);
+  // Its link leads to the record, through sign-in (which then asks why, as for any record not opened from a search).
+  const link = told.text.match(/http\S+/)?.[0];
+  expect(link).toBe(`${baseURL}/staff/sign-in?next=%2Fstaff%2Fchildren%2F${child.id}`);
+  const colleague = await browser.newPage();
+  await signInAsDemo(colleague, 'demo.socialworker', link);
+  await expect(colleague).toHaveURL(new RegExp(`/staff/children/${child.id}$`));
+  await expect(colleague.getByRole('heading', { name: 'Why do you need to see this record?' })).toBeVisible();
+  await colleague.close();
 
   await mine.getByRole('button', { name: 'End my involvement' }).click();
   await expect(page.getByText('Your involvement has been ended')).toBeVisible();

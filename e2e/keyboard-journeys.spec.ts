@@ -203,10 +203,10 @@ test('[SEARCH] [A11Y] a practitioner signs in, searches with a reason and opens 
   await useSkipLink(page);
   await expectAccessible();
 
-  // From the record, by keyboard, to recording an indication of action (its form checked with axe too), and back.
-  await tabTo(page, page.getByRole('link', { name: 'Record an indication of action' }));
+  // From the record, by keyboard, to recording an early help assessment (its form checked with axe too), and back.
+  await tabTo(page, page.getByRole('link', { name: 'Record an early help assessment or lead professional' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Record an indication of action' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Record an early help assessment or lead professional' })).toBeVisible();
   await useSkipLink(page);
   await expectAccessible();
   await tabTo(page, page.getByRole('link', { name: 'Back to the record' }));

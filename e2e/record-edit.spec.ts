@@ -8,7 +8,7 @@ test('[CASEWORK] a caseworker changes an address directly, with a reason, and th
   await signInAsDemo(page, 'demo.caseworker');
   await page.goto('/staff/search');
   await page.getByLabel('Another reason (say what)').check();
-  await page.getByLabel('Reason, if another').fill('Correcting the index after a call from the school');
+  await page.getByLabel('Your reason').fill('Correcting the index after a call from the school');
   await page.getByLabel('Family name').fill(child.familyName);
   await fillDate(page, child.dateOfBirth);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -8,14 +8,29 @@ import { signInAsDemo } from './support/staff';
 test('[SEARCH] a practitioner finds a child from a misspelt name and sees why it matched', async ({ page, expectAccessible }) => {
   const { ordinary: child } = e2eChildren();
   await signInAsDemo(page, 'demo.teacher');
-  await page.getByRole('link', { name: 'Find a child' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Find a child' }).click();
   await expectAccessible();
 
+  // Every missing answer is reported at once.
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.locator('.govuk-error-summary')).toContainText('Select why you are searching');
+  const errors = page.locator('.govuk-error-summary');
+  await expect(errors).toContainText('Select why you are searching');
+  await expect(errors).toContainText('Enter a family name');
+  await expectAccessible();
+
+  // The box for another reason shows only once that reason is chosen, and is needed only then.
+  const ownReason = page.getByLabel('Your reason');
+  await expect(ownReason).toBeHidden();
+  await page.getByLabel('Another reason (say what)').check();
+  await expect(ownReason).toBeVisible();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(errors).toContainText('Say why you are searching');
+  await expect(errors).toContainText('Enter a family name');
   await page.getByLabel('I am working with this child').check();
+  await expect(ownReason).toBeHidden();
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.locator('.govuk-error-summary')).toContainText('Enter a family name');
+  await expect(errors).toContainText('Enter a family name');
+  await expect(errors).not.toContainText('Say why you are searching');
 
   const misspelt = child.familyName.slice(0, 2) + child.familyName.slice(3); // one letter missed out
   await page.getByLabel('I am working with this child').check();
@@ -24,6 +39,9 @@ test('[SEARCH] a practitioner finds a child from a misspelt name and sees why it
   await fillDate(page, child.dateOfBirth);
   await page.getByRole('button', { name: 'Search' }).click();
 
+  // The focus and the view go to the results, at an address that holds only the search's number.
+  await expect(page.getByRole('heading', { name: 'Search results' })).toBeFocused();
+  await expect(page).toHaveURL(/\/staff\/search\?results=\d+#results$/);
   const row = page.getByRole('row').filter({ hasText: `${child.givenNames} ${child.familyName}` });
   await expect(row).toBeVisible();
   await expect(row).toContainText('family name one letter different');
@@ -31,6 +49,34 @@ test('[SEARCH] a practitioner finds a child from a misspelt name and sees why it
   await expect(row).toContainText(child.postcode.split(' ')[0]!);
   await expect(row).not.toContainText(child.postcode);
   await expectAccessible();
+
+  // From the record, and from a page beyond it, back to the same results, with the search as it was typed.
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
+  await page.getByRole('link', { name: 'Record that you work with this child' }).click();
+  await page.getByRole('link', { name: 'Back to the record' }).click();
+  await page.getByRole('link', { name: 'Back to search results' }).click();
+  await expect(page).toHaveURL(/\/staff\/search\?results=\d+#results$/);
+  expect(page.url()).not.toContain(child.familyName.slice(0, 2));
+  await expect(page.getByRole('row').filter({ hasText: `${child.givenNames} ${child.familyName}` })).toContainText('family name one letter different');
+  await expect(page.getByLabel('Family name')).toHaveValue(misspelt);
+  await expect(page.getByLabel('I am working with this child')).toBeChecked();
+  await expectAccessible();
+});
+
+test('[SEARCH] someone else’s search results are not shown', async ({ page, browser }) => {
+  const { ordinary: child } = e2eChildren();
+  await signInAsDemo(page, 'demo.teacher');
+  await searchByNameAndPostcode(page, child);
+  await expect(page.getByRole('heading', { name: 'Search results' })).toBeVisible();
+  const results = page.url();
+
+  const other = await browser.newPage();
+  await signInAsDemo(other, 'demo.socialworker');
+  const response = await other.goto(results);
+  expect(response!.status()).toBe(404);
+  await expect(other.locator('main')).not.toContainText(child.familyName);
+  await other.close();
 });
 
 test('[SEARCH] a shielded child is not found by postcode, and is found by name and date of birth without where they live', async ({ page }) => {

@@ -54,23 +54,37 @@ test.describe('[NO-JS] journeys with JavaScript switched off', () => {
     await signInAsDemo(page, 'demo.teacher');
     await expect(page.getByRole('heading', { name: /^Signed in as / })).toBeVisible();
 
-    // The search's errors, then the search itself, then the record it found.
+    // The search's errors, every one at once; the box for another reason is there to fill in without JavaScript, and
+    // needed only when that reason is chosen. Then the search itself, the record it found and the way back.
     await page.goto('/staff/search');
+    await expect(page.getByLabel('Your reason')).toBeVisible();
+    await page.getByLabel('Another reason (say what)').check();
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect(page.locator('.govuk-error-summary')).toBeVisible();
+    const errors = page.locator('.govuk-error-summary');
+    await expect(errors).toContainText('Say why you are searching');
+    await expect(errors).toContainText('Enter a family name');
     await expectTitled(page);
+    await page.getByLabel('I am working with this child').check();
+    await page.getByLabel('Your reason').fill('Not needed for this reason');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(errors).toContainText('Enter a family name');
+    await expect(errors).not.toContainText('Say why you are searching');
     await searchByNameAndBirth(page, child);
+    await expect(page).toHaveURL(/\/staff\/search\?results=\d+#results$/);
     await page.getByRole('link', { name: `${child.givenNames} ${child.familyName}` }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${child.givenNames} ${child.familyName}`);
     await expect(page.getByText(child.postcode).first()).toBeVisible();
+    await page.getByRole('link', { name: 'Back to search results' }).click();
+    await expect(page.getByRole('link', { name: `${child.givenNames} ${child.familyName}` })).toBeVisible();
+    await page.getByRole('link', { name: `${child.givenNames} ${child.familyName}` }).click();
     // A form whose action is bound to the record in the browser comes back with its errors too (it never answered).
     await page.getByRole('link', { name: 'Record that you work with this child' }).click();
     await page.getByRole('button', { name: 'Record my involvement' }).click();
     await expect(page.locator('.govuk-error-summary')).toContainText('Enter your role with the child');
     await expectTitled(page);
 
-    await page.goto('/staff');
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    // Sign out from the header, on any staff page.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/staff\/sign-in/);
     await page.goto('/staff/search');
     await expect(page).toHaveURL(/\/staff\/sign-in/);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { formatDateTime } from '@/lib/dates/london';
 import { demoMailboxAnswers, readDevMailbox } from '@/lib/email/read-dev-mailbox';
 
 export const metadata: Metadata = { title: 'Demo mailbox' };
@@ -33,7 +34,7 @@ export default async function DevMailboxPage() {
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">
                 {m.subject} — to {m.to}
-                {m.date ? ` — ${m.date.toLocaleString('en-GB', { timeZone: 'Europe/London' })}` : null}
+                {m.date ? ` — ${formatDateTime(m.date)}` : null}
               </span>
             </summary>
             <div className="govuk-details__text">

@@ -5,7 +5,8 @@ import { getDb } from '@/db';
 import { organisations } from '@/db/schema';
 import { requireStaff, type StaffRole } from '@/lib/auth/require-staff';
 import { roleName } from '@/lib/auth/role-names';
-import { signOutAction, signOutEverywhereAction } from './sign-out.action';
+import { formatDate } from '@/lib/dates/london';
+import { signOutEverywhereAction } from './sign-out.action';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -41,7 +42,7 @@ export default async function StaffHome() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Police check valid until</dt>
-            <dd className="govuk-summary-list__value">{staff.policeCheckExpiresOn}</dd>
+            <dd className="govuk-summary-list__value">{staff.policeCheckExpiresOn ? formatDate(staff.policeCheckExpiresOn) : 'Not recorded'}</dd>
           </div>
         </dl>
         {PLACES.filter((place) => place.roles.includes(staff.role)).map((place) => (
@@ -51,11 +52,6 @@ export default async function StaffHome() {
             </Link>
           </p>
         ))}
-        <form action={signOutAction}>
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Sign out
-          </button>
-        </form>
         <form action={signOutEverywhereAction}>
           <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
             Sign out on every device

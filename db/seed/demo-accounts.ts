@@ -3,6 +3,7 @@ import { hashSecret } from '@/lib/auth/secrets';
 import { LOCK_AFTER_FAILURES } from '@/lib/auth/sign-in-limits';
 import { hashApiSecret } from '@/lib/api-clients/api-key';
 import { DEMO_PASSWORD, DEMO_PIN, demoApiClient, demoTotpSecret } from './demo-credentials';
+import { createDemoPeople } from './demo-people';
 import type { Database } from '../index';
 import { apiClients, involvements, organisationServices, organisations, serviceTypes, staffUsers } from '../schema';
 
@@ -54,6 +55,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     locked: true,
   },
   { username: 'demo.caseworker', displayName: 'Gwen Davies (index team)', role: 'caseworker', organisation: 'council' },
+  // A second pair of eyes in the same index team: approves what demo.caseworker edited, decides what they put forward.
+  { username: 'demo.caseworker2', displayName: 'Ravi Mistry (index team)', role: 'caseworker', organisation: 'council' },
   { username: 'demo.admin', displayName: 'Sam Taylor (access manager)', role: 'administrator', organisation: 'council' },
   {
     username: 'demo.national',
@@ -72,7 +75,8 @@ const daysFrom = (asOf: string, days: number) => {
 
 /**
  * Vetted, active staff accounts in the local authority with the most schools, so the demo has children to find.
- * All but demo.newstarter have a security token already enrolled (see demoTotpSecret).
+ * All but demo.newstarter have a security token already enrolled (see demoTotpSecret). Then the people to try the
+ * portal as, in that council (demo-people.ts).
  */
 export async function createDemoAccounts(db: Database, asOf: string): Promise<void> {
   const [busiest] = await db
@@ -159,6 +163,7 @@ export async function createDemoAccounts(db: Database, asOf: string): Promise<vo
       })
       .onConflictDoNothing();
   }
+  await createDemoPeople(db, asOf, laCode);
 }
 
 export { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret };

@@ -5,6 +5,8 @@ import { parseIndexNumber } from '@/lib/records/index-number';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { NAME_POOLS } from './data/names';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PIN } from './demo-accounts';
+import { DEMO_PEOPLE, demoPersonBirthday } from './demo-people';
+import { matchIdentityStatement } from '@/lib/identity/match-identity-statement';
 import { DatabaseNotEmptyError, seedDatabase } from './seed-database';
 
 const AS_OF = '2026-11-25';
@@ -89,7 +91,9 @@ describe('the synthetic population', () => {
       join organisations o on o.id = g.organisation_id
       join child_addresses ca on ca.child_id = g.child_id and ca.lived_until is null
       join addresses a on a.id = ca.address_id
-      where split_part(o.postcode, ' ', 1) <> a.postcode_district`);
+      where split_part(o.postcode, ' ', 1) <> a.postcode_district
+        -- The demo's people to try the portal as live at made-up addresses, whose postcodes README gives.
+        and a.postcode <> all(${DEMO_PEOPLE.map((p) => p.postcode)})`);
     expect(outside_area).toBe(0);
   });
 
@@ -184,6 +188,36 @@ describe('the synthetic population', () => {
     expect(await verifySecret(first.password_hash, DEMO_PASSWORD)).toBe(true);
     expect(await verifySecret(first.pin_hash, DEMO_PIN)).toBe(true);
     expect(await verifySecret(first.pin_hash, '000000')).toBe(false);
+  });
+
+  it('puts a second caseworker in the demo caseworker’s index team, so that four eyes can be tried', async () => {
+    const rows = await database.sql<{ username: string; role: string; local_authority_code: string; organisation_id: string }[]>`
+      select username, role, local_authority_code, organisation_id from staff_users where username in ('demo.caseworker', 'demo.caseworker2') order by username`;
+    expect(rows.map((r) => [r.username, r.role])).toEqual([['demo.caseworker', 'caseworker'], ['demo.caseworker2', 'caseworker']]);
+    expect(rows[1]!.local_authority_code).toBe(rows[0]!.local_authority_code);
+    expect(rows[1]!.organisation_id).toBe(rows[0]!.organisation_id);
+  });
+
+  it('makes the people README names to try the portal as, in the demo council, each found by what README says to type', async () => {
+    const [council] = await database.sql<{ code: string }[]>`select local_authority_code as code from staff_users where username = 'demo.caseworker'`;
+    for (const person of DEMO_PEOPLE) {
+      const dateOfBirth = demoPersonBirthday(person, AS_OF);
+      const statement = person.parent
+        ? { relationship: 'parent' as const, parentGivenName: person.parent.givenNames, parentFamilyName: person.parent.familyName }
+        : { relationship: 'self' as const, parentGivenName: undefined, parentFamilyName: undefined };
+      const found = await matchIdentityStatement({
+        db: database.db,
+        statement: { ...statement, childGivenName: person.givenNames, childFamilyName: person.familyName, dateOfBirth, postcode: person.postcode },
+        now: new Date(`${AS_OF}T12:00:00Z`),
+      });
+      expect(found.outcome, `${person.givenNames} ${person.familyName}`).toBe('matched');
+      if (found.outcome !== 'matched') continue;
+      expect(found.match.carer?.email ?? null).toBe(person.parent?.email ?? null);
+      const [held] = await database.sql<{ la: string; n: number }[]>`
+        select a.local_authority_code as la, (select count(*)::int from children where given_names = ${person.givenNames} and family_name = ${person.familyName}) as n
+        from child_addresses ca join addresses a on a.id = ca.address_id where ca.child_id = ${found.match.childId} and ca.lived_until is null`;
+      expect(held).toEqual({ la: council!.code, n: 1 });
+    }
   });
 
   it('refuses to seed over existing children without --reset, and changes nothing', async () => {

@@ -6,6 +6,7 @@ import { SEARCH_REASONS } from '@/lib/validation/child-search';
  */
 export const AUDIT_ACTIONS = {
   'child.search': 'Searched for a child',
+  'child.search.results': 'Looked again at the results of their search',
   'child.view.purpose': 'Gave a reason to open a record',
   'child.view': 'Viewed a record',
   'child.household.view': 'Viewed the other children at an address',
@@ -16,8 +17,8 @@ export const AUDIT_ACTIONS = {
   'child.shield_lift': 'Lifted a shield',
   'involvement.record': 'Recorded working with a child',
   'involvement.end': 'Ended working with a child',
-  'indication.record': 'Recorded an indication of action',
-  'indication.end': 'Ended an indication of action',
+  'indication.record': 'Recorded an early help assessment or lead professional',
+  'indication.end': 'Ended an early help assessment or lead professional',
   'correction.request': 'Asked for a correction',
   'correction.reply': 'Replied about a correction',
   'correction.view': 'Opened a correction request',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db';
 import { auth } from './next-auth';
 import { recordRefusal } from './record-refusal';
@@ -26,12 +27,15 @@ export async function requireStaff(...roles: StaffRole[]): Promise<SignedInStaff
 
 export type CurrentStaff = { status: 'signed_in'; staff: SignedInStaff } | { status: 'none'; reason?: string };
 
-/** The signed-in staff user behind this request, checked as requireStaff checks, for route handlers that answer JSON. */
-export async function currentStaff(): Promise<CurrentStaff> {
+/**
+ * The signed-in staff user behind this request, checked as requireStaff checks, for route handlers that answer JSON.
+ * Once per rendered request: the header's navigation and the page's guard share one check.
+ */
+export const currentStaff = cache(async function currentStaff(): Promise<CurrentStaff> {
   const session = await auth();
   const sessionId = (session as { sessionId?: string } | null)?.sessionId;
   if (!sessionId) return { status: 'none' };
   const check = await checkStaffSession({ db: await getDb(), sessionId, now: new Date() });
   if (!check.valid) return { status: 'none', reason: check.reason };
   return { status: 'signed_in', staff: { ...check.user, sessionId } };
-}
+});

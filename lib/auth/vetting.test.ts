@@ -17,7 +17,7 @@ describe('vetting', () => {
   });
 
   it.each([
-    [{ policeCheckExpiresOn: '2026-11-24' }, 'police_check', /expired on 2026-11-24/],
+    [{ policeCheckExpiresOn: '2026-11-24' }, 'police_check', /expired on 24 November 2026\./],
     [{ policeCheckExpiresOn: null }, 'police_check', /no enhanced police check/],
     [{ trainingCompletedOn: null }, 'training', /mandatory training/],
     [{ userAgreementSignedOn: null }, 'agreement', /user agreement/],

@@ -1,4 +1,4 @@
-import { todayInLondon } from '@/lib/dates/london';
+import { formatDate, todayInLondon } from '@/lib/dates/london';
 
 /**
  * Vetting preconditions for a staff account, checked at sign-in and on every request. No clearance, no access:
@@ -54,7 +54,7 @@ export function vettingProblems(subject: VettingSubject, now: Date): VettingProb
   } else if (subject.policeCheckExpiresOn < today) {
     problems.push({
       item: 'police_check',
-      message: `Your enhanced police check expired on ${subject.policeCheckExpiresOn}. ${CONTACT}`,
+      message: `Your enhanced police check expired on ${formatDate(subject.policeCheckExpiresOn)}. ${CONTACT}`,
     });
   }
   return problems;

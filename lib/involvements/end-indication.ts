@@ -25,7 +25,7 @@ export async function endIndication({ db, practitioner, indicationId, clientAddr
       staff: practitioner,
       childId: ended.childId,
       action: 'indication.end',
-      reason: 'Practitioner ended an indication of action',
+      reason: 'Practitioner ended an early help assessment or lead professional',
       changes: [{ item: 'indication', itemId: indicationId, field: 'endedOn', before: null, after: endedOn }],
       query: { indicationId, kind: ended.kind },
       clientAddress,

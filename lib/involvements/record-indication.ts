@@ -44,7 +44,7 @@ export async function recordIndication({ db, practitioner, childId, indication, 
       staff: practitioner,
       childId,
       action: 'indication.record',
-      reason: 'Practitioner recorded an indication of action',
+      reason: 'Practitioner recorded an early help assessment or lead professional',
       changes: [
         ...replaced.map((r) => ({ item: 'indication', itemId: r.id, field: 'endedOn', before: null, after: todayInLondon(now) })),
         { item: 'indication', itemId: created!.id, field: 'indication', before: null, after: { kind: indication.kind, recordedOn: indication.recordedOn, contactName: indication.contactName } },

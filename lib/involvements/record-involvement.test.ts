@@ -62,6 +62,8 @@ describe('recording involvement', () => {
     const [told] = await emailsTo('nurse.one@nhs.example');
     expect(told!.subject).toBe('Someone else now works with a child you work with');
     expect(told!.body).toContain(indexNumber.slice(0, 4));
+    // A link to the record through sign-in, made on APP_URL alone, carrying only the record's random id.
+    expect(told!.body).toContain(`http://localhost:3000/staff/sign-in?next=%2Fstaff%2Fchildren%2F${childId}`);
     // Nothing else: not who, not which service.
     expect(told!.body).not.toContain(teacher.displayName);
     expect(told!.body).not.toContain('School or education setting');

@@ -37,8 +37,8 @@ export async function tellOthersInvolved({ db, childId, newInvolvementId, newPra
         text: [
           `Another practitioner has recorded on the Children’s Index that they now work with the child with index number ${formatIndexNumber(child!.indexNumber)}, whom you also work with.`,
           '',
-          'Sign in to see who, if talking to them would help the child:',
-          appUrl('/staff/sign-in'),
+          'Sign in to see who on the child’s record, if talking to them would help the child:',
+          appUrl(`/staff/sign-in?${new URLSearchParams({ next: `/staff/children/${childId}` })}`),
         ].join('\n'),
       },
     });

@@ -10,7 +10,14 @@ export type PurposeAction = (typeof PURPOSE_ACTIONS)[number];
 /** A search at the start of the working day still explains a view at its end; no longer. */
 export const PURPOSE_LIFETIME_MS = 8 * 60 * 60 * 1000;
 
-export type ViewingPurpose = { eventId: number; action: PurposeAction; reason: string; occurredAt: Date };
+export type ViewingPurpose = {
+  eventId: number;
+  action: PurposeAction;
+  reason: string;
+  occurredAt: Date;
+  /** The search the visit started from, if it did: a view passes it on, for the way back to its results. */
+  searchEventId: number | null;
+};
 
 export type FindViewingPurposeOptions = { db: DbOrTx; viewerId: string; childId: string; purposeEventId: number; now: Date };
 
@@ -21,7 +28,7 @@ export type FindViewingPurposeOptions = { db: DbOrTx; viewerId: string; childId:
  */
 export async function findViewingPurpose({ db, viewerId, childId, purposeEventId, now }: FindViewingPurposeOptions): Promise<ViewingPurpose | null> {
   const [event] = await db
-    .select({ id: auditEvents.id, action: auditEvents.action, reason: auditEvents.reason, occurredAt: auditEvents.occurredAt })
+    .select({ id: auditEvents.id, action: auditEvents.action, reason: auditEvents.reason, occurredAt: auditEvents.occurredAt, query: auditEvents.query })
     .from(auditEvents)
     .where(
       and(
@@ -36,5 +43,7 @@ export async function findViewingPurpose({ db, viewerId, childId, purposeEventId
       ),
     );
   if (!event?.reason) return null;
-  return { eventId: event.id, action: event.action as PurposeAction, reason: event.reason, occurredAt: event.occurredAt };
+  const passedOn = (event.query as { searchEventId?: unknown } | null)?.searchEventId;
+  const searchEventId = event.action === 'child.search' ? event.id : typeof passedOn === 'number' ? passedOn : null;
+  return { eventId: event.id, action: event.action as PurposeAction, reason: event.reason, occurredAt: event.occurredAt, searchEventId };
 }

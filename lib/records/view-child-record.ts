@@ -25,6 +25,8 @@ export type ViewChildRecordResult =
       mergedFromId: string | null;
       /** The practitioner came back to a record whose single overridden view was already used. */
       overrideSpent: boolean;
+      /** The search this visit started from, for the way back to its results; null if it started elsewhere. */
+      searchEventId: number | null;
     };
 
 export type ViewChildRecordOptions = {
@@ -76,7 +78,7 @@ async function viewWithPurpose(request: ViewRequest): Promise<ViewChildRecordRes
   if (!record) return { outcome: 'not_found' };
   const view = visibleRecord({ record, viewer, shieldOverridden: false });
   const viewEventId = view.kind === expected ? expectedEventId : await recordAuditEvent({ db, event: viewEvent(request, view.kind, false) });
-  return { outcome: 'viewed', view, viewEventId, mergedFromId: mergedFrom(request), overrideSpent: false };
+  return { outcome: 'viewed', view, viewEventId, mergedFromId: mergedFrom(request), overrideSpent: false, searchEventId: request.purpose.searchEventId };
 }
 
 /** After a shield override: one transaction, so that two tabs opening the same override cannot both get the details. */
@@ -90,7 +92,7 @@ async function viewOverriddenRecord(request: ViewRequest & { now: Date }): Promi
     const overridden = fresh && !(await overrideAlreadyUsed(tx, viewer.id, purpose.eventId));
     const view = visibleRecord({ record, viewer, shieldOverridden: overridden });
     const viewEventId = await recordAuditEvent({ db: tx, event: viewEvent(request, view.kind, overridden) });
-    return { outcome: 'viewed', view, viewEventId, mergedFromId: mergedFrom(request), overrideSpent: !overridden };
+    return { outcome: 'viewed', view, viewEventId, mergedFromId: mergedFrom(request), overrideSpent: !overridden, searchEventId: request.purpose.searchEventId };
   });
 }
 
@@ -111,7 +113,13 @@ const viewEvent = ({ viewer, childId, resolvedId, purpose, clientAddress }: View
   organisationId: viewer.organisationId,
   action: 'child.view',
   reason: purpose.reason,
-  query: { purposeEventId: purpose.eventId, shown, shieldOverride: overridden, ...(overridden ? { overrideEventId: purpose.eventId } : {}) },
+  query: {
+    purposeEventId: purpose.eventId,
+    shown,
+    shieldOverride: overridden,
+    ...(overridden ? { overrideEventId: purpose.eventId } : {}),
+    ...(purpose.searchEventId === null ? {} : { searchEventId: purpose.searchEventId }),
+  },
   childIds: resolvedId === childId ? [childId] : [resolvedId, childId],
   clientAddress: clientAddress ?? null,
 });

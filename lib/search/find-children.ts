@@ -6,6 +6,7 @@ import { answerCandidates } from './answer-candidates';
 import { confidentSystemClientAnswer, type FieldToAdd, type NoAnswerReason } from './confident-match';
 import { followMerges, type Ranked } from './follow-merges';
 import { rankChildren } from './rank-children';
+import { shownMatches } from './shown-matches';
 
 export type SearchActor = { id: string; organisationId: string; kind: 'staff' | 'api_client' };
 
@@ -99,7 +100,7 @@ export async function findChildren({ db, actor, search, clientAddress = null }: 
   if (ranking.outcome !== 'ranked') return { outcome: ranking.outcome, auditEventId, ...(withheld && { withheld }) };
   return {
     outcome: 'matches',
-    matches: shown.map(({ shown: child, score, reasons }) => ({ ...child, postcodeDistrict: child.shielded ? null : child.postcodeDistrict, score, reasons })),
+    matches: shownMatches(shown),
     auditEventId,
     ...(withheld && { withheld }),
   };

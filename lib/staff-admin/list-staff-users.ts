@@ -4,6 +4,7 @@ import type { Database } from '@/db';
 import { organisations, serviceTypes, staffPrivilegeGrants, staffUsers } from '@/db/schema';
 import { isLockedOut } from '@/lib/auth/sign-in-limits';
 import { vettingProblems } from '@/lib/auth/vetting';
+import { formatDate } from '@/lib/dates/london';
 import { type Administrator } from './manages';
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -42,9 +43,9 @@ export async function listStaffUsers({ db, admin, now = new Date() }: { db: Data
   return rows.map(({ user, organisation, accreditedUntil, grant, grantService }) => {
     const warnings: string[] = [];
     if (user.policeCheckExpiresOn && user.policeCheckExpiresOn >= today && user.policeCheckExpiresOn <= soon) {
-      warnings.push(`Police check expires on ${user.policeCheckExpiresOn}`);
+      warnings.push(`Police check expires on ${formatDate(user.policeCheckExpiresOn)}`);
     }
-    if (accreditedUntil && accreditedUntil >= today && accreditedUntil <= soon) warnings.push(`Organisation accreditation ends on ${accreditedUntil}`);
+    if (accreditedUntil && accreditedUntil >= today && accreditedUntil <= soon) warnings.push(`Organisation accreditation ends on ${formatDate(accreditedUntil)}`);
     return {
       id: user.id,
       username: user.username,

@@ -4,6 +4,7 @@ import { emailOutbox, organisations, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { signInStaff } from '@/lib/auth/sign-in-staff';
+import { formatDate } from '@/lib/dates/london';
 import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import { emailTransport } from '@/lib/email/transport';
 import { AppError } from '@/lib/errors';
@@ -129,7 +130,7 @@ describe('administering staff accounts', () => {
     listed = (await listStaffUsers({ db: database.db, admin: localAdmin })).find((u) => u.username === 'demo.teacher')!;
     expect(listed.status).toBe('active');
     expect(listed.problems).toEqual([]);
-    expect(listed.warnings).toEqual([`Police check expires on ${soon}`]);
+    expect(listed.warnings).toEqual([`Police check expires on ${formatDate(soon)}`]);
     const actions = await database.sql<{ action: string; reason: string }[]>`
       select action, reason from audit_events where action like 'staff_admin.%' and query->>'staffUserId' = ${teacher!.id} order by id`;
     expect(actions.map((a) => [a.action, a.reason])).toEqual([

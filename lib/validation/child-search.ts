@@ -16,6 +16,8 @@ const optionalText = (label: string, max: number) =>
     .max(max, `${label} must be ${max} characters or fewer`)
     .optional()
     .transform((v) => v || undefined);
+/** The text of a field, trimmed, or '' when absent (or not text, in a value that failed to parse). */
+const given = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 const DATE_OF_BIRTH = 'Enter the date of birth as year, month and day, like 2015-03-04';
 
 export const ZChildSearch = z
@@ -48,15 +50,21 @@ export const ZChildSearch = z
     reason: z.enum(SEARCH_REASONS.map((r) => r.value) as [string, ...string[]], 'Select why you are searching'),
     reasonDetail: optionalText('Reason', 200),
   })
-  .superRefine((v, ctx) => {
-    if (v.indexNumber) {
-      if (!parseIndexNumber(v.indexNumber)) ctx.addIssue({ code: 'custom', path: ['indexNumber'], message: 'Enter an index number of 11 letters and numbers, like 7Q2M X9KD 4TR' });
-      return;
-    }
-    if (!v.familyName) ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'Enter a family name, or search by index number' });
-    else if (!v.dateOfBirth && !v.postcode) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth or a postcode as well as the family name' });
-    }
-    if (v.reason === 'other' && !v.reasonDetail) ctx.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'Say why you are searching' });
-  });
+  // Every check runs even when another field failed (`when`), so that the form reports all its problems at once; the
+  // value may then be partly unparsed, so the checks look only at whether text is there.
+  .superRefine(
+    (v, ctx) => {
+      if (given(v.reason) === 'other' && !given(v.reasonDetail)) ctx.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'Say why you are searching' });
+      const indexNumber = given(v.indexNumber);
+      if (indexNumber) {
+        if (!parseIndexNumber(indexNumber)) ctx.addIssue({ code: 'custom', path: ['indexNumber'], message: 'Enter an index number of 11 letters and numbers, like 7Q2M X9KD 4TR' });
+        return;
+      }
+      if (!given(v.familyName)) ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'Enter a family name, or search by index number' });
+      else if (!given(v.dateOfBirth) && !given(v.postcode)) {
+        ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth or a postcode as well as the family name' });
+      }
+    },
+    { when: () => true },
+  );
 export type TChildSearch = z.output<typeof ZChildSearch>;

@@ -1,4 +1,6 @@
+import { formatDate } from '@/lib/dates/london';
 import type { ChangeKey } from '@/lib/validation/correction-change';
+import { isRealIsoDay } from '@/lib/validation/iso-day';
 import type { FieldSpec } from './form-fields';
 
 const GENDERS = [
@@ -43,7 +45,7 @@ export function changeFields(key: ChangeKey): FieldSpec[] {
   }
 }
 
-export const describeValue = (value: Record<string, string | null>) => Object.values(value).filter(Boolean).join(', ') || 'Nothing held';
+export const describeValue = (value: Record<string, string | null>) => Object.values(value).filter(Boolean).map((v) => (isRealIsoDay(v!) ? formatDate(v!) : v)).join(', ') || 'Nothing held';
 
 const ITEM_LABELS: Record<string, string> = {
   'child:name': 'Name',

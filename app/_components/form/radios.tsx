@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Fragment } from 'react';
 import { describedBy, FieldGroup, HintAndError } from './field-parts';
 
 type RadiosProps = {
@@ -14,12 +15,31 @@ type RadiosProps = {
   defaultValue?: string;
   /** Extra props for each input, such as react-hook-form's register(name). */
   inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'value'>;
+  /**
+   * Questions revealed under an option while it is chosen (GOV.UK's conditional reveal), by the option's value.
+   * Without JavaScript they are always shown, so the server must ask for them only when their option is chosen.
+   */
+  conditional?: Record<string, ReactNode>;
 };
 
+/**
+ * The conditional reveal drawn by the stylesheet alone: hidden where GOV.UK Frontend runs until its option is chosen,
+ * always shown where it does not. GOV.UK Frontend's own script would mark the radio aria-expanded, which ARIA does
+ * not allow on a radio (axe reports it), so it is not asked to.
+ */
+const REVEAL_WHEN_CHOSEN = `
+.govuk-frontend-supported .app-radios__conditional{display:none}
+.govuk-frontend-supported .govuk-radios__item:has(>.govuk-radios__input:checked)+.app-radios__conditional{display:block}`;
+
 /** GOV.UK radios in a fieldset, with the legend as the question. */
-export function Radios({ name, legend, hint, options, error, inline, defaultValue, inputProps, headingLegend }: RadiosProps) {
+export function Radios({ name, legend, hint, options, error, inline, defaultValue, inputProps, headingLegend, conditional }: RadiosProps) {
   return (
     <FieldGroup error={error}>
+      {conditional ? (
+        <style href="app-radios-conditional" precedence="default">
+          {REVEAL_WHEN_CHOSEN}
+        </style>
+      ) : null}
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
         {headingLegend ? (
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
@@ -30,28 +50,40 @@ export function Radios({ name, legend, hint, options, error, inline, defaultValu
         )}
         <HintAndError name={name} hint={hint} error={error} />
         <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
-          {options.map((option, i) => (
-            <div className="govuk-radios__item" key={option.value}>
-              <input
-                className="govuk-radios__input"
-                id={i === 0 ? name : `${name}-${i}`}
-                name={name}
-                type="radio"
-                value={option.value}
-                defaultChecked={defaultValue !== undefined && defaultValue === option.value}
-                aria-describedby={option.hint ? `${name}-${i}-item-hint` : undefined}
-                {...inputProps}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? name : `${name}-${i}`}>
-                {option.label}
-              </label>
-              {option.hint ? (
-                <div id={`${name}-${i}-item-hint`} className="govuk-hint govuk-radios__hint">
-                  {option.hint}
+          {options.map((option, i) => {
+            const id = i === 0 ? name : `${name}-${i}`;
+            const chosen = defaultValue !== undefined && defaultValue === option.value;
+            const revealed = conditional?.[option.value];
+            return (
+              <Fragment key={option.value}>
+                <div className="govuk-radios__item">
+                  <input
+                    className="govuk-radios__input"
+                    id={id}
+                    name={name}
+                    type="radio"
+                    value={option.value}
+                    defaultChecked={chosen}
+                    aria-describedby={option.hint ? `${name}-${i}-item-hint` : undefined}
+                    {...inputProps}
+                  />
+                  <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                    {option.label}
+                  </label>
+                  {option.hint ? (
+                    <div id={`${name}-${i}-item-hint`} className="govuk-hint govuk-radios__hint">
+                      {option.hint}
+                    </div>
+                  ) : null}
                 </div>
-              ) : null}
-            </div>
-          ))}
+                {revealed ? (
+                  <div className="govuk-radios__conditional app-radios__conditional" id={`conditional-${id}`}>
+                    {revealed}
+                  </div>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </div>
       </fieldset>
     </FieldGroup>

@@ -50,7 +50,7 @@ function Involvement({ involvement, actions }: { involvement: ShownInvolvement |
   );
 }
 
-/** The services involved and the indications of action: the heart of "who else works with this child?". */
+/** The services involved, and any early help assessment or lead professional: the heart of "who else works with this child?". */
 export function Services({ involvements, indications, involvementActions, indicationActions }: ServicesProps) {
   return (
     <>
@@ -60,7 +60,8 @@ export function Services({ involvements, indications, involvementActions, indica
         <Involvement key={involvement.id} involvement={involvement} actions={involvementActions} />
       ))}
 
-      <h2 className="govuk-heading-m">Indications of action</h2>
+      <h2 className="govuk-heading-m">Early help assessment and lead professional</h2>
+      <p className="govuk-hint">Whether an early help assessment (the Common Assessment Framework) has been done, or a lead professional agreed, and whom to contact about it. Never what the assessment says.</p>
       {indications.length === 0 ? <p className="govuk-body">None recorded.</p> : null}
       {indications.map((indication) => (
         <SummaryCard key={indication.id} title={INDICATION_LABELS[indication.kind]} actions={indicationActions?.(indication)}>

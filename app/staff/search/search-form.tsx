@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useCallback } from 'react';
+import type { AuditedSearch } from '@/lib/search/find-children';
 import { formatDate } from '@/lib/dates/london';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { recordPath } from '@/lib/records/record-path';
@@ -26,17 +27,37 @@ function detailsToAdd(values: Record<string, string>): string {
   return ` If you know ${missing.length === 1 ? 'it' : 'them'}, add ${missing.join(' and ')}.`;
 }
 
-export function SearchForm() {
+type Props = {
+  /** The search whose results are shown, as it was typed. */
+  values?: Record<string, string>;
+  result?: AuditedSearch;
+};
+
+export function SearchForm({ values: searched = {}, result: found }: Props) {
   const [state, action, pending] = useActionState<SearchFormState, FormData>(searchAction, {});
   const errors = state.errors ?? {};
-  const values = state.values ?? {};
-  const result = state.result;
+  const values = state.values ?? searched;
+  // A new search that did not run (a problem, or too many searches) leaves no results below it to be taken for its own.
+  const result = state.values ? undefined : found;
+  // As after any search, the focus and the view go to its results, so that nobody is left at the top of a long form.
+  const focusOnResults = useCallback((heading: HTMLHeadingElement | null) => {
+    heading?.focus();
+    heading?.scrollIntoView();
+  }, []);
   return (
     <>
       <ErrorSummary errors={errors} message={state.retryAfterSeconds ? tooManySearches(state.retryAfterSeconds) : undefined} />
       <form action={action} noValidate>
-        <Radios name="reason" legend="Why are you searching?" options={SEARCH_REASONS} error={errors.reason} defaultValue={values.reason} />
-        <TextInput name="reasonDetail" label="Reason, if another" defaultValue={values.reasonDetail} error={errors.reasonDetail} />
+        <Radios
+          name="reason"
+          legend="Why are you searching?"
+          options={SEARCH_REASONS}
+          error={errors.reason}
+          defaultValue={values.reason}
+          conditional={{
+            other: <TextInput name="reasonDetail" label="Your reason" defaultValue={values.reasonDetail} error={errors.reasonDetail} className="govuk-!-width-two-thirds" />,
+          }}
+        />
         <TextInput name="familyName" label="Family name" autoComplete="off" spellCheck={false} defaultValue={values.familyName} error={errors.familyName} className="govuk-!-width-one-half" />
         <TextInput name="givenName" label="Given name (optional)" autoComplete="off" spellCheck={false} defaultValue={values.givenName} error={errors.givenName} className="govuk-!-width-one-half" />
         <DateInput name="dateOfBirth" legend="Date of birth" hint="For example, 27 3 2015" error={errors.dateOfBirth} values={values} />
@@ -46,66 +67,73 @@ export function SearchForm() {
           Search
         </button>
       </form>
-      {result?.outcome === 'too_many' ? (
-        <div className="govuk-inset-text" role="status">
-          Too many children match. Add more detail, such as the given name or date of birth.
-        </div>
-      ) : null}
-      {result?.outcome === 'no_close_match' ? (
-        <div className="govuk-inset-text" role="status">
-          <p className="govuk-body govuk-!-font-weight-bold">No close match.</p>
-          <p className="govuk-body">
-            No child on the index has the names you gave
-            {values.givenName?.trim() ? ' (both the family name and the given name, or variants of them)' : ''}. Other children are only
-            partly alike, so they are not listed. Check the spelling of the names and the date of birth.{detailsToAdd(values)} The child may
-            not be on the index.
-          </p>
-        </div>
-      ) : null}
-      {result?.outcome === 'matches' && result.matches.length === 0 ? (
-        <div className="govuk-inset-text" role="status">
-          No children match. Check the spelling and the date of birth, or search by postcode instead.
-        </div>
-      ) : null}
-      {result?.outcome === 'matches' && result.matches.length > 0 ? (
-        <table className="govuk-table" aria-live="polite">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {result.matches.length === 1 ? '1 possible match' : `${result.matches.length} possible matches`}, best first
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Date of birth</th>
-              <th scope="col" className="govuk-table__header">Gender</th>
-              <th scope="col" className="govuk-table__header">Area</th>
-              <th scope="col" className="govuk-table__header">Match</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {result.matches.map((m) => (
-              <tr className="govuk-table__row" key={m.childId}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" href={recordPath(m.childId, result.auditEventId)}>
-                    {m.givenNames} {m.familyName}
-                  </Link>
-                  <br />
-                  <span className="govuk-hint">Index number {formatIndexNumber(m.indexNumber)}</span>
-                </td>
-                <td className="govuk-table__cell">{formatDate(m.dateOfBirth)}</td>
-                <td className="govuk-table__cell">{m.gender.replace('_', ' ')}</td>
-                <td className="govuk-table__cell">{m.shielded ? 'Not shown' : m.postcodeDistrict}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${m.score >= 85 ? 'govuk-tag--green' : 'govuk-tag--yellow'}`}>{m.score}%</strong>
-                  <ul className="govuk-list govuk-body-s govuk-!-margin-top-1">
-                    {m.reasons.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {result ? (
+        <section id="results" aria-labelledby="results-heading">
+          <h2 className="govuk-heading-m" id="results-heading" tabIndex={-1} ref={focusOnResults}>
+            Search results
+          </h2>
+          {result?.outcome === 'too_many' ? (
+            <div className="govuk-inset-text" role="status">
+              Too many children match. Add more detail, such as the given name or date of birth.
+            </div>
+          ) : null}
+          {result?.outcome === 'no_close_match' ? (
+            <div className="govuk-inset-text" role="status">
+              <p className="govuk-body govuk-!-font-weight-bold">No close match.</p>
+              <p className="govuk-body">
+                No child on the index has the names you gave
+                {values.givenName?.trim() ? ' (both the family name and the given name, or variants of them)' : ''}. Other children are only
+                partly alike, so they are not listed. Check the spelling of the names and the date of birth.{detailsToAdd(values)} The child may
+                not be on the index.
+              </p>
+            </div>
+          ) : null}
+          {result?.outcome === 'matches' && result.matches.length === 0 ? (
+            <div className="govuk-inset-text" role="status">
+              No children match. Check the spelling and the date of birth, or search by postcode instead.
+            </div>
+          ) : null}
+          {result?.outcome === 'matches' && result.matches.length > 0 ? (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">
+                {result.matches.length === 1 ? '1 possible match' : `${result.matches.length} possible matches`}, best first
+              </caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Name</th>
+                  <th scope="col" className="govuk-table__header">Date of birth</th>
+                  <th scope="col" className="govuk-table__header">Gender</th>
+                  <th scope="col" className="govuk-table__header">Area</th>
+                  <th scope="col" className="govuk-table__header">Match</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {result.matches.map((m) => (
+                  <tr className="govuk-table__row" key={m.childId}>
+                    <td className="govuk-table__cell">
+                      <Link className="govuk-link" href={recordPath(m.childId, result.auditEventId)}>
+                        {m.givenNames} {m.familyName}
+                      </Link>
+                      <br />
+                      <span className="govuk-hint">Index number {formatIndexNumber(m.indexNumber)}</span>
+                    </td>
+                    <td className="govuk-table__cell">{formatDate(m.dateOfBirth)}</td>
+                    <td className="govuk-table__cell">{m.gender.replace('_', ' ')}</td>
+                    <td className="govuk-table__cell">{m.shielded ? 'Not shown' : m.postcodeDistrict}</td>
+                    <td className="govuk-table__cell">
+                      <strong className={`govuk-tag ${m.score >= 85 ? 'govuk-tag--green' : 'govuk-tag--yellow'}`}>{m.score}%</strong>
+                      <ul className="govuk-list govuk-body-s govuk-!-margin-top-1">
+                        {m.reasons.map((r) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
       ) : null}
     </>
   );

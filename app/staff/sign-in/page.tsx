@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { staffReturnPath } from '@/lib/auth/return-path';
 import { SignInForm } from './sign-in-form';
 import { NotificationBanner } from '../../_components/notification-banner';
 
@@ -14,8 +15,8 @@ const ENDED: Record<string, string> = {
   activated: 'Your account is ready. Leave the security code blank the first time: you will set up your token next.',
 };
 
-export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
-  const { ended } = await searchParams;
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ ended?: string; next?: string | string[] }> }) {
+  const { ended, next } = await searchParams;
   const notice = ended ? ENDED[ended] : undefined;
   return (
     <div className="govuk-grid-row">
@@ -26,7 +27,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           For practitioners, the index team and access managers. Your organisation’s access manager gives you your user
           name and PIN.
         </p>
-        <SignInForm />
+        <SignInForm next={staffReturnPath(next) ?? undefined} />
       </div>
     </div>
   );

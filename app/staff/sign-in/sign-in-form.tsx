@@ -5,7 +5,8 @@ import { ErrorSummary, ErrorTitle } from '../../_components/form/error-summary';
 import { TextInput } from '../../_components/form/text-input';
 import { signInAction, type SignInFormState } from './sign-in.action';
 
-export function SignInForm() {
+/** `next`: the staff page to go to once signed in (a link in an email to a record), checked again by the action. */
+export function SignInForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignInFormState, FormData>(signInAction, {});
   return (
     <>
@@ -24,6 +25,7 @@ export function SignInForm() {
         </div>
       ) : null}
       <form action={action} noValidate>
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextInput
           name="username"
           label="User name"

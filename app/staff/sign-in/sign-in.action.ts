@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { signIn } from '@/lib/auth/next-auth';
+import { staffReturnPath } from '@/lib/auth/return-path';
 import { signInStaff } from '@/lib/auth/sign-in-staff';
 import { startTokenEnrolment } from '@/lib/auth/token-enrolment';
 import { clientAddress } from '@/lib/http/client-address';
@@ -19,7 +20,7 @@ export async function signInAction(_previous: SignInFormState, formData: FormDat
   const result = await signInStaff({ db, credentials: parsed.data, clientAddress: clientAddress(await headers()) });
   switch (result.outcome) {
     case 'signed_in':
-      await signIn('staff-session', { sessionId: result.sessionId, redirectTo: '/staff' });
+      await signIn('staff-session', { sessionId: result.sessionId, redirectTo: staffReturnPath(formData.get('next')) ?? '/staff' });
       return {};
     case 'enrol_token': {
       const enrolmentId = await startTokenEnrolment({ db, staffUserId: result.staffUserId });

@@ -8,6 +8,7 @@ import { ageOn } from '@/lib/citizen-access/age';
 import { clientAddress } from '@/lib/http/client-address';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId, parseEventId } from '@/lib/records/record-path';
+import { searchResultsPath } from '@/lib/search/search-results-path';
 import { viewChildRecord } from '@/lib/records/view-child-record';
 import { NotificationBanner } from '../../../_components/notification-banner';
 import { ChildDetails } from '../../../_components/record/child-details';
@@ -24,8 +25,8 @@ export const metadata: Metadata = { title: 'Child’s record' };
 const NOTICES: Record<string, string> = {
   involvement: 'Your involvement has been recorded. Anyone else working with this child has been told that someone else now does.',
   'involvement-ended': 'Your involvement has been ended.',
-  indication: 'The indication of action has been recorded.',
-  'indication-ended': 'The indication of action has been ended.',
+  indication: 'The early help assessment or lead professional has been recorded.',
+  'indication-ended': 'The early help assessment or lead professional has been ended.',
   'not-ended': 'That could not be ended: it may have been ended already.',
   shielded: 'The record is now shielded. Practitioners see only who the child is and whom to contact, and searches by postcode no longer find the child.',
   'shield-lifted': 'The shield has been lifted. Practitioners see the whole record again.',
@@ -61,7 +62,7 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
         </li>
         <li>
           <Link className="govuk-link" href={`/staff/children/${recordId}/indication?purpose=${viewEventId}`}>
-            Record an indication of action
+            Record an early help assessment or lead professional
           </Link>
         </li>
       </ul>
@@ -76,6 +77,11 @@ export default async function ChildRecordPage({ params, searchParams }: Props) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {result.searchEventId === null ? null : (
+          <Link className="govuk-back-link" href={searchResultsPath(result.searchEventId)}>
+            Back to search results
+          </Link>
+        )}
         {notice ? <NotificationBanner text={notice} success={query.done !== 'not-ended'} /> : null}
         {view.kind === 'shielded' ? (
           <>

@@ -19,8 +19,14 @@ export function PurposeForm({ childId }: { childId: string }) {
       <h1 className="govuk-heading-l">Why do you need to see this record?</h1>
       <p className="govuk-body">Every view of a child’s record is recorded with your reason and can be reviewed.</p>
       <form action={action} noValidate>
-        <Radios name="reason" legend="Reason" options={SEARCH_REASONS} error={errors.reason} defaultValue={values.reason} />
-        <TextInput name="reasonDetail" label="Reason, if another" defaultValue={values.reasonDetail} error={errors.reasonDetail} />
+        <Radios
+          name="reason"
+          legend="Reason"
+          options={SEARCH_REASONS}
+          error={errors.reason}
+          defaultValue={values.reason}
+          conditional={{ other: <TextInput name="reasonDetail" label="Your reason" defaultValue={values.reasonDetail} error={errors.reasonDetail} /> }}
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
           Continue
         </button>

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { formatDate } from '@/lib/dates/london';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
@@ -88,7 +89,7 @@ export default async function OrganisationServicesPage({ params, searchParams }:
                   ) : null}
                 </td>
                 <td className="govuk-table__cell">
-                  {service.addedBy ?? 'With the index'}, {service.addedAt.toISOString().slice(0, 10)}
+                  {service.addedBy ?? 'With the index'}, {formatDate(service.addedAt)}
                   {service.reason ? <span className="govuk-hint govuk-!-margin-bottom-0">{service.reason}</span> : null}
                   {service.approvedBy ? <span className="govuk-hint govuk-!-margin-bottom-0">Approved by {service.approvedBy}</span> : null}
                 </td>

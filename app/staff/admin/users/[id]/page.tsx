@@ -36,7 +36,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
     ['Security token', user.totpEnrolledAt ? 'set up' : 'not set up yet'],
     ['Child-protection role', user.hasChildProtectionRole ? 'yes' : 'no'],
     ['Police check expires on', user.policeCheckExpiresOn ? formatDate(user.policeCheckExpiresOn) : 'not recorded'],
-    ['Last used the index', user.lastActiveAt ? user.lastActiveAt.toISOString().slice(0, 10) : 'never'],
+    ['Last used the index', user.lastActiveAt ? formatDate(user.lastActiveAt) : 'never'],
   ];
   return (
     <div className="govuk-grid-row">

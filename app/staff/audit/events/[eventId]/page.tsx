@@ -5,9 +5,10 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { viewAuditEvent } from '@/lib/audit/view-audit-event';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { formatDateTime } from '@/lib/dates/london';
+import { formatDate, formatDateTime } from '@/lib/dates/london';
 import { clientAddress } from '@/lib/http/client-address';
 import { parseEventId } from '@/lib/records/record-path';
+import { isRealIsoDay } from '@/lib/validation/iso-day';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { RecordsInvolved, WhoActed } from '../../audit-events-table';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
@@ -25,7 +26,7 @@ const QUERY_LABELS: Record<string, string> = {
   gender: 'Gender',
 };
 
-const shown = (value: unknown) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
+const shown = (value: unknown) => (typeof value === 'object' ? JSON.stringify(value) : typeof value === 'string' && isRealIsoDay(value) ? formatDate(value) : String(value));
 
 /** One event in full, with what was typed (a search's names and dates of birth): seen one at a time, and audited. */
 export default async function AuditEventPage({ params }: Props) {

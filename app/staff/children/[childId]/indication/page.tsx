@@ -6,7 +6,7 @@ import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { IndicationForm } from './indication-form';
 import { requireOwnPurpose } from '../own-purpose';
 
-export const metadata: Metadata = { title: 'Record an indication of action' };
+export const metadata: Metadata = { title: 'Record an early help assessment or lead professional' };
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,8 +21,12 @@ export default async function RecordIndicationPage({ params, searchParams }: Pro
         <Link className="govuk-back-link" href={recordPath(childId, purpose)}>
           Back to the record
         </Link>
-        <h1 className="govuk-heading-l">Record an indication of action</h1>
-        <p className="govuk-body">Record only that it happened and whom to contact — never what the assessment says.</p>
+        <h1 className="govuk-heading-l">Record an early help assessment or lead professional</h1>
+        <p className="govuk-body">
+          Record that an early help assessment (the Common Assessment Framework) has been done for this child, or that a lead
+          professional has been agreed, and whom others should contact about it. Record only that it happened, never what the
+          assessment says.
+        </p>
         <IndicationForm childId={childId} purpose={String(purpose)} defaults={{ contactName: practitioner.displayName, contactEmail: practitioner.email }} />
       </div>
     </div>

@@ -4,11 +4,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { formatDate } from '@/lib/dates/london';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { viewMatchReview, type ComparedPerson } from '@/lib/loads/view-match-review';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
+import { isRealIsoDay } from '@/lib/validation/iso-day';
 import { DecideMatchForm } from './decide-match-form';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
@@ -27,6 +29,9 @@ const FIELDS: { key: keyof ComparedPerson; label: string }[] = [
   { key: 'postcode', label: 'Postcode' },
   { key: 'carers', label: 'Parents and carers' },
 ];
+
+/** A value as people read it: dates as "4 December 2026". */
+const shown = (value: string | null | undefined) => (value ? (isRealIsoDay(value) ? formatDate(value) : value) : '–');
 
 /** The row as the source sent it beside the child held, field by field, and the decision. */
 export default async function MatchReviewPage({ params }: Props) {
@@ -73,8 +78,8 @@ export default async function MatchReviewPage({ params }: Props) {
         </thead>
         <tbody className="govuk-table__body">
           {FIELDS.map(({ key, label }) => {
-            const incoming = review.incoming[key] ?? '–';
-            const held = review.candidate[key] ?? '–';
+            const incoming = shown(review.incoming[key]);
+            const held = shown(review.candidate[key]);
             return (
               <tr className="govuk-table__row" key={key}>
                 <th scope="row" className="govuk-table__header">{label}</th>

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { formatDate } from '@/lib/dates/london';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
@@ -47,7 +48,7 @@ export default async function OrganisationServicePage({ params }: Props) {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Added by</dt>
             <dd className="govuk-summary-list__value">
-              {service.addedBy ?? 'With the index'}, {service.addedAt.toISOString().slice(0, 10)}
+              {service.addedBy ?? 'With the index'}, {formatDate(service.addedAt)}
             </dd>
           </div>
           <div className="govuk-summary-list__row">
