@@ -19,7 +19,8 @@ export type AccountFormState = { errors?: FieldErrors; message?: string; done?: 
 const ZTarget = z.object({ staffUserId: z.uuid() });
 /** Each date is asked for with GOV.UK's date input: three fields, folded into one for the schema. */
 const VETTING_DATES = ['trainingCompletedOn', 'userAgreementSignedOn', 'policeCheckIssuedOn'] as const;
-const VETTING_PARTS: string[] = VETTING_DATES.flatMap((name) => [`${name}Day`, `${name}Month`, `${name}Year`]);
+// A date sent whole (a form drawn before the date input came) is read as it is, not taken for a blank.
+const VETTING_PARTS: string[] = VETTING_DATES.flatMap((name) => [name, `${name}Day`, `${name}Month`, `${name}Year`]);
 const ZChange = z.object({ change: z.enum(['suspend', 'reinstate', 'reset_token'], 'Choose what to do') });
 
 async function run(staffUserId: string, work: () => Promise<void>, done: string): Promise<AccountFormState> {
