@@ -1,11 +1,12 @@
 import { expect, test } from './support/fixtures';
 import { citizenEmail, linkOwnRecord } from './support/citizen';
+import { expectErrorSummaryFirst } from './support/error-summary';
 import { e2eChildren } from './support/fixtures-file';
 import { receivedEmails } from './support/mailbox';
 import { signInAsDemo } from './support/staff';
 
 test('[CASEWORK] a young person asks for their address to be corrected, a caseworker approves, the record changes and the email arrives', async ({ page, browser, expectAccessible }) => {
-  test.slow(); // a young person links their record (a page a question) and a caseworker's sign-in may wait for the token's next code
+  test.slow(); // two people's journeys (a page a question), each decision on its own page with its check step, axe on each page
   const child = e2eChildren().corrected;
   const email = citizenEmail('casework');
 
@@ -28,19 +29,38 @@ test('[CASEWORK] a young person asks for their address to be corrected, a casewo
   await signInAsDemo(staff, 'demo.caseworker');
   await staff.getByRole('link', { name: 'Correction requests' }).click();
   await expectAccessible(staff);
+  const row = staff.getByRole('row').filter({ hasText: reference });
+  await expect(row).toContainText(`${child.givenNames} ${child.familyName}`);
+  await expect(row).toContainText('The young person');
   await staff.getByRole('link', { name: reference }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Address');
   await expect(staff.locator('.govuk-summary-list').first()).toContainText('27 Quarry Bank Road, Leeds, LS6 4QT');
   await expectAccessible(staff);
+
+  // The queue named the child and who asked; the request offers one decision per page.
+  await staff.getByRole('link', { name: 'Approve the change' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Correct the record');
   // The form holds the address as it was asked for, field by field: approving it as it stands needs nobody else.
   await expect(staff.getByLabel('Address line 1')).toHaveValue('27 Quarry Bank Road');
   await expect(staff.getByLabel('Town or city')).toHaveValue('Leeds');
   await expect(staff.getByLabel('Postcode')).toHaveValue('LS6 4QT');
-
   await staff.getByLabel('Postcode').fill('');
-  await staff.getByRole('button', { name: 'Approve this change' }).click();
+  await staff.getByRole('button', { name: 'Continue' }).click();
   await expect(staff.locator('.govuk-error-summary')).toContainText('Enter the postcode');
+  await expectErrorSummaryFirst(staff);
+  await expectAccessible(staff);
+  await staff.getByLabel('Postcode').fill('LS6 4QQ');
+  await staff.getByRole('button', { name: 'Continue' }).click();
+
+  // The check step shows the change back; "Change" returns to the form with it.
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Check the change before you approve it');
+  await expect(staff.locator('.govuk-summary-list')).toContainText('LS6 4QQ');
+  await expectAccessible(staff);
+  await staff.getByRole('button', { name: 'Change postcode' }).click();
+  await expect(staff.getByLabel('Postcode')).toHaveValue('LS6 4QQ');
   await staff.getByLabel('Postcode').fill('LS6 4QT');
+  await staff.getByRole('button', { name: 'Continue' }).click();
+  await expect(staff.locator('.govuk-summary-list')).toContainText('LS6 4QT');
   await staff.getByRole('button', { name: 'Approve this change' }).click();
   await expect(staff.locator('.govuk-notification-banner')).toContainText('The record has been corrected');
   await expect(staff.getByText('Corrected', { exact: true })).toBeVisible();

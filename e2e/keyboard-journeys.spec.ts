@@ -131,6 +131,7 @@ test('[CITIZEN] [A11Y] a young person signs in, proves who they are, sees the re
   await signInAsDemo(staff, 'demo.caseworker');
   await staff.goto('/staff/casework');
   await staff.getByRole('link', { name: reference }).click();
+  await staff.getByRole('link', { name: 'Ask the requester for more information' }).click();
   await staff.getByLabel('Your question').fill('Which family name do you use at school?');
   await staff.getByRole('button', { name: 'Send the question' }).click();
   await expect(staff.getByText('Your question has been sent.')).toBeVisible();

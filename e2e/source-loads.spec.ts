@@ -259,15 +259,48 @@ test.describe('[CASEWORK] source loads', () => {
 
       await page.getByLabel('Source system').selectOption(correctionNotice.sourceSystem);
       await page.getByLabel('The load file').setInputFiles({ name: `${familyName}.csv`, mimeType: 'text/csv', buffer: Buffer.from(loadFile(correctionNotice.sourceSystem, familyName)) });
+      await page.getByLabel('Day').fill('30');
+      await page.getByLabel('Month').fill('11');
+      await page.getByLabel('Year').fill('2026');
       await page.getByRole('button', { name: 'Send the file' }).click();
       await expect(page.getByRole('heading', { name: `${familyName}.csv` })).toBeVisible();
+      // Without script the page is followed by its "Refresh the progress" link, which it shows until the load is finished.
       await expect.poll(async () => {
-        await page.reload();
-        return page.locator('.govuk-summary-list .govuk-tag').innerText();
+        const refresh = page.getByRole('link', { name: 'Refresh the progress' });
+        if (await refresh.count()) await refresh.click();
+        return page.getByRole('main').locator('.govuk-tag').first().innerText();
       }, { timeout: 45_000, intervals: [500, 1000] }).toBe('Done');
+      await expect(page.getByRole('progressbar', { name: 'Finished' })).toHaveAttribute('value', '100');
       await expect(page.getByText('2, of which 1 rejected')).toBeVisible();
+      await expect(page.locator('.govuk-summary-list')).toContainText('30 November 2026');
     } finally {
       await context.close();
     }
+  });
+
+  test('a caseworker sends a load file from the page with script, and its progress bar follows it to done without a reload', async ({ page, expectAccessible }) => {
+    const { correctionNotice } = e2eChildren();
+    await signInAsDemo(page, 'demo.caseworker');
+    const familyName = `Barload${Date.now().toString(36).replace(/[0-9]/g, 'x')}`;
+    await page.goto('/staff/casework/loads/new');
+    await page.getByLabel('Source system').selectOption(correctionNotice.sourceSystem);
+    await page.getByLabel('The load file').setInputFiles({ name: `${familyName}.csv`, mimeType: 'text/csv', buffer: Buffer.from(loadFile(correctionNotice.sourceSystem, familyName)) });
+    await page.getByRole('button', { name: 'Send the file' }).click();
+    await expect(page.getByRole('heading', { name: `${familyName}.csv` })).toBeVisible();
+    await expectAccessible();
+    // A mark on this document: still there at the end, so the bar moved by asking, not by the page being loaded again.
+    await page.evaluate(() => document.documentElement.setAttribute('data-followed', 'yes'));
+    await expect(page.getByRole('main').locator('.govuk-tag').first()).toHaveText('Done', { timeout: 45_000 });
+    await expect(page.getByRole('progressbar', { name: 'Finished' })).toHaveAttribute('value', '100');
+    await expect(page.locator('html')).toHaveAttribute('data-followed', 'yes');
+    // Finished, the page is drawn again with the outcome.
+    await expect(page.getByText('2, of which 1 rejected')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Refresh the progress' })).toHaveCount(0);
+
+    // The progress route answers the page's guard, and names nobody.
+    const loadId = new URL(page.url()).pathname.split('/').pop()!;
+    const progress = await page.request.get(`/staff/casework/loads/${loadId}/progress`);
+    expect(await progress.json()).toMatchObject({ status: 'done', percent: 100, finished: true });
+    expect(await progress.text()).not.toContain(familyName);
   });
 });

@@ -5,6 +5,15 @@ import { signInAsDemo, submitSignIn } from './support/staff';
 
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary');
 
+/** Types "day month year" into the GOV.UK date input with that question. */
+async function fillDate(page: Page, question: string, date: string) {
+  const [day, month, year] = date.split(' ');
+  const group = page.getByRole('group', { name: question });
+  await group.getByLabel('Day').fill(day!);
+  await group.getByLabel('Month').fill(month!);
+  await group.getByLabel('Year').fill(year!);
+}
+
 
 test('[ADMIN] an access manager creates a user, records their vetting, and the user activates and signs in', async ({ page, expectAccessible }) => {
   await signInAsDemo(page, 'demo.admin');
@@ -29,13 +38,20 @@ test('[ADMIN] an access manager creates a user, records their vetting, and the u
   await page.getByRole('group', { name: 'Do they work for a sensitive service?' }).getByLabel('No').check();
   await page.getByRole('button', { name: 'Create user and send activation email' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Robin Ahmed');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Account created. We have sent an activation link');
   await expect(page.getByText('pending activation')).toBeVisible();
 
-  await page.getByLabel('Mandatory training completed on').fill('2026-10-01');
-  await page.getByLabel('User agreement signed on').fill('2026-10-01');
-  await page.getByLabel('Enhanced police check issued on').fill('2026-10-01');
+  // Each date in GOV.UK's date input; a date that does not exist is refused, and the boxes keep what was typed.
+  await fillDate(page, 'Mandatory training completed on', '31 9 2026');
+  await page.getByRole('button', { name: 'Save vetting dates' }).click();
+  await expect(errorSummary(page)).toContainText('Enter the date training was completed as a real date');
+  await expect(page.getByRole('group', { name: 'Mandatory training completed on' }).getByLabel('Day')).toHaveValue('31');
+  await fillDate(page, 'Mandatory training completed on', '1 10 2026');
+  await fillDate(page, 'User agreement signed on', '1 10 2026');
+  await fillDate(page, 'Enhanced police check issued on', '1 10 2026');
   await page.getByRole('button', { name: 'Save vetting dates' }).click();
   await expect(page.getByText('Vetting dates saved')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Enhanced police check issued on' }).getByLabel('Month')).toHaveValue('10');
   await expect(page.locator('.govuk-summary-list')).toContainText('1 October 2029');
   await expectAccessible();
 
@@ -73,18 +89,18 @@ test('[ADMIN] a child-protection role waits for a second access manager, and a l
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dana Brook');
   await expect(page.getByRole('heading', { name: 'Waiting for a second access manager' })).toBeVisible();
   await expect(page.getByText('You cannot approve this yourself.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
   await expectAccessible();
   const userPage = new URL(page.url()).pathname;
 
-  await page.getByLabel('Enhanced police check issued on').fill('2096-01-01');
+  await fillDate(page, 'Enhanced police check issued on', '1 1 2096');
   await page.getByRole('button', { name: 'Save vetting dates' }).click();
   await expect(errorSummary(page)).toContainText('The date the police check was issued cannot be in the future');
 
   const national = await browser.newPage();
   await signInAsDemo(national, 'demo.national');
   await national.goto(userPage);
-  await national.getByRole('button', { name: 'Approve' }).click();
+  await national.getByRole('button', { name: 'Approve a child-protection role' }).click();
   // The page is drawn again with the role given, and nothing left waiting.
   await expect(national.locator('.govuk-summary-list')).toContainText(/Child-protection role\s*yes/);
   await expect(national.getByRole('heading', { name: 'Waiting for a second access manager' })).toHaveCount(0);

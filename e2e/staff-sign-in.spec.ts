@@ -91,7 +91,7 @@ test.describe('[STAFF] sign in', () => {
     await expect(page.getByText('locked', { exact: true })).toBeVisible();
     await page.getByLabel('Reinstate or unlock the account').check();
     await page.getByLabel('Reason').fill('Rang the service desk and proved who they are');
-    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('button', { name: 'Change the account' }).click();
     await expect(page.getByText('Account reinstated')).toBeVisible();
     await page.context().clearCookies();
     await fillSignIn(page, { username: 'demo.locked', code: await generate({ secret: demoTotpSecret('demo.locked') }) });

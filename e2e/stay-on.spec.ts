@@ -1,11 +1,12 @@
 import { expect, test } from './support/fixtures';
 import { citizenEmail, linkOwnRecord } from './support/citizen';
+import { expectErrorSummaryFirst } from './support/error-summary';
 import { e2eChildren } from './support/fixtures-file';
 import { receivedEmails } from './support/mailbox';
 import { signInAsDemo } from './support/staff';
 
 test('[CASEWORK] a young person asks to stay on until 25, a caseworker agrees, the young person sees it agreed and the email arrives', async ({ page, browser, expectAccessible }) => {
-  test.slow(); // a young person links their record (a page a question) and a caseworker's sign-in may wait for the token's next code
+  test.slow(); // two people's journeys (a page a question), each decision on its own page with its check step, axe on each page
   const child = e2eChildren().stayingOn;
   const email = citizenEmail('staying.on');
 
@@ -31,12 +32,21 @@ test('[CASEWORK] a young person asks to stay on until 25, a caseworker agrees, t
   await expect(staff.locator('.govuk-summary-list')).toContainText('Care leaver');
   await expectAccessible(staff);
 
-  // Refusing needs a reason; the page says so.
+  // Refusing, on its own page, needs a reason; the page says so at the top.
+  await staff.getByRole('button', { name: 'Refuse the request' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Refuse the request');
   await staff.getByRole('button', { name: 'Refuse the request' }).click();
   await expect(staff.locator('.govuk-error-summary')).toContainText('Enter the reason');
+  await expectErrorSummaryFirst(staff);
   await expectAccessible(staff);
+  await staff.getByRole('link', { name: 'Back to the request' }).click();
 
+  // Agreeing has a check step: what is agreed, on whose consent, until when.
   await staff.getByRole('button', { name: 'Agree to the request' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Check before you agree to the request');
+  await expect(staff.locator('.govuk-summary-list')).toContainText('Care leaver');
+  await expectAccessible(staff);
+  await staff.getByRole('button', { name: 'Agree: keep the record until 25' }).click();
   await expect(staff.getByText('The request has been agreed.')).toBeVisible();
   await staff.getByLabel('Status').selectOption('approved');
   await staff.getByRole('button', { name: 'Show requests' }).click();

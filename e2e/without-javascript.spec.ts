@@ -146,6 +146,7 @@ test.describe('[NO-JS] journeys with JavaScript switched off', () => {
     await signInAsDemo(staff, 'demo.caseworker');
     await staff.goto('/staff/casework');
     await staff.getByRole('link', { name: reference }).click();
+    await staff.getByRole('link', { name: 'Ask the requester for more information' }).click();
     await staff.getByRole('button', { name: 'Send the question' }).click();
     await expect(staff.locator('.govuk-error-summary')).toBeVisible();
     await expectTitled(staff);
@@ -163,7 +164,14 @@ test.describe('[NO-JS] journeys with JavaScript switched off', () => {
     // …and the caseworker decides.
     await staff.reload();
     await expect(staff.getByText('Okafor, since September.')).toBeVisible();
+    await staff.getByRole('link', { name: 'Refuse the request' }).click();
+    await staff.getByRole('button', { name: 'Continue' }).click();
+    await expect(staff.locator('.govuk-error-summary')).toContainText('Enter the reason the record is not changed');
+    await expectTitled(staff);
     await staff.getByLabel('Why the record is not changed').fill('The school holds the name as on the record; ask the school to write to us.');
+    await staff.getByRole('button', { name: 'Continue' }).click();
+    await expect(staff.getByRole('heading', { name: 'Check your reason before you refuse the request' })).toBeVisible();
+    await expect(staff.locator('.govuk-summary-list')).toContainText('ask the school to write to us');
     await staff.getByRole('button', { name: 'Refuse the request' }).click();
     await expect(staff.getByText('The request is refused and the requester told.')).toBeVisible();
     await expect

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'indication.end': 'Ended an early help assessment or lead professional',
   'correction.request': 'Asked for a correction',
   'correction.reply': 'Replied about a correction',
+  'correction.queue': 'Listed the correction requests, with the children they are about',
   'correction.view': 'Opened a correction request',
   'correction.assign': 'Took on a correction request',
   'correction.ask_for_information': 'Asked the requester for more information',

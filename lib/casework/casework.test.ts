@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
   carers,
+  childCarers,
   children,
   citizenAccounts,
   citizenRecordLinks,
   correctionNotices,
   correctionRequests,
   emailOutbox,
+  parentAccessAgreements,
   recordVersions,
   sourceSystems,
 } from '@/db/schema';
@@ -41,14 +43,17 @@ const caseworkerFor = (child: ChildFixture, home: { displayName?: string; line1?
   createStaffFixture(database.db, child.localAuthorityCode, home);
 
 /** A young person raises a correction of one item of their record; returns the request id and their email. */
-async function raised(child: ChildFixture, label: string, requestedValue: string) {
+async function raised(child: ChildFixture, label: string, requestedValue: string, as: 'self' | 'parent' = 'self') {
   made += 1;
   const email = `young${made}@example.com`;
   const [citizen] = await database.db.insert(citizenAccounts).values({ email }).returning();
+  const [carer] = as === 'parent' ? await database.db.select({ id: childCarers.carerId }).from(childCarers).where(eq(childCarers.childId, child.childId)) : [];
   const [link] = await database.db
     .insert(citizenRecordLinks)
-    .values({ citizenId: citizen!.id, childId: child.childId, relationship: 'self', verificationLevel: 'medium', verificationMethod: 'test' })
+    .values({ citizenId: citizen!.id, childId: child.childId, relationship: as, carerId: carer?.id ?? null, verificationLevel: 'medium', verificationMethod: 'test' })
     .returning();
+  // A parent of a child of 12 or over sees the record only with the child's agreement.
+  if (carer) await database.db.insert(parentAccessAgreements).values({ childId: child.childId, carerId: carer.id });
   const correctable = await loadCorrectableRecord({ db: database.db, citizenId: citizen!.id, linkId: link!.id, now: NOW });
   const item = correctable!.items.find((i) => i.label === label)!;
   const { requestId } = await raiseCorrection({ db: database.db, citizen: { id: citizen!.id, email }, linkId: link!.id, request: { item: item.key, requestedValue, explanation: undefined }, now: NOW });
@@ -90,6 +95,20 @@ describe('casework on a correction request', () => {
       await expect(actOnRequest({ db: database.db, caseworker: elsewhere, requestId, command, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
     }
     expect((await requestRow(requestId)).status).toBe('received');
+  });
+
+  it('shows each request’s child and who asked, and audits the read with the children it shows', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2011-03-04' });
+    const caseworker = await caseworkerFor(child);
+    const { requestId: byChild } = await raised(child, 'Gender', 'male');
+    const { requestId: byParent } = await raised(child, 'Date of birth', '3 April 2011', 'parent');
+    const queue = await listWorkQueue({ db: database.db, caseworker, filter: { status: 'all' }, now: NOW });
+    const [held] = await database.db.select().from(children).where(eq(children.id, child.childId));
+    const expectedChild = { givenNames: held!.givenNames, familyName: held!.familyName, dateOfBirth: '2011-03-04' };
+    expect(queue.find((r) => r.id === byChild)).toMatchObject({ child: expectedChild, requester: { kind: 'young_person' } });
+    expect(queue.find((r) => r.id === byParent)).toMatchObject({ child: expectedChild, requester: { kind: 'parent', name: child.parentName } });
+    const [audit] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, caseworker.id), eq(auditEvents.action, 'correction.queue')));
+    expect(audit!.childIds).toContain(child.childId);
   });
 
   it('lists overdue requests first', async () => {

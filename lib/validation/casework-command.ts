@@ -19,6 +19,8 @@ const SIMPLE = {
 
 export type CommandName = keyof typeof SIMPLE | 'apply';
 export const COMMAND_NAMES: readonly CommandName[] = [...(Object.keys(SIMPLE) as (keyof typeof SIMPLE)[]), 'apply'];
+/** Decisions the caseworker checks before they are made: approving changes a record, refusing tells the requester no. */
+export const CHECKED_COMMANDS: readonly CommandName[] = ['apply', 'refuse'];
 
 /**
  * Reads one casework form. `apply` is checked with the change schema of the request's item; the rest have their

@@ -26,10 +26,10 @@ export const ZCreateStaffUser = z.object({
 export type TCreateStaffUser = z.output<typeof ZCreateStaffUser>;
 
 export const ZVetting = z.object({
-  trainingCompletedOn: isoDate('Enter the date training was completed, like 2026-03-31'),
-  userAgreementSignedOn: isoDate('Enter the date the user agreement was signed, like 2026-03-31'),
+  trainingCompletedOn: isoDate('Enter the date training was completed as a real date, for example 31 3 2026'),
+  userAgreementSignedOn: isoDate('Enter the date the user agreement was signed as a real date, for example 31 3 2026'),
   /** The day the enhanced police check was issued: it lasts three years from then (lib/staff-admin/record-vetting.ts). */
-  policeCheckIssuedOn: isoDate('Enter the date the police check was issued, like 2026-03-31'),
+  policeCheckIssuedOn: isoDate('Enter the date the police check was issued as a real date, for example 31 3 2026'),
 });
 export type TVetting = z.output<typeof ZVetting>;
 

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listWorkQueue, type QueueFilter } from '@/lib/casework/list-work-queue';
+import { listWorkQueue, type QueueFilter, type Requester } from '@/lib/casework/list-work-queue';
 import { formatDate } from '@/lib/dates/london';
+import { clientAddress } from '@/lib/http/client-address';
 import { itemLabel } from '../../_components/form/change-fields';
 import { CaseworkNavigation } from './casework-navigation';
 import { pick, RequestList } from './request-list';
@@ -29,6 +31,15 @@ const SORT_OPTIONS = [
   { value: 'newest', label: 'Newest first' },
 ];
 
+const ASKED_BY: { [K in Requester['kind']]: (r: Extract<Requester, { kind: K }>) => string } = {
+  young_person: () => 'The young person',
+  parent: (r) => (r.name ? `Parent: ${r.name}` : 'A parent'),
+  caseworker: (r) => `${r.name}, for the requester`,
+  source: (r) => `Source system: ${r.name}`,
+  unknown: () => 'Not known',
+};
+const askedBy = (r: Requester) => (ASKED_BY[r.kind] as (r: Requester) => string)(r);
+
 /** The index team's queue: the council's correction requests, overdue first. */
 export default async function CaseworkQueuePage({ searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
@@ -38,7 +49,7 @@ export default async function CaseworkQueuePage({ searchParams }: Props) {
     assigned: pick(query.assigned, ASSIGNED_OPTIONS, 'anyone'),
     sort: pick(query.sort, SORT_OPTIONS, 'due'),
   };
-  const rows = await listWorkQueue({ db: await getDb(), caseworker, filter });
+  const rows = await listWorkQueue({ db: await getDb(), caseworker, filter, clientAddress: clientAddress(await headers()) });
   const filters = [
     { name: 'status', label: 'Status', options: STATUS_OPTIONS, value: filter.status },
     { name: 'assigned', label: 'Assigned to', options: ASSIGNED_OPTIONS, value: filter.assigned },
@@ -49,7 +60,7 @@ export default async function CaseworkQueuePage({ searchParams }: Props) {
       <CaseworkNavigation current="/staff/casework" />
       <h1 className="govuk-heading-l">Correction requests</h1>
       <p className="govuk-body">Requests to correct records of children your index team answers for. Each must be answered within one calendar month of arriving; overdue requests are listed first.</p>
-      <RequestList action="/staff/casework" filters={filters} count={rows.length} headers={['Reference', 'Item', 'Status', 'Age', 'Due', 'Assigned to']}>
+      <RequestList action="/staff/casework" filters={filters} count={rows.length} headers={['Reference', 'Child', 'Asked by', 'Item', 'Status', 'Age', 'Due', 'Assigned to']}>
         {rows.map((row) => (
           <tr className="govuk-table__row" key={row.id}>
             <td className="govuk-table__cell">
@@ -57,6 +68,12 @@ export default async function CaseworkQueuePage({ searchParams }: Props) {
                 {row.reference}
               </Link>
             </td>
+            <td className="govuk-table__cell">
+              {row.child.givenNames} {row.child.familyName}
+              <br />
+              <span className="govuk-body-s">born {formatDate(row.child.dateOfBirth)}</span>
+            </td>
+            <td className="govuk-table__cell">{askedBy(row.requester)}</td>
             <td className="govuk-table__cell">{itemLabel(row.itemKind, row.field)}</td>
             <td className="govuk-table__cell">
               <strong className={`govuk-tag ${STATUS_TAGS[row.status].tag}`}>{STATUS_TAGS[row.status].text}</strong>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { type ReactNode, useActionState } from 'react';
 import { ErrorSummary } from '../../../_components/form/error-summary';
 import { type FieldSpec, FormFields } from '../../../_components/form/form-fields';
 import type { CommandName } from '@/lib/validation/casework-command';
@@ -9,31 +9,87 @@ import { caseworkAction, type CaseworkFormState } from './casework.action';
 type Props = {
   requestId: string;
   command: CommandName;
+  /** The request's reference, shown above the heading. */
+  caption: string;
+  title: string;
+  /** What the caseworker should know before deciding: shown under the heading, on the form only. */
+  children?: ReactNode;
   fields: FieldSpec[];
   defaults?: Record<string, string>;
   hidden?: Record<string, string>;
   button: string;
   buttonClass?: string;
+  /** A decision checked before it is made: the check step's heading, a line saying what happens, and its button. */
+  check?: { title: string; consequence: string; button: string; buttonClass?: string };
 };
 
-/** One thing a caseworker can do to a request: its fields, its button, and its errors shown beside it. */
-export function CommandForm({ requestId, command, fields, defaults = {}, hidden = {}, button, buttonClass = '' }: Props) {
+/**
+ * One decision on a request, the only form on its page: the error summary first, then the heading and the fields; for
+ * a checked decision, then the answers shown back with "Change" and the button that makes it.
+ */
+export function CommandForm({ requestId, command, caption, title, children, fields, defaults = {}, hidden = {}, button, buttonClass = '', check }: Props) {
   const [state, action, pending] = useActionState<CaseworkFormState, FormData>(caseworkAction, {});
-  const mine = state.command === command || (!state.command && state.message && command === 'apply');
-  const errors = mine ? (state.errors ?? {}) : {};
-  const values = mine && state.values ? state.values : defaults;
-  return (
-    <form action={action} noValidate>
-      {mine ? <ErrorSummary errors={errors} message={state.message} /> : null}
+  const values = state.values ?? defaults;
+  const common = (
+    <>
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="command" value={command} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <FormFields fields={fields} values={values} errors={errors} />
-      <button type="submit" className={`govuk-button ${buttonClass}`} data-module="govuk-button" disabled={pending}>
-        {button}
-      </button>
-    </form>
+    </>
+  );
+
+  if (check && state.checked) {
+    const answers = state.checked;
+    return (
+      <>
+        <span className="govuk-caption-l">{caption}</span>
+        <h1 className="govuk-heading-l">{check.title}</h1>
+        <form action={action}>
+          {common}
+          {Object.entries(values)
+            .filter(([name]) => !(name in hidden))
+            .map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+          <dl className="govuk-summary-list">
+            {fields.map((field) => (
+              <div className="govuk-summary-list__row" key={field.name}>
+                <dt className="govuk-summary-list__key">{field.label}</dt>
+                <dd className="govuk-summary-list__value">{shownValue(field, answers[field.name]) || 'Not given'}</dd>
+                <dd className="govuk-summary-list__actions">
+                  <button type="submit" name="step" value="change" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
+                    Change<span className="govuk-visually-hidden"> {field.label.toLowerCase()}</span>
+                  </button>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="govuk-body">{check.consequence}</p>
+          <button type="submit" name="step" value="confirm" className={`govuk-button ${check.buttonClass ?? ''}`} data-module="govuk-button" disabled={pending}>
+            {check.button}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <span className="govuk-caption-l">{caption}</span>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {children}
+      <form action={action} noValidate>
+        {common}
+        <FormFields fields={fields} values={values} errors={state.errors ?? {}} />
+        <button type="submit" name="step" value="check" className={`govuk-button ${buttonClass}`} data-module="govuk-button" disabled={pending}>
+          {button}
+        </button>
+      </form>
+    </>
   );
 }
+
+const shownValue = (field: FieldSpec, value: string | undefined) => (field.kind === 'select' ? (field.options.find((o) => o.value === value)?.label ?? value) : value);

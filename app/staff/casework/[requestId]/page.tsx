@@ -12,9 +12,9 @@ import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
 import { NotificationBanner } from '../../../_components/notification-banner';
 import { STATUS_TAGS } from '../status-tags';
-import { changeFields, describeValue, itemLabel } from '../../../_components/form/change-fields';
+import { describeValue, itemLabel } from '../../../_components/form/change-fields';
 import { VersionHistory } from '../../../_components/record/version-history';
-import { CommandForm } from './command-form';
+import { offeredDecisions } from './decisions';
 import { choiceOf } from '@/lib/validation/query-choice';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
@@ -67,11 +67,10 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
   });
   if (!view) return refuseAsNotFound('No correction request of their council with this id');
   if ('refusal' in view) return <RequestRefused message={view.refusal} />;
-  const { request, child, item, allowed } = view;
+  const { request, child, item } = view;
   const doneNotice = choiceOf(DONE, (await searchParams).done);
   const status = STATUS_TAGS[request.status];
-  const fields = item ? changeFields(item.key) : [];
-  const hidden = { expectedVersion: String(child.version) };
+  const decisions = offeredDecisions(view, caseworker.id);
 
   return (
     <div className="govuk-grid-row">
@@ -141,66 +140,22 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
             <p className="govuk-body">
               {request.proposedBy ?? 'A caseworker'} changed what the requester asked for to: <strong>{describeValue(request.proposedChange)}</strong>
             </p>
-            {allowed.has('confirm_edit') ? <CommandForm requestId={request.id} command="confirm_edit" fields={[]} hidden={hidden} button="Approve the edited change" /> : null}
-            {allowed.has('return_edit') && request.proposedByStaffId !== caseworker.id ? (
-              <CommandForm requestId={request.id} command="return_edit" fields={[{ kind: 'textarea', name: 'note', label: 'Why are you sending it back?' }]} button="Send the edit back" buttonClass="govuk-button--secondary" />
-            ) : null}
           </>
         ) : null}
 
-        {allowed.has('approve') ? (
+        {decisions.length > 0 ? (
           <>
-            <h2 className="govuk-heading-m">Correct the record</h2>
-            <p className="govuk-body">
-              We have filled this in from what the requester asked for. If you change anything, another caseworker must approve the change before it is made.
-            </p>
-            <CommandForm requestId={request.id} command="apply" fields={fields} defaults={view.startingValues} hidden={hidden} button="Approve this change" />
+            <h2 className="govuk-heading-m">What do you want to do?</h2>
+            <ul className="govuk-list">
+              {decisions.map((d) => (
+                <li key={d.slug}>
+                  <Link className="govuk-link" href={`/staff/casework/${request.id}/${d.slug}`}>
+                    {d.link}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </>
-        ) : null}
-
-        {allowed.has('ask_for_information') ? (
-          <>
-            <h2 className="govuk-heading-m">Ask for more information</h2>
-            <CommandForm
-              requestId={request.id}
-              command="ask_for_information"
-              fields={[{ kind: 'textarea', name: 'question', label: 'Your question', hint: 'The requester reads this after signing in. The time to answer stops until they reply.' }]}
-              button="Send the question"
-              buttonClass="govuk-button--secondary"
-            />
-          </>
-        ) : null}
-
-        {allowed.has('refuse') ? (
-          <>
-            <h2 className="govuk-heading-m">Refuse the request</h2>
-            <CommandForm requestId={request.id} command="refuse" fields={[{ kind: 'textarea', name: 'reason', label: 'Why the record is not changed', hint: 'The requester reads this reason.' }]} button="Refuse the request" buttonClass="govuk-button--warning" />
-          </>
-        ) : null}
-
-        {allowed.has('assign') ? (
-          <>
-            <h2 className="govuk-heading-m">Assign</h2>
-            <CommandForm
-              requestId={request.id}
-              command="assign"
-              fields={[{ kind: 'select', name: 'toStaffId', label: 'Caseworker', options: [{ value: caseworker.id, label: `Me (${caseworker.displayName})` }, ...view.colleagues.map((c) => ({ value: c.id, label: c.displayName }))] }]}
-              defaults={{ toStaffId: caseworker.id }}
-              button="Assign"
-              buttonClass="govuk-button--secondary"
-            />
-          </>
-        ) : null}
-
-        {allowed.has('close') ? (
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Close the request without a decision</span>
-            </summary>
-            <div className="govuk-details__text">
-              <CommandForm requestId={request.id} command="close" fields={[{ kind: 'textarea', name: 'closeReason', label: 'Why is it closed?', hint: 'For example, the requester withdrew it.' }]} button="Close the request" buttonClass="govuk-button--secondary" />
-            </div>
-          </details>
         ) : null}
 
         <h2 className="govuk-heading-m">History of the record</h2>

@@ -1,4 +1,5 @@
 import type { LoadCounts } from '@/db/schema';
+import { measureLoadProgress } from '@/lib/loads/measure-load-progress';
 
 /**
  * How far a load has got, in words, with the GOV.UK tag colour. A load sent through the API waits in the job queue
@@ -24,4 +25,11 @@ export function loadStatus(status: string, counts: LoadCounts, beingWorked: bool
     default:
       return { text: 'Done', tag: 'govuk-tag--green' };
   }
+}
+
+export type LoadProgress = { status: string; text: string; tag: string; percent: number; finished: boolean };
+
+/** The load's step in words and its share done, for the progress bar and its route. Counts only: no names. */
+export function loadProgress({ status, counts, beingWorked }: { status: string; counts: LoadCounts; beingWorked: boolean }): LoadProgress {
+  return { status, ...loadStatus(status, counts, beingWorked), ...measureLoadProgress({ status, counts }) };
 }

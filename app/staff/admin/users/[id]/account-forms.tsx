@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { describedBy, FieldGroup, HintAndError } from '../../../../_components/form/field-parts';
 import { Radios } from '../../../../_components/form/radios';
-import { TextInput } from '../../../../_components/form/text-input';
+import { DateInput } from '../../../../_components/form/date-input';
 import { type AccountFormState, approvePrivilegesAction, changeStatusAction, recordVettingAction } from './account.action';
 
 function Done({ text }: { text?: string }) {
@@ -20,24 +20,35 @@ function Done({ text }: { text?: string }) {
 
 type Vetting = { trainingCompletedOn: string | null; userAgreementSignedOn: string | null; policeCheckIssuedOn: string | null };
 
+/** A date held as YYYY-MM-DD, as GOV.UK's date input shows it: day, month and year. */
+function dateParts(name: string, value: string | null): Record<string, string> {
+  const [year = '', month = '', day = ''] = (value ?? '').split('-');
+  return { [`${name}Day`]: day ? String(Number(day)) : '', [`${name}Month`]: month ? String(Number(month)) : '', [`${name}Year`]: year };
+}
+
 export function VettingForm({ staffUserId, vetting, policeCheckLastsYears }: { staffUserId: string; vetting: Vetting; policeCheckLastsYears: number }) {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(recordVettingAction, {});
   const errors = state.errors ?? {};
-  const hint = 'Year, month and day, for example 2027-03-31. Leave blank if not done.';
+  // What was sent, when it is sent back with a problem; else the dates held.
+  const values = state.values ?? {
+    ...dateParts('trainingCompletedOn', vetting.trainingCompletedOn),
+    ...dateParts('userAgreementSignedOn', vetting.userAgreementSignedOn),
+    ...dateParts('policeCheckIssuedOn', vetting.policeCheckIssuedOn),
+  };
+  const hint = 'For example, 31 3 2026. Leave it blank if not done.';
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
       <Done text={state.done} />
       <input type="hidden" name="staffUserId" value={staffUserId} />
-      <TextInput name="trainingCompletedOn" label="Mandatory training completed on" hint={hint} defaultValue={vetting.trainingCompletedOn ?? ''} error={errors.trainingCompletedOn} className="govuk-input--width-10" />
-      <TextInput name="userAgreementSignedOn" label="User agreement signed on" hint={hint} defaultValue={vetting.userAgreementSignedOn ?? ''} error={errors.userAgreementSignedOn} className="govuk-input--width-10" />
-      <TextInput
+      <DateInput name="trainingCompletedOn" legend="Mandatory training completed on" hint={hint} error={errors.trainingCompletedOn} values={values} />
+      <DateInput name="userAgreementSignedOn" legend="User agreement signed on" hint={hint} error={errors.userAgreementSignedOn} values={values} />
+      <DateInput
         name="policeCheckIssuedOn"
-        label="Enhanced police check issued on"
-        hint={`The date on the certificate, for example 2026-03-31. It lasts ${policeCheckLastsYears} years from then.`}
-        defaultValue={vetting.policeCheckIssuedOn ?? ''}
+        legend="Enhanced police check issued on"
+        hint={`The date on the certificate, for example 31 3 2026. It lasts ${policeCheckLastsYears} years from then.`}
         error={errors.policeCheckIssuedOn}
-        className="govuk-input--width-10"
+        values={values}
       />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
         Save vetting dates
@@ -72,13 +83,14 @@ export function StatusForm({ staffUserId }: { staffUserId: string }) {
         <textarea className={`govuk-textarea${errors.reason ? ' govuk-textarea--error' : ''}`} id="reason" name="reason" rows={3} aria-describedby={describedBy('reason', undefined, errors.reason)} />
       </FieldGroup>
       <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>
-        Confirm
+        Change the account
       </button>
     </form>
   );
 }
 
-export function ApprovePrivilegesForm({ staffUserId }: { staffUserId: string }) {
+/** `what`: what is waiting, as the button names it ("a child-protection role"). */
+export function ApprovePrivilegesForm({ staffUserId, what }: { staffUserId: string; what: string }) {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(approvePrivilegesAction, {});
   return (
     <form action={action} noValidate>
@@ -86,7 +98,7 @@ export function ApprovePrivilegesForm({ staffUserId }: { staffUserId: string }) 
       <Done text={state.done} />
       <input type="hidden" name="staffUserId" value={staffUserId} />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
-        Approve
+        Approve {what}
       </button>
     </form>
   );

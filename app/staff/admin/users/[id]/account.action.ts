@@ -10,12 +10,17 @@ import { clientAddress } from '@/lib/http/client-address';
 import { approveStaffPrivileges } from '@/lib/staff-admin/approve-staff-privileges';
 import { changeAccountStatus } from '@/lib/staff-admin/change-account-status';
 import { recordVetting } from '@/lib/staff-admin/record-vetting';
+import { foldDateParts } from '@/lib/validation/date-parts';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZReason, ZVetting } from '@/lib/validation/staff-user';
 
-export type AccountFormState = { errors?: FieldErrors; message?: string; done?: string };
+export type AccountFormState = { errors?: FieldErrors; message?: string; done?: string; values?: Record<string, string> };
 
 const ZTarget = z.object({ staffUserId: z.uuid() });
+/** Each date is asked for with GOV.UK's date input: three fields, folded into one for the schema. */
+const VETTING_DATES = ['trainingCompletedOn', 'userAgreementSignedOn', 'policeCheckIssuedOn'] as const;
+// A date sent whole (a form drawn before the date input came) is read as it is, not taken for a blank.
+const VETTING_PARTS: string[] = VETTING_DATES.flatMap((name) => [name, `${name}Day`, `${name}Month`, `${name}Year`]);
 const ZChange = z.object({ change: z.enum(['suspend', 'reinstate', 'reset_token'], 'Choose what to do') });
 
 async function run(staffUserId: string, work: () => Promise<void>, done: string): Promise<AccountFormState> {
@@ -32,9 +37,10 @@ async function run(staffUserId: string, work: () => Promise<void>, done: string)
 export async function recordVettingAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const admin = await requireStaff('administrator');
   const target = ZTarget.safeParse(Object.fromEntries(formData));
-  const parsed = ZVetting.safeParse(Object.fromEntries(formData));
+  const values = Object.fromEntries([...formData.entries()].filter(([name]) => VETTING_PARTS.includes(name)).map(([k, v]) => [k, String(v)]));
+  const parsed = ZVetting.safeParse(VETTING_DATES.reduce((fields, name) => foldDateParts(fields, name), { trainingCompletedOn: '', userAgreementSignedOn: '', policeCheckIssuedOn: '', ...values } as Record<string, unknown>));
   if (!target.success) return { message: 'That user could not be found' };
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const db = await getDb();
   const address = clientAddress(await headers());
   return run(target.data.staffUserId, () => recordVetting({ db, admin, staffUserId: target.data.staffUserId, vetting: parsed.data, clientAddress: address }), 'Vetting dates saved');

@@ -12,11 +12,17 @@ import { findWaitingPrivileges } from '@/lib/staff-admin/find-waiting-privileges
 import { managedUser } from '@/lib/staff-admin/manages';
 import { recordStaffAdminEvent } from '@/lib/staff-admin/record-staff-admin-event';
 import { POLICE_CHECK_LASTS_MONTHS } from '@/lib/staff-admin/record-vetting';
+import { choiceOf } from '@/lib/validation/query-choice';
+import { NotificationBanner } from '../../../../_components/notification-banner';
 import { ApprovePrivilegesForm, StatusForm, VettingForm } from './account-forms';
 
 export const metadata: Metadata = { title: 'Staff account' };
 
-export default async function StaffAccountPage({ params }: { params: Promise<{ id: string }> }) {
+const DONE = { created: 'Account created. We have sent an activation link to their work email address: the account works once they have activated it and their vetting is recorded.' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function StaffAccountPage({ params, searchParams }: Props) {
   const admin = await requireStaff('administrator');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
@@ -29,6 +35,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
   await recordStaffAdminEvent({ db, admin, action: 'staff_admin.user_viewed', query: { staffUserId: user.id }, clientAddress: address });
   const waiting = await findWaitingPrivileges({ db, staffUserId: user.id });
   const waitingFor = waiting ? [waiting.hasChildProtectionRole ? 'a child-protection role' : null, waiting.sensitiveService ? `the sensitive service ${waiting.sensitiveService}` : null].filter(Boolean).join(' and ') : '';
+  const done = choiceOf(DONE, (await searchParams).done);
   const rows: [string, string][] = [
     ['User name', user.username],
     ['Role', user.role],
@@ -41,6 +48,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {done ? <NotificationBanner success text={done} /> : null}
         <h1 className="govuk-heading-l">{user.displayName}</h1>
         <dl className="govuk-summary-list">
           {rows.map(([key, value]) => (
@@ -60,7 +68,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
             {waiting.requestedByStaffId === admin.id || user.id === admin.id ? (
               <p className="govuk-body">You cannot approve this yourself.</p>
             ) : (
-              <ApprovePrivilegesForm staffUserId={user.id} />
+              <ApprovePrivilegesForm staffUserId={user.id} what={waitingFor} />
             )}
           </>
         ) : null}

@@ -22,5 +22,5 @@ export async function createUserAction(_previous: CreateUserFormState, formData:
     if (error instanceof AppError) return { message: error.userMessage, values };
     throw error;
   }
-  redirect(`/staff/admin/users/${id}`);
+  redirect(`/staff/admin/users/${id}?done=created`);
 }

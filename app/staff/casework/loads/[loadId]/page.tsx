@@ -3,13 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { formatDate } from '@/lib/dates/london';
 import { AppError } from '@/lib/errors';
 import { listMatchReviews } from '@/lib/loads/list-match-reviews';
 import { viewLoad } from '@/lib/loads/view-load';
 import { formatIndexNumber } from '@/lib/records/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
 import { SummaryRow } from '../../../../_components/record/summary-row';
-import { loadStatus } from '../load-status';
+import { loadProgress } from '../load-status';
+import { LoadProgressBar } from './load-progress';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'A source load' };
@@ -27,7 +29,7 @@ export default async function LoadPage({ params }: Props) {
     throw error;
   });
   const reviews = await listMatchReviews({ db, caseworker, loadId });
-  const status = loadStatus(load.status, load.counts, load.beingWorked);
+  const progress = loadProgress(load);
   const c = load.counts;
   return (
     <>
@@ -36,12 +38,18 @@ export default async function LoadPage({ params }: Props) {
       </Link>
       <span className="govuk-caption-l">{load.source.name}</span>
       <h1 className="govuk-heading-l">{load.fileName}</h1>
+      <h2 className="govuk-heading-m">Progress</h2>
+      <LoadProgressBar key={`${progress.status}-${progress.percent}`} loadId={load.id} initial={progress} />
+      {progress.finished ? null : (
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`/staff/casework/loads/${load.id}`}>
+            Refresh the progress
+          </Link>
+        </p>
+      )}
       <dl className="govuk-summary-list">
-        <SummaryRow label="Progress">
-          <strong className={`govuk-tag ${status.tag}`}>{status.text}</strong>
-        </SummaryRow>
         {load.refusal ? <SummaryRow label="Why it was refused">{load.refusal}</SummaryRow> : null}
-        <SummaryRow label="Confirmed by the source on">{load.asOf}</SummaryRow>
+        <SummaryRow label="Confirmed by the source on">{formatDate(load.asOf)}</SummaryRow>
         <SummaryRow label="Rows">{`${c.rows.toLocaleString('en-GB')}, of which ${c.rejected.toLocaleString('en-GB')} rejected`}</SummaryRow>
         <SummaryRow label="Found by the source’s own id">{c.bySourceId.toLocaleString('en-GB')}</SummaryRow>
         <SummaryRow label="Linked automatically">

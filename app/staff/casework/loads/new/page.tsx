@@ -6,7 +6,7 @@ import { listUploadSources } from '@/lib/loads/list-upload-sources';
 import { uploadCeilingBytes } from '@/lib/loads/upload-ceiling';
 import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Select } from '../../../../_components/form/select';
-import { TextInput } from '../../../../_components/form/text-input';
+import { DateInput } from '../../../../_components/form/date-input';
 import { CaseworkNavigation } from '../../casework-navigation';
 import { isUploadProblem, UPLOAD_PROBLEMS } from './upload-problems';
 
@@ -42,7 +42,7 @@ export default async function NewLoadPage({ searchParams }: Props) {
                 then shows its rows, rejects and matches. One file per source system at a time.
               </p>
               <Select name="source" label="Source system" options={sources.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))} defaultValue={sources.length === 1 ? sources[0]!.code : ''} />
-              <TextInput name="asOf" label="The day the source confirmed these details (optional)" hint="As YYYY-MM-DD, for example 2026-11-30. Leave it empty for today." className="govuk-input--width-10" autoComplete="off" />
+              <DateInput name="asOf" legend="The day the source confirmed these details (optional)" hint="For example, 30 11 2026. Leave it empty for today." values={{}} />
               <div className="govuk-form-group">
                 <label className="govuk-label" htmlFor="file">
                   The load file

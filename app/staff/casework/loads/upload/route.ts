@@ -7,6 +7,7 @@ import { crossSiteRefusal, isCrossSiteRequest } from '@/lib/http/cross-site';
 import { readFileForm } from '@/lib/http/read-file-form';
 import { receiveUpload } from '@/lib/loads/receive-upload';
 import { uploadCeilingBytes } from '@/lib/loads/upload-ceiling';
+import { foldDateParts } from '@/lib/validation/date-parts';
 import { ZLoadUpload } from '@/lib/validation/load-upload';
 import type { UploadProblem } from '../new/upload-problems';
 
@@ -28,7 +29,9 @@ export async function POST(request: Request) {
   const form = await readFileForm(request, 'file');
   if (!form) return new Response('Send the file with the upload page’s form.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   if (!form.file || !form.file.name) return backToForm(request, 'no_file');
-  const parsed = ZLoadUpload.safeParse({ ...form.fields, fileName: form.file.name, asOf: form.fields.asOf || undefined });
+  // The page asks for the day with GOV.UK's date input (day, month, year); the API's address gives it whole.
+  const fields = foldDateParts(form.fields, 'asOf');
+  const parsed = ZLoadUpload.safeParse({ ...fields, fileName: form.file.name, asOf: fields.asOf || undefined });
   if (!parsed.success) return backToForm(request, 'fields');
   const declared = request.headers.get('content-length');
   try {

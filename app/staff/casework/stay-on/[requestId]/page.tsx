@@ -12,7 +12,6 @@ import { isRecordId } from '@/lib/records/record-path';
 import { STAY_ON_BASIS_LABELS } from '@/lib/validation/stay-on-casework';
 import { SummaryRow } from '../../../../_components/record/summary-row';
 import { STAY_ON_STATUS_TAGS } from '../../status-tags';
-import { ApproveStayOnForm, StayOnReasonForm } from './stay-on-decision-form';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 export const metadata: Metadata = { title: 'Request to stay on until 25' };
@@ -64,17 +63,29 @@ export default async function StayOnRequestPage({ params }: Props) {
         </dl>
         {child.isLive ? null : <div className="govuk-inset-text">This record is no longer on the live index.</div>}
         {blockedBecause ? <div className="govuk-inset-text">{blockedBecause}</div> : null}
-        {allowed.has('approve') ? (
+        {allowed.size > 0 ? (
           <>
-            <p className="govuk-body">Agreeing keeps the record on the index until {formatDate(found.twentyFifthBirthday)}, instead of it leaving at 18. The young person is told by email.</p>
-            <ApproveStayOnForm stayOnRequestId={request.id} />
-          </>
-        ) : null}
-        {allowed.has('refuse') ? <StayOnReasonForm stayOnRequestId={request.id} kind="refuse" /> : null}
-        {allowed.has('end') ? (
-          <>
-            <p className="govuk-body">Ending the stay-on returns the normal rule: a record of someone 18 or over leaves the index at the next nightly run.</p>
-            <StayOnReasonForm stayOnRequestId={request.id} kind="end" />
+            {allowed.has('approve') ? (
+              <p className="govuk-body">Agreeing keeps the record on the index until {formatDate(found.twentyFifthBirthday)}, instead of it leaving at 18. The young person is told by email.</p>
+            ) : null}
+            {allowed.has('end') ? <p className="govuk-body">Ending the stay-on returns the normal rule: a record of someone 18 or over leaves the index at the next nightly run.</p> : null}
+            <div className="govuk-button-group">
+              {allowed.has('approve') ? (
+                <Link href={`/staff/casework/stay-on/${request.id}/agree`} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+                  Agree to the request
+                </Link>
+              ) : null}
+              {allowed.has('refuse') ? (
+                <Link href={`/staff/casework/stay-on/${request.id}/refuse`} role="button" draggable="false" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Refuse the request
+                </Link>
+              ) : null}
+              {allowed.has('end') ? (
+                <Link href={`/staff/casework/stay-on/${request.id}/end`} role="button" draggable="false" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                  End the stay-on
+                </Link>
+              ) : null}
+            </div>
           </>
         ) : null}
       </div>

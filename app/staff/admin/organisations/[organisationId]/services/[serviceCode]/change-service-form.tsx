@@ -2,7 +2,6 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '../../../../../../_components/form/error-summary';
-import { Radios } from '../../../../../../_components/form/radios';
 import { Textarea } from '../../../../../../_components/form/textarea';
 import { changeServiceAction, type ChangeServiceFormState } from './change-service.action';
 import { bindOnce } from '../../../../../../_components/form/bind-once';
@@ -17,24 +16,18 @@ export function ChangeServiceForm({ organisationId, serviceCode, canApprove }: P
     <>
       <ErrorSummary errors={errors} message={state.message} />
       <form action={action} noValidate>
-        {canApprove ? (
-          <Radios
-            name="decision"
-            legend="What do you want to do?"
-            options={[
-              { value: 'approve', label: 'Approve it, as the second access manager' },
-              { value: 'remove', label: 'Remove it' },
-            ]}
-            error={errors.decision}
-            defaultValue={values.decision}
-          />
-        ) : (
-          <input type="hidden" name="decision" value="remove" />
-        )}
         <Textarea name="reason" label="Reason" hint="For example, the service has moved to another provider" error={errors.reason} defaultValue={values.reason} rows={3} />
-        <button type="submit" className={`govuk-button${canApprove ? '' : ' govuk-button--warning'}`} data-module="govuk-button" disabled={pending}>
-          {canApprove ? 'Confirm' : 'Remove the service'}
-        </button>
+        {/* Each button says what it does; the one pressed is the decision. */}
+        <div className="govuk-button-group">
+          {canApprove ? (
+            <button type="submit" name="decision" value="approve" className="govuk-button" data-module="govuk-button" disabled={pending}>
+              Approve the service, as the second access manager
+            </button>
+          ) : null}
+          <button type="submit" name="decision" value="remove" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>
+            Remove the service
+          </button>
+        </div>
       </form>
     </>
   );
