@@ -68,6 +68,17 @@ export const sourceLoads = pgTable(
 );
 
 /**
+ * The step a load's matching has reached. Matching is one transaction, so nothing it writes shows until it commits:
+ * this is written beside it, from another connection, for the load's progress bar. Unlogged (a crash loses only a
+ * step's name) and without a foreign key, whose check would wait on the load row that matching holds locked.
+ */
+export const loadMatchProgress = pgTable('load_match_progress', {
+  loadId: uuid().primaryKey(),
+  step: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Each row of a load as staged (COPY), and how it was matched and applied. The phonetic keys are computed at write
  * time, as on children, so that matching compares columns.
  */

@@ -70,10 +70,12 @@ export async function createDemoPeople(db: Database, asOf: string, localAuthorit
         and c.date_of_death is null
         and c.date_of_birth > ${asOf}::date - make_interval(years => ${oldest}) and c.date_of_birth <= ${asOf}::date - make_interval(years => ${youngest})
         and c.id <> all(${`{${picked.join(',')}}`}::uuid[])
+        and (${!person.parent} or exists (select 1 from child_carers cc where cc.child_id = c.id and cc.has_parental_responsibility))
       order by c.index_number desc limit 1`);
     const found = [...rows][0];
-    if (!found) throw new Error(`The demo council has no child to make ${person.givenNames} ${person.familyName} of`);
-    if (person.parent && !found.carer_id) throw new Error(`${person.givenNames} ${person.familyName}: the child picked has no parent with parental responsibility`);
+    // A population of a few children (the tests' own) may have no one of the age: it goes without this person. The
+    // demo's always has them all (db/seed/seed-database.test.ts finds each as the README says).
+    if (!found) continue;
     picked.push(found.child_id);
     const [address] = [
       ...(await db.execute<{ id: string }>(sql`

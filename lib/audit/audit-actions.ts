@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   'citizen.identity.statement': 'Said who they are, to see a record online',
   'citizen.identity.code_wrong': 'Entered a wrong identity code',
   'citizen.identity.verified': 'Proved who they are',
+  'citizen.parent_access.ask': 'Asked the young person to let them see the record',
   'citizen.parent_access.agree': 'Agreed to a parent seeing their record',
   'citizen.parent_access.withdraw': 'Withdrew a parent’s access to their record',
   'staff.sign_in': 'Signed in',

@@ -1,9 +1,10 @@
 import 'server-only';
-import type { Database } from '@/db';
+import { type Database, isEmbedded } from '@/db';
 import type { LoadWeights } from '@/db/schema';
 import { buildCandidatePairs } from './build-candidate-pairs';
 import { decideMatches } from './decide-matches';
 import { findProtectedResemblances } from './hold-protected-resemblances';
+import { type MatchStep } from './match-steps';
 import { resolveMatchWeights } from './resolve-match-weights';
 
 export type MatchLoadOptions = {
@@ -23,8 +24,18 @@ export type MatchLoadOptions = {
 export async function matchLoad({ db, loadId, weights: given, thresholds }: MatchLoadOptions): Promise<void> {
   const [staged] = await db.$client<{ status: string }[]>`select status from source_loads where id = ${loadId}`;
   if (!staged || staged.status !== 'staged') return;
+  // Each step as it starts, on a connection of its own so that it shows while the transaction runs; the embedded
+  // database's one connection is the transaction's, so there the bar waits for the end of matching.
+  const reachStep = async (step: MatchStep) => {
+    if (isEmbedded(db)) return;
+    await db.$client`
+      insert into load_match_progress (load_id, step) values (${loadId}, ${step})
+      on conflict (load_id) do update set step = excluded.step, updated_at = now()`;
+  };
+  await reachStep('protected_children');
   // Read before the transaction (the embedded database has one connection) and compared while PostgreSQL matches.
   const resemblances = await findProtectedResemblances(db.$client, loadId);
+  await reachStep('source_ids');
   await db.$client.begin(async (tx) => {
     const [load] = await tx<{ status: string; sourceSystemId: string }[]>`
       select status, source_system_id as "sourceSystemId" from source_loads where id = ${loadId} for update`;
@@ -42,8 +53,11 @@ export async function matchLoad({ db, loadId, weights: given, thresholds }: Matc
       from source_identities si join children c on c.id = si.child_id
       where r.load_id = ${loadId} and r.outcome is null
         and si.source_system_id = ${load.sourceSystemId} and si.source_person_id = r.source_person_id`;
+    await reachStep('candidate_pairs');
     const pairs = await buildCandidatePairs({ tx, loadId });
+    await reachStep('weights');
     const resolved = { ...(given ?? (await resolveMatchWeights({ tx, loadId, pairs }))), ...thresholds };
+    await reachStep('decisions');
     const weights = await decideMatches({ tx, loadId, sourceSystemId: load.sourceSystemId, weights: resolved, resemblances });
     await tx`
       update source_loads set status = 'matched', weights = ${JSON.stringify(weights)}::jsonb, updated_at = now(),
@@ -54,5 +68,6 @@ export async function matchLoad({ db, loadId, weights: given, thresholds }: Matc
           'created', count(*) filter (where outcome = 'new'))
           from source_load_rows where load_id = ${loadId})
       where id = ${loadId}`;
+    await tx`delete from load_match_progress where load_id = ${loadId}`;
   });
 }

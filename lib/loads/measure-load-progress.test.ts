@@ -24,6 +24,17 @@ describe('a load’s progress bar', () => {
     expect(measureLoadProgress({ status: 'applying', counts: counts({ rows: 1000, rejected: 100, review: 100, applied: 800 }) })).toEqual({ percent: 99, finished: false });
   });
 
+  it('moves through matching step by step, between staged and matched', () => {
+    const staged = measureLoadProgress({ status: 'staged', counts: counts({ rows: 100 }) }).percent;
+    const matched = measureLoadProgress({ status: 'matched', counts: counts({ rows: 100 }) }).percent;
+    const steps = ['protected_children', 'source_ids', 'candidate_pairs', 'weights', 'decisions'].map((matchStep) => measureLoadProgress({ status: 'staged', counts: counts({ rows: 100 }), matchStep }).percent);
+    expect([staged, ...steps, matched]).toEqual([staged, ...steps, matched].sort((a, b) => a - b));
+    expect(new Set([staged, ...steps, matched]).size).toBe(steps.length + 2);
+    // A step name the page does not know, or one left from an earlier try of a load now past matching, moves nothing.
+    expect(measureLoadProgress({ status: 'staged', counts: counts(), matchStep: 'something-else' }).percent).toBe(staged);
+    expect(measureLoadProgress({ status: 'matched', counts: counts({ rows: 100 }), matchStep: 'decisions' }).percent).toBe(matched);
+  });
+
   it('reads an unknown step as not started, and a load with no rows to apply without dividing by nothing', () => {
     expect(measureLoadProgress({ status: 'something-new', counts: counts() })).toEqual({ percent: 0, finished: false });
     expect(measureLoadProgress({ status: 'applying', counts: counts({ rows: 3, rejected: 3 }) }).percent).toBeLessThan(100);

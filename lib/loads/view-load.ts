@@ -15,6 +15,8 @@ export type LoadView = {
   status: string;
   /** A process is matching or applying it now; an unfinished load that is not is waiting in the queue. */
   beingWorked: boolean;
+  /** The step matching has reached while it runs (load_match_progress), else null. */
+  matchStep: string | null;
   counts: LoadCounts;
   weightsOrigin: string | null;
   pendingReviews: number;
@@ -36,6 +38,7 @@ export async function viewLoad({ db, viewer, loadId }: ViewLoadOptions): Promise
   const { condition, params } = loadViewerCondition(viewer);
   const [load] = await db.$client.unsafe<Omit<LoadView, 'rejects' | 'rejectsLeftOut' | 'refusal'>[]>(
     `select l.id, json_build_object('code', s.code, 'name', s.name) as source, l.file_name as "fileName", l.as_of::text as "asOf", l.status, ${loadIsBeingWorkedSql('l.id')} as "beingWorked", l.counts,
+            (select p.step from load_match_progress p where p.load_id = l.id) as "matchStep",
             l.weights ->> 'origin' as "weightsOrigin",
             (select count(distinct m.row_number) from match_reviews m where m.load_id = l.id and m.status = 'pending')::int as "pendingReviews",
             to_json(l.received_at) #>> '{}' as "receivedAt", to_json(l.finished_at) #>> '{}' as "finishedAt"
@@ -63,5 +66,5 @@ async function viewUpload({ db, viewer, loadId }: ViewLoadOptions): Promise<Load
   if (!upload) throw new AppError('not_found', 'There is no such load.');
   // Staged since the load was looked for: the load is there now.
   if (upload.status === 'staged') return viewLoad({ db, viewer, loadId });
-  return { ...upload, beingWorked: false, counts: NOT_STAGED_COUNTS, weightsOrigin: null, pendingReviews: 0, finishedAt: null, rejects: [], rejectsLeftOut: 0 };
+  return { ...upload, beingWorked: false, matchStep: null, counts: NOT_STAGED_COUNTS, weightsOrigin: null, pendingReviews: 0, finishedAt: null, rejects: [], rejectsLeftOut: 0 };
 }
