@@ -85,7 +85,7 @@ describe('staff sign-in', () => {
     try {
       const result = await signIn();
       expect(result.outcome).toBe('not_vetted');
-      if (result.outcome === 'not_vetted') expect(result.problems[0]!.message).toMatch(/police check expired on 2020-01-01/);
+      if (result.outcome === 'not_vetted') expect(result.problems[0]!.message).toMatch(/police check expired on 1 January 2020/);
     } finally {
       await database.db.update(staffUsers).set({ policeCheckExpiresOn: '2099-01-01' }).where(eq(staffUsers.username, USERNAME));
     }

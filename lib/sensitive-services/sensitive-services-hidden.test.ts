@@ -204,7 +204,7 @@ describe('the email to the others involved', () => {
       const [told] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address));
       const text = `${told!.subject}\n${told!.body}`;
       for (const secret of [clinic.name, 'sexual', 'Sexual', 'sexual_health', staff.nurse.displayName, staff.nurse.email]) expect(text).not.toContain(secret);
-      bodies.push(text.replace(formatIndexNumber(child.indexNumber), '<index number>'));
+      bodies.push(text.replace(formatIndexNumber(child.indexNumber), '<index number>').replaceAll(child.childId, '<record id>'));
     }
     expect(bodies[0]).toBe(bodies[1]);
   });
