@@ -76,6 +76,10 @@ test('[CASEWORK] the archive is looked up by index number with a reason, and a l
   await expect(page.locator('.govuk-error-summary')).toContainText('Enter the index number');
   await expect(page.locator('.govuk-error-summary')).toContainText('Select why you need to see this record');
   await expectAccessible();
+  // The box for another reason shows only when that reason is chosen.
+  await expect(page.getByLabel('Your reason')).toBeHidden();
+  await page.getByLabel('Another reason (say what)').check();
+  await expect(page.getByLabel('Your reason')).toBeVisible();
 
   await page.getByLabel('Index number').fill(child.indexNumber.toLowerCase());
   await page.getByLabel('A subject access request').check();

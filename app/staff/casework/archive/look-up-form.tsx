@@ -17,8 +17,14 @@ export function LookUpForm() {
       <ErrorSummary errors={errors} message={state.message} />
       <form action={action} noValidate>
         <TextInput name="indexNumber" label="Index number" hint="11 letters and numbers, like 7Q2M X9KD 4TR" className="govuk-input--width-20" defaultValue={values.indexNumber} error={errors.indexNumber} autoComplete="off" spellCheck={false} />
-        <Radios name="reason" legend="Why do you need to see this record?" options={ARCHIVE_REASONS} error={errors.reason} defaultValue={values.reason} />
-        <TextInput name="reasonDetail" label="Reason, if another" defaultValue={values.reasonDetail} error={errors.reasonDetail} />
+        <Radios
+          name="reason"
+          legend="Why do you need to see this record?"
+          options={ARCHIVE_REASONS}
+          error={errors.reason}
+          defaultValue={values.reason}
+          conditional={{ other: <TextInput name="reasonDetail" label="Your reason" defaultValue={values.reasonDetail} error={errors.reasonDetail} className="govuk-!-width-two-thirds" /> }}
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
           Find the record
         </button>
