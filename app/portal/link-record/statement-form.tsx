@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../_components/form/error-summary';
 import { Radios } from '../../_components/form/radios';
 import { TextInput } from '../../_components/form/text-input';
 import { stateIdentityAction, type StatementState } from './state-identity.action';
+import { CarriedAnswers } from '@/app/_components/form/carried-answers';
 
 const RELATIONSHIPS = [
   { value: 'self', label: 'My own record', hint: 'You can see your own record if you are 12 or over.' },
@@ -30,18 +31,6 @@ const ASKS: Record<IdentityQuestion, string[]> = {
 
 type Values = Record<string, string>;
 
-function Carried({ values, except }: { values: Values; except: string[] }) {
-  return (
-    <>
-      {Object.entries(values)
-        .filter(([name]) => !except.includes(name))
-        .map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-    </>
-  );
-}
-
 /**
  * "Whose record do you want to see?" asked one thing a page, whose record first, then "check your answers": each page
  * a form posted to the one server action, so that all work without JavaScript and no answer goes into the address.
@@ -56,7 +45,7 @@ export function StatementForm() {
     <>
       <ErrorSummary errors={errors} message={state.message} />
       <form action={action} noValidate key={question ?? 'check'}>
-        <Carried values={values} except={question ? ASKS[question] : []} />
+        <CarriedAnswers values={values} except={question ? ASKS[question] : []} />
         {question === 'relationship' ? (
           <Radios
             name="relationship"

@@ -8,6 +8,7 @@ import { TextInput } from '../../../../../_components/form/text-input';
 import { Textarea } from '../../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../../_components/form/use-checked-form';
 import { raiseCorrectionAction, type RaiseCorrectionState } from './raise-correction.action';
+import { CarriedAnswers } from '@/app/_components/form/carried-answers';
 
 type Item = { key: string; label: string; valueAsHeld: string };
 type Action = (formData: FormData) => void;
@@ -43,19 +44,6 @@ function answersOf(checked: TCorrectionRequest): Record<string, string> {
   };
 }
 
-/** The answers not asked on this page, kept in the form as it moves between pages. */
-function Carried({ values, except }: { values: Record<string, string>; except: string[] }) {
-  return (
-    <>
-      {Object.entries(values)
-        .filter(([name]) => !except.includes(name))
-        .map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-    </>
-  );
-}
-
 type QuestionProps = { linkId: string; errors?: Record<string, string | undefined>; values: Record<string, string>; action: Action; pending: boolean };
 
 function ItemQuestion({ linkId, items, errors: serverErrors, values, action, pending }: QuestionProps & { items: Item[] }) {
@@ -66,7 +54,7 @@ function ItemQuestion({ linkId, items, errors: serverErrors, values, action, pen
       <h1 className="govuk-heading-l">Ask for something to be corrected</h1>
       <form action={action} onSubmit={onSubmit} noValidate>
         <input type="hidden" name="linkId" value={linkId} />
-        <Carried values={values} except={['item']} />
+        <CarriedAnswers values={values} except={['item']} />
         <Radios
           name="item"
           legend="What is wrong?"
@@ -137,7 +125,7 @@ function CheckAnswers({ linkId, checked, item, state, action, pending }: CheckAn
       <h1 className="govuk-heading-l">Check your answers before sending your request</h1>
       <form action={action}>
         <input type="hidden" name="linkId" value={linkId} />
-        <Carried values={answersOf(checked)} except={[]} />
+        <CarriedAnswers values={answersOf(checked)} except={[]} />
         <dl className="govuk-summary-list">
           {rows.map(([key, value, step]) => (
             <div className="govuk-summary-list__row" key={key}>
