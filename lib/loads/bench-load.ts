@@ -60,7 +60,9 @@ try {
   t = performance.now();
   await matchLoad({ db, loadId, thresholds });
   timings.match = (performance.now() - t) / 1000;
-  await sql`create temp table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean, namesake_child uuid, namesake_row int)`;
+  // A table of its own, not a temporary one: the two pooled connections would each see their own temporary table.
+  await sql`drop table if exists bench_truth`;
+  await sql`create unlogged table bench_truth (row_number int primary key, child_id uuid, kind text, shielded boolean, new_identity boolean, namesake_child uuid, namesake_row int)`;
   for (let at = 0; at < truth.length; at += 5_000) {
     const batch = truth.slice(at, at + 5_000).map((r) => ({
       row_number: r.rowNumber, child_id: r.childId, kind: r.kind, shielded: r.shielded, new_identity: r.newIdentity,
@@ -146,5 +148,6 @@ try {
   for (const n of near) console.log(`  ${n.outcome.padEnd(7)} ${String(n.weight).padStart(3)}: ${n.heldOffered} / ${n.heldMissed} / ${n.newChild}`);
 
 } finally {
+  await sql`drop table if exists bench_truth`;
   await connection.close();
 }

@@ -15,7 +15,7 @@ export type { TruthRow } from './write-truth-file';
  * namesake of an earlier new child in the same file (another source id, another address). Namesakes are drawn as
  * they occur: a common name far more often than a rare one. Each row names a carer: the child's first as held, or
  * for one held child in seven another one (a new person: a parent of their own), with the phone and email the source
- * knows. Deterministic for a seed (given
+ * knows, and the school the child attends (after a move, half the time another). Deterministic for a seed (given
  * the same database).
  */
 export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf, namesakes }: { sql: postgres.Sql; rows: number; sourceCode: string; seed: number; asOf: string; namesakes?: NamesakeRate }) {
@@ -27,7 +27,9 @@ export async function generateTruthFile({ sql, rows, sourceCode, seed, asOf, nam
            (select json_build_object('givenNames', k.given_names, 'familyName', k.family_name, 'relationship', cc.relationship, 'responsible', cc.has_parental_responsibility,
                                      'phone', k.phone, 'email', k.email)
             from child_carers cc join carers k on k.id = cc.carer_id where cc.child_id = c.id
-            order by cc.has_parental_responsibility desc, k.id limit 1) as carer
+            order by cc.has_parental_responsibility desc, k.id limit 1) as carer,
+           (select o.code from education_placements ep join organisations o on o.id = ep.organisation_id
+            where ep.child_id = c.id and ep.ended_on is null order by ep.started_on desc nulls last limit 1) as "schoolUrn"
     from children c tablesample system (${percent}) repeatable (${seed})
     join child_addresses ca on ca.child_id = c.id and ca.lived_until is null join addresses a on a.id = ca.address_id
     where c.status = 'live' and c.date_of_birth > ${addDays(asOf, -17 * 365)}::date

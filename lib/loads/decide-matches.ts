@@ -5,6 +5,7 @@ import { randomIndexNumber } from '@/lib/records/index-number';
 import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';
+import { markSameSetting } from './same-setting';
 import { matchRowsWithinLoad } from './match-rows-within-load';
 import { holdProtectedResemblances, type ProtectedResemblance } from './hold-protected-resemblances';
 import { childrenHeld } from './held-sample';
@@ -46,7 +47,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
     `create temp table load_scored on commit drop as
      select p.*, ${matchWeightSql(given)} as weight, ${SIBLING_LIKE_SQL} as sibling_like,
             ${RARE_FIRST_NAME_SQL} as rare_first_name, ${SAME_DAY_NAMESAKES_SQL(held)} as same_day_namesakes,
-            -1 as g_carer
+            -1 as g_carer, -1 as g_setting
      from load_pairs p
      join source_load_rows r on r.load_id = $1 and r.row_number = p.row_number
      ${NAME_SHARE_JOINS('r')}`,
@@ -54,6 +55,7 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   );
   await tx`analyze load_scored`;
   const weights = await scoreCarers({ tx, loadId, weights: given });
+  await markSameSetting(tx, loadId, upper);
   // What a best candidate needs of itself to be linked; a row whose best is not linkable claims nothing, so a
   // stranger's row that merely resembles a child (a namesake elsewhere) does not hold back the child's own row.
   const LINKABLE = (pair: string) =>

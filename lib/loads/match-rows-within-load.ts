@@ -6,6 +6,7 @@ import { MATCH_THRESHOLDS } from './match-thresholds';
 import { AUTOMATIC_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 import { fillNameSimilarities } from './name-similarities';
 import { stageRowCarers } from './row-carers';
+import { ROWS_SHARE_SETTING_SQL } from './same-setting';
 
 export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: string; weights: LoadWeights; childrenHeld: number };
 
@@ -15,7 +16,7 @@ export type MatchRowsWithinLoadOptions = { tx: postgres.TransactionSql; loadId: 
  * date of birth and a first given name that sounds the same; the same date of birth and a family name that sounds
  * the same) and scored with the same comparisons and weights. Rows joined by pairs at or above the lower threshold
  * (never sibling-like: twins stay two) and corroborated beyond names, birthday and gender — the same postcode, the
- * same carer (name and phone or email), a carer of the same name or the same middle name: two person ids of one source are presumed two children unless the
+ * same carer (name and phone or email), the same school or GP practice, a carer of the same name or the same middle name: two person ids of one source are presumed two children unless the
  * evidence is strong (a carer's name only where the names are rare: CORROBORATED_SQL) — form a group whose earliest row makes the record. A later row of the group
  * whose pair with that earliest row passes the automatic-link rules (upper threshold, first name the same or nearly)
  * becomes the same child ("linked", with the earliest row's child id, set once new ids are given); any other waits in
@@ -49,14 +50,15 @@ export async function matchRowsWithinLoad({ tx, loadId, weights, childrenHeld }:
     `create temp table load_row_pairs on commit drop as
      select compared.earlier, compared.later, compared.g_given, compared.g_dob, ${RARE_FIRST_NAME_SQL} as rare_first_name,
             ${matchWeightSql(weights)} as weight,
-            (compared.g_postcode = 2 or compared.g_middle = 2 or compared.g_carer = 3
+            (compared.g_postcode = 2 or compared.g_middle = 2 or compared.g_carer = 3 or compared.same_setting
               or (compared.g_carer = 2 and ${SAME_DAY_NAMESAKES_SQL(childrenHeld)} < ${MATCH_THRESHOLDS.commonNameSameDay})) as corroborated
      from (
        select x.earlier, x.later, ${COMPARISON_SQL},
          coalesce((
            select max(case when rc.phone = cc.phone or rc.email = cc.email then 3 else 2 end)
            from load_row_carers rc join load_row_carers cc on cc.given = rc.given and cc.family = rc.family
-           where rc.row_number = x.later and cc.row_number = x.earlier), 0) as g_carer
+           where rc.row_number = x.later and cc.row_number = x.earlier), 0) as g_carer,
+         ${ROWS_SHARE_SETTING_SQL} as same_setting
        ${from}
        cross join lateral (select c.postcode as cpostcode) cp
        ${COMPARISON_LATERALS}) compared

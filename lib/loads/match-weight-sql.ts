@@ -57,14 +57,15 @@ export const SAME_DAY_NAMESAKES_SQL = (childrenHeld: number) =>
   `(coalesce(fg.share, 0) * coalesce(ff.share, 0) * ${weightLiteral(childrenHeld)} / ${MATCH_THRESHOLDS.birthdaysHeld})`;
 
 /**
- * What an automatic link needs beyond names, birthday and gender (alias with g_postcode, g_carer, g_middle and
- * same_day_namesakes): the same postcode or district, the same middle name, the same carer — the same name and the
- * same phone number or email address (scoreCarers' level 3) —, or a carer of the same name where the child's names
+ * What an automatic link needs beyond names, birthday and gender (alias with g_postcode, g_carer, g_middle, g_setting
+ * and same_day_namesakes): the same postcode or district, the same middle name, the same carer — the same name and the
+ * same phone number or email address (scoreCarers' level 3) —, the school or GP practice the child has now
+ * (markSameSetting), or a carer of the same name where the child's names
  * are rare enough that a namesake born the same day is unlikely (a carer's common name — Alfie Smith as Olly Smith's
  * father — is shared by chance too often). At national scale some 1,800 children share each birthday and the
  * commonest names are very common, so two children agreeing on name, birthday and gender alone, living elsewhere,
  * are strangers often enough that a caseworker must decide; a parent's own phone or email is what moves with a child.
  */
 export const CORROBORATED_SQL = (pair: string) =>
-  `(${pair}.g_postcode >= 1 or ${pair}.g_middle = 2 or ${pair}.g_carer = 3
+  `(${pair}.g_postcode >= 1 or ${pair}.g_middle = 2 or ${pair}.g_carer = 3 or ${pair}.g_setting = 1
     or (${pair}.g_carer = 2 and ${pair}.same_day_namesakes < ${MATCH_THRESHOLDS.commonNameSameDay}))`;

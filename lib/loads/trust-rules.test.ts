@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carers, childAddresses, childCarers, children, correctionRequests, matchReviews, otherNames, shields, sourceLoadRows } from '@/db/schema';
+import { carers, childAddresses, childCarers, children, correctionRequests, matchReviews, organisations, otherNames, shields, sourceLoadRows } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { createStaffFixture } from '@/db/testing/staff-factory';
 import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
@@ -201,15 +201,23 @@ describe('a child who moved, whose first and family names many children share', 
   // is as common as the commonest in England, so a parent's name alone does not tell the child from a namesake.
   const MOTHERS = ['Grace', 'Abena', 'Joanne', 'Priya', 'Siobhan', 'Fatima', 'Karen', 'Ewa'];
   let many: Person[] = [];
+  let schools: string[] = [];
+  let practices: string[] = [];
+  // The school and GP practice the child has now corroborate a move too: rows testing other evidence name neither.
+  const noSetting = { school_urn: '', gp_practice_code: '' };
   const contactOf = (i: number) => ({ carer1_phone: `0113 496 0${String(100 + i)}`, carer1_email: `parent.${i}@example.com` });
 
   beforeAll(async () => {
+    const codes = async (kind: 'school' | 'gp_practice') =>
+      (await database.db.select({ code: organisations.code }).from(organisations).where(eq(organisations.kind, kind)).limit(2)).map((o) => o.code!);
+    [schools, practices] = [await codes('school'), await codes('gp_practice')];
     const source = await makeSource(database.db);
     const family = uniqueFamilyName();
     many = Array.from({ length: 40 }, (_, i) =>
       person(source, {
         given_names: 'Oliver', gender: 'M', family_name: family, date_of_birth: `${2012 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-14`,
         carer1_given_names: MOTHERS[i % MOTHERS.length]!, carer1_family_name: family, ...contactOf(i),
+        school_urn: schools[i % 2]!, gp_practice_code: practices[i % 2]!,
       }));
     await loadText(database.db, source, loadCsv(many));
   });
@@ -219,7 +227,7 @@ describe('a child who moved, whose first and family names many children share', 
   it('waits for a caseworker when only the parent’s name agrees', async () => {
     const p = many[3]!;
     const source = await makeSource(database.db);
-    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, carer1_phone: '', carer1_email: '' })]));
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, ...noSetting, carer1_phone: '', carer1_email: '' })]));
     expect((await rowOf(loadId, 2)).outcome).toBe('review');
   });
 
@@ -227,8 +235,8 @@ describe('a child who moved, whose first and family names many children share', 
     const source = await makeSource(database.db);
     const [byEmail, byPhone] = [many[5]!, many[6]!];
     const rows = [
-      asSentBy(source, byEmail, { ...newHome, carer1_phone: '', carer1_email: contactOf(5).carer1_email.toUpperCase() }),
-      asSentBy(source, byPhone, { ...newHome, address_line1: '9 Refuge Walk', carer1_email: '', carer1_phone: `+44 (0)113 496 0${100 + 6}` }),
+      asSentBy(source, byEmail, { ...newHome, ...noSetting, carer1_phone: '', carer1_email: contactOf(5).carer1_email.toUpperCase() }),
+      asSentBy(source, byPhone, { ...newHome, ...noSetting, address_line1: '9 Refuge Walk', carer1_email: '', carer1_phone: `+44 (0)113 496 0${100 + 6}` }),
     ];
     const { loadId } = await loadText(database.db, source, loadCsv(rows));
     expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'linked', childId: (await heldAs(byEmail)).id });
@@ -238,7 +246,7 @@ describe('a child who moved, whose first and family names many children share', 
   it('does not link a namesake whose parent has the same name but another email address and phone number', async () => {
     const p = many[7]!;
     const source = await makeSource(database.db);
-    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, carer1_phone: '0113 496 0999', carer1_email: 'someone.else@example.com' })]));
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, ...noSetting, carer1_phone: '0113 496 0999', carer1_email: 'someone.else@example.com' })]));
     expect((await rowOf(loadId, 2)).outcome).not.toBe('linked');
   });
 
@@ -257,6 +265,44 @@ describe('a child who moved, whose first and family names many children share', 
     expect(await rowOf(loadId, 5)).toMatchObject({ outcome: 'new', sameChildAsRow: null });
   });
 
+  it('links it when the file names the school the child attends now, or its GP practice, and nothing else agrees', async () => {
+    const source = await makeSource(database.db);
+    const [bySchool, byPractice] = [many[9]!, many[10]!];
+    const noContact = { ...newHome, carer1_phone: '', carer1_email: '' };
+    const rows = [
+      asSentBy(source, bySchool, { ...noContact, gp_practice_code: '' }),
+      asSentBy(source, byPractice, { ...noContact, address_line1: '9 Refuge Walk', school_urn: '' }),
+    ];
+    const { loadId } = await loadText(database.db, source, loadCsv(rows));
+    expect(await rowOf(loadId, 2)).toMatchObject({ outcome: 'linked', childId: (await heldAs(bySchool)).id });
+    expect(await rowOf(loadId, 3)).toMatchObject({ outcome: 'linked', childId: (await heldAs(byPractice)).id });
+  });
+
+  it('does not link a namesake at another school and practice: a school is evidence only when it is the child’s own', async () => {
+    const p = many[11]!;
+    const source = await makeSource(database.db);
+    const elsewhere = { ...newHome, carer1_phone: '', carer1_email: '', school_urn: schools[0]!, gp_practice_code: practices[0]! };
+    expect([(p as Record<string, string>).school_urn, (p as Record<string, string>).gp_practice_code]).toEqual([schools[1], practices[1]]);
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, elsewhere)]));
+    expect((await rowOf(loadId, 2)).outcome).toBe('review');
+  });
+
+  it('makes one child of two rows of one file under two person ids when both name the same school', async () => {
+    // Not newHome, where children linked above now live: a held namesake there would take these rows to review.
+    const farAway = { address_line1: '3 Moor Lane', town: 'Faraway', postcode: 'TR1 1AA' };
+    const source = await makeSource(database.db);
+    const family = many[0]!.family_name;
+    const child = (id: string, birthday: string, more: Record<string, string>) =>
+      person(source, { source_person_id: id, given_names: 'Oliver', gender: 'M', family_name: family, date_of_birth: birthday, carer1_given_names: 'Ruth', carer1_family_name: family, carer1_phone: '', carer1_email: '', gp_practice_code: '', ...more });
+    const rows = [
+      child('S1', '2019-09-09', { school_urn: schools[0]! }), child('S2', '2019-09-09', { ...farAway, school_urn: schools[0]! }),
+      child('T1', '2019-10-10', { school_urn: schools[0]! }), child('T2', '2019-10-10', { ...farAway, school_urn: schools[1]! }),
+    ];
+    const { loadId } = await loadText(database.db, source, loadCsv(rows));
+    expect(await rowOf(loadId, 3)).toMatchObject({ outcome: 'linked', sameChildAsRow: 2 });
+    expect(await rowOf(loadId, 5)).toMatchObject({ outcome: 'new', sameChildAsRow: null });
+  });
+
   it('takes no contact detail that many rows of the file give as anyone’s own: a placeholder is not a parent', async () => {
     const source = await makeSource(database.db);
     const placeholder = { carer1_phone: '0113 496 0000', carer1_email: 'office@school.example.org' };
@@ -266,7 +312,7 @@ describe('a child who moved, whose first and family names many children share', 
     const [link] = await database.db.select().from(childCarers).where(eq(childCarers.childId, held.id));
     await database.db.update(carers).set({ phone: placeholder.carer1_phone, email: placeholder.carer1_email }).where(eq(carers.id, link!.carerId));
     const others = Array.from({ length: 7 }, () => person(source, placeholder));
-    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, ...placeholder }), ...others]));
+    const { loadId } = await loadText(database.db, source, loadCsv([asSentBy(source, p, { ...newHome, ...noSetting, ...placeholder }), ...others]));
     expect((await rowOf(loadId, 2)).outcome).toBe('review');
   });
 });

@@ -23,6 +23,8 @@ function heldChildren(count: number): Held[] {
       line1: `${i} Held Street`,
       town: 'Heldtown',
       postcode: `HD${i % 90} ${i % 9}AA`,
+      // One child in five under school age, with none.
+      schoolUrn: i % 5 === 0 ? null : `1${String(i).padStart(5, '0')}`,
       carer: { givenNames: 'Sarah', familyName: 'Parent', relationship: 'mother', responsible: true, phone: '07700 900123', email: 'sarah.parent42@example.com' },
     };
   });
@@ -101,6 +103,19 @@ describe('the load benchmark’s truth file', () => {
     expect(same / asHeld.length).toBeGreaterThan(0.5);
     expect(none).toBeGreaterThan(0);
     expect(asHeld.length - same - none).toBeGreaterThan(0);
+  });
+
+  it('names the school a held child attends, kept after a move about half the time; a new person elsewhere, another', () => {
+    const schoolOf = (t: TruthRow) => heldById.get(t.childId!)!.schoolUrn ?? '';
+    for (const t of ofKind('exact')) expect(rowOf(t).school_urn).toBe(schoolOf(t));
+    const moves = truth.filter((t) => t.kind.startsWith('moved') && heldById.get(t.childId!)!.schoolUrn);
+    const kept = moves.filter((t) => rowOf(t).school_urn === schoolOf(t)).length / moves.length;
+    expect(kept).toBeGreaterThan(0.4);
+    expect(kept).toBeLessThan(0.6);
+    for (const t of ofKind('namesake elsewhere')) {
+      const of = heldById.get((t.namesakeOf as { childId: string }).childId)!;
+      if (of.schoolUrn) expect(rowOf(t).school_urn).not.toBe(of.schoolUrn);
+    }
   });
 
   it('plants no namesakes when they are to occur only as names and birthdays happen to collide', () => {

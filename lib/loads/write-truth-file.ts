@@ -6,6 +6,8 @@ import { LOAD_COLUMNS, type LoadFields } from './load-columns';
 
 export type Held = {
   id: string; givenNames: string; familyName: string; gender: string; dateOfBirth: string; isShielded: boolean; isNewIdentity: boolean; line1: string; town: string; postcode: string;
+  /** The URN of the school, nursery or college the child attends now, if any. */
+  schoolUrn: string | null;
   carer: { givenNames: string; familyName: string; relationship: string; responsible: boolean; phone: string | null; email: string | null } | null;
 };
 export type Address = { line1: string; town: string; postcode: string };
@@ -55,6 +57,11 @@ function contactAsKnown(rng: Random, carer: NonNullable<Held['carer']>) {
     carer1_email: known(carer.email, CONTACT.emailKnown, () => personalEmail(rng, carer.givenNames, carer.familyName)),
   };
 }
+// Chosen, not measured: how often a child who moves house stays at its school (the move is within reach of it). Few
+// pupils change school outside the usual transitions — about a quarter of a million a year in England (Machin,
+// Telhaj and Wilson, "The mobility of English school children", Fiscal Studies 27, 2006) — far fewer than move house.
+const SCHOOL_KEPT_AFTER_MOVE = 0.5;
+
 const laterOf = (names: string) => names.split(' ').slice(1).join(' ');
 
 /** The rows of a truth file (see generateTruthFile) for a sample of held children and a sample of addresses. */
@@ -90,10 +97,15 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
       address_line1: child.line1,
       town: child.town,
       postcode: child.postcode,
+      school_urn: child.schoolUrn ?? '',
     };
     let childId: string | null = child.id;
     let namesakeOf: TruthRow['namesakeOf'];
-    const move = () => Object.assign(fields, { address_line1: rng.pick(places).line1, town: rng.pick(places).town, postcode: rng.pick(places).postcode });
+    const anotherSchool = () => held[rng.int(held.length)]!.schoolUrn ?? '';
+    const move = () => {
+      Object.assign(fields, { address_line1: rng.pick(places).line1, town: rng.pick(places).town, postcode: rng.pick(places).postcode });
+      if (!rng.chance(SCHOOL_KEPT_AFTER_MOVE)) fields.school_urn = anotherSchool();
+    };
     // A namesake's later given names are drawn as anyone's are: another child's (most have none).
     const namesOfNamesake = (first: string) => [first, laterOf(held[rng.int(held.length)]!.givenNames)].filter(Boolean).join(' ');
     if (kind === 'namesake in the file' && newPersons.length === 0) kind = 'new child';
@@ -179,6 +191,8 @@ export function writeTruthFile({ rng, held: sampled, places, rows, sourceCode, a
     const anotherCarer = held[(i * 104729 + 11) % held.length]!.carer;
     const ownParent = anotherCarer && { ...anotherCarer, familyName: i % 6 === 5 ? anotherCarer.familyName : fields.family_name! };
     const livesElsewhere = kind === 'new child' || kind.startsWith('namesake');
+    // A new person elsewhere goes to a school of its own (a twin or younger sibling to the child's).
+    if (livesElsewhere) fields.school_urn = anotherSchool();
     const carer = livesElsewhere ? ownParent : childId !== null && rng.chance(1 / 7) ? anotherCarer : child.carer;
     if (carer) {
       Object.assign(fields, {
