@@ -8,7 +8,8 @@ import type postgres from 'postgres';
  * year holds some tens of children, a practice some tens born in a year), so it corroborates a link after a move as
  * the same carer's phone or email does (CORROBORATED_SQL): a child who moves house often keeps the school. Twins share
  * both, but never a first name, and a sibling-like pair is never linked. Looked up only for the pairs it could
- * decide: those at or above the upper threshold.
+ * decide: at or above the upper threshold and not corroborated already by the address, a middle name or the same
+ * carer (some thousands of a file's pairs rather than every link: the lookups cost seconds at 12 M).
  */
 export async function markSameSetting(tx: postgres.TransactionSql, loadId: string, upper: number): Promise<void> {
   await tx.unsafe(
@@ -19,6 +20,7 @@ export async function markSameSetting(tx: postgres.TransactionSql, loadId: strin
                     where g.child_id = s.child_id and g.ended_on is null and o.code = r.gp_practice_code) then 1 else 0 end
      from source_load_rows r
      where r.load_id = $1 and r.row_number = s.row_number and s.weight >= $2
+       and s.g_postcode < 1 and s.g_middle <> 2 and s.g_carer <> 3
        and (r.school_urn is not null or r.gp_practice_code is not null)`,
     [loadId, upper],
   );
