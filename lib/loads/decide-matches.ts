@@ -9,7 +9,7 @@ import { markSameSetting } from './same-setting';
 import { matchRowsWithinLoad } from './match-rows-within-load';
 import { holdProtectedResemblances, type ProtectedResemblance } from './hold-protected-resemblances';
 import { childrenHeld } from './held-sample';
-import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, RARE_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
+import { AUTOMATIC_FIRST_NAME_SQL, CORROBORATED_SQL, matchWeightSql, NAME_SHARE_JOINS, NOT_ANOTHER_FAMILY_SQL, RARE_FIRST_NAME_SQL, SAME_DAY_NAMESAKES_SQL, SIBLING_LIKE_SQL, weightLiteral as num } from './match-weight-sql';
 
 export type DecideMatchesOptions = {
   tx: postgres.TransactionSql;
@@ -26,7 +26,8 @@ export type DecideMatchesOptions = {
  *    never the same child: it is passed over;
  *  - the best other candidate at or above the upper threshold, not shielded, with the same first name or a near one
  *    that is a typo and a birthday agreeing in part (AUTOMATIC_FIRST_NAME_SQL), with evidence beyond names, birthday
- *    and gender when the address differs (CORROBORATED_SQL), no runner-up at or above the lower threshold unless the
+ *    and gender when the address differs (CORROBORATED_SQL), not a wholly different family name with carers of
+ *    other family names (NOT_ANOTHER_FAMILY_SQL), no runner-up at or above the lower threshold unless the
  *    margin below the best, claimed by no other row of the load that could be linked to it and not already known to this source under another
  *    person id: an automatic link;
  *  - at or above the lower threshold otherwise: review (the best three candidates go to the queue);
@@ -59,7 +60,8 @@ export async function decideMatches({ tx, loadId, sourceSystemId, weights: given
   // What a best candidate needs of itself to be linked; a row whose best is not linkable claims nothing, so a
   // stranger's row that merely resembles a child (a namesake elsewhere) does not hold back the child's own row.
   const LINKABLE = (pair: string) =>
-    `(${pair}.weight >= ${num(upper)} and not ${pair}.is_shielded and ${AUTOMATIC_FIRST_NAME_SQL(pair)} and ${CORROBORATED_SQL(pair)})`;
+    `(${pair}.weight >= ${num(upper)} and not ${pair}.is_shielded and ${AUTOMATIC_FIRST_NAME_SQL(pair)} and ${CORROBORATED_SQL(pair)}
+      and ${NOT_ANOTHER_FAMILY_SQL(pair)})`;
   await tx.unsafe(
     `with ranked as (
        select s.*, row_number() over (partition by s.row_number order by s.weight desc, s.child_id) as rk

@@ -37,6 +37,14 @@ export function matchWeightSql(weights: LoadWeights): string {
 /** A pair with the same date of birth and family name but a wholly different first name: a sibling (a twin), never the same child. */
 export const SIBLING_LIKE_SQL = '(g_given = 0 and g_dob = 3 and g_family >= 2)';
 
+/**
+ * A wholly different family name with the rest agreeing is a change of name (a step-parent's, say) only where the
+ * carers do not say otherwise (alias with g_family and g_carer): where both sides name carers and none shares a
+ * family name (g_carer 0), the row is as likely another family's child — at 12 M a new child now and then shares a
+ * held child's first name, birthday and full postcode — and a caseworker decides.
+ */
+export const NOT_ANOTHER_FAMILY_SQL = (pair: string) => `not (${pair}.g_family = 0 and ${pair}.g_carer = 0)`;
+
 /** The row's first name is one hardly any held child has (fg in scope): a near first name is then a typo, not a sibling's name. */
 export const RARE_FIRST_NAME_SQL = `(coalesce(fg.share, 0) < ${MATCH_THRESHOLDS.rareFirstName})`;
 

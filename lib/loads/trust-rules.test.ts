@@ -181,6 +181,17 @@ describe('a link never changes who a child is', () => {
     expect(still!.familyName).toBe(p.family_name);
   });
 
+  it('does not link another family’s child who shares the first name, birthday and address: the carers say who it is', async () => {
+    const p = person({ code: '' }, { postcode: 'LS1 2AT' });
+    const { child } = await held(p);
+    const source = await makeSource(database.db);
+    const neighbour = asSentBy(source, p, { family_name: 'Cooke', carer1_given_names: 'Summer', carer1_family_name: 'Cooke', carer1_phone: '', school_urn: '', gp_practice_code: '' });
+    const { loadId } = await loadText(database.db, source, loadCsv([neighbour]), { asOf: '2026-12-02' });
+    expect((await rowOf(loadId, 2)).outcome).toBe('review');
+    const [after] = await database.db.select().from(children).where(eq(children.id, child.id));
+    expect(after!.familyName).toBe(p.family_name);
+  });
+
   it('never changes the date of birth or gender by a source id either: each difference waits for a caseworker, once', async () => {
     const source = await makeSource(database.db);
     const p = person(source);
