@@ -30,10 +30,11 @@ export default {
     },
     {
       name: 'no-module-cycles',
-      comment: 'A cycle between modules makes their load order matter and hides which one owns the rule.',
+      comment:
+        'A cycle between modules makes their load order matter. A type may refer back; so may drizzle tables, whose foreign keys are read lazily (references(() => …)).',
       severity: 'error',
-      from: { path: '^(lib|app|db|bench|testing)/' },
-      to: { circular: true },
+      from: { path: '^(lib|app|db|bench|testing)/', pathNot: '^db/schema/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'kernel-stands-alone',
@@ -127,7 +128,9 @@ export default {
   ],
 
   options: {
-    doNotFollow: { path: 'node_modules' },
+    // The seed generator is a tool above lib/ (it writes accounts as lib/ does): cruised, but its own imports not
+    // followed, so that db/ as a whole does not look like it sits both below and above lib/.
+    doNotFollow: { path: ['node_modules', '^db/seed/'] },
     exclude: { path: ['[.]test[.]tsx?$', '^[.]next/', '^node_modules/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

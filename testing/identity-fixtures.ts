@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { activationCodes, citizenAccounts, emailOutbox, printedLetters } from '@/db/schema';
-import type { ChildFixture } from '@/testing/child-factory';
+import type { ChildFixture } from './child-factory';
 import type { TIdentityStatement } from '@/lib/validation/identity-statement';
 import { readLetterText } from './read-letter-text';
 

@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { correctionMessages, correctionRequests } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { addCalendarMonths, addDays, todayInLondon } from '@/lib/kernel/dates';
-import { canTake, nextStatus } from '@/lib/corrections/request-transitions';
+import { canTake, nextStatus } from './request-transitions';
 import { AppError } from '@/lib/kernel/errors';
 import type { TCorrectionReply } from '@/lib/validation/correction-request';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
 import type { RecordChange } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { recordAuditEvent } from './record-audit-event';
 import { writeRecordVersion } from './write-record-version';
 
 export type RecordChangeOptions = {

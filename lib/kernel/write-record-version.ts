@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { children, recordVersions, type RecordChange } from '@/db/schema';
-import { AppError } from '@/lib/kernel/errors';
+import { AppError } from './errors';
 
 export type WriteRecordVersionOptions = {
   db: DbOrTx;

@@ -16,7 +16,7 @@ const pages = (dir: string): string[] =>
   });
 
 describe('dates shown to people', () => {
-  it('are written as GOV.UK writes them ("4 December 2026") on every page, through lib/dates', () => {
+  it('are written as GOV.UK writes them ("4 December 2026") on every page, through lib/kernel/dates.ts', () => {
     const raw = pages(APP).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
