@@ -18,7 +18,7 @@ const capability = ({ from, to, comment }) => ({
 });
 
 /** @type {import('dependency-cruiser').IConfiguration} */
-export default {
+const config = {
   forbidden: [
     {
       name: 'no-folder-cycles-in-lib',
@@ -142,3 +142,5 @@ export default {
     reporterOptions: { text: { highlightFocused: true } },
   },
 };
+
+export default config;
