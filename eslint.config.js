@@ -25,7 +25,7 @@ const config = [
   },
   {
     // The validated configuration itself, and the tooling that runs before it exists, read process.env.
-    files: ['lib/env.js', 'next.config.js', 'playwright.config.ts', 'db/testing/**', 'e2e/**', 'db/demo.js', '**/*.test.ts'],
+    files: ['lib/env.js', 'next.config.js', 'playwright.config.ts', 'testing/**', 'e2e/**', 'db/demo.js', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -16,7 +16,7 @@ const GROUPS = {
     'lib/auth/vetting.ts': ['lib/auth/vetting.test.ts'],
     'lib/search/confident-match.ts': ['lib/search/confident-match.test.ts'],
     'lib/search/resembles-protected-child.ts': ['lib/search/resembles-protected-child.test.ts'],
-    'lib/casework/request-transitions.ts': ['lib/casework/request-transitions.test.ts'],
+    'lib/corrections/request-transitions.ts': ['lib/corrections/request-transitions.test.ts'],
   },
   guards: {
     'lib/auth/require-staff.ts': ['lib/auth/require-staff.test.ts'],
@@ -25,9 +25,9 @@ const GROUPS = {
     'lib/auth/citizen-sessions.ts': ['lib/auth/require-citizen.test.ts'],
     'lib/auth/staff-sessions.ts': ['lib/auth/require-staff.test.ts', 'lib/auth/sign-in-staff.test.ts'],
     'lib/casework/act-on-request.ts': ['lib/casework/casework.test.ts', 'lib/casework/hostile-casework.test.ts'],
-    'lib/casework/conflict-of-interest.ts': ['lib/casework/casework.test.ts'],
+    'lib/records/conflict-of-interest.ts': ['lib/casework/casework.test.ts'],
     'lib/casework/decide-stay-on.ts': ['lib/casework/stay-on.test.ts'],
-    'lib/audit/record-audit-event.ts': ['lib/audit/verify-audit-trail.test.ts', 'lib/audit/append-only.test.ts'],
+    'lib/kernel/record-audit-event.ts': ['lib/audit/verify-audit-trail.test.ts', 'lib/audit/append-only.test.ts'],
     'lib/audit/verify-audit-trail.ts': ['lib/audit/verify-audit-trail.test.ts'],
   },
 };

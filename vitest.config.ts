@@ -10,8 +10,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'evaluation/**/*.test.ts'],
-    globalSetup: ['./db/testing/global-setup.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'bench/**/*.test.ts', 'evaluation/**/*.test.ts'],
+    globalSetup: ['./testing/global-setup.ts'],
     setupFiles: ['./vitest.setup.ts'],
     // Links in email are made on APP_URL alone (lib/http/app-url.ts); the tests' service lives here.
     env: { APP_URL: 'http://localhost:3000' },

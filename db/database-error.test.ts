@@ -3,10 +3,10 @@
 import { inspect } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { DatabaseError } from './database-error';
 import { children, citizenAccounts } from './schema';
-import { createTestDatabase, type TestDatabase } from './testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 
 const TYPED = 'Zzyzxlogtest';
 

@@ -4,7 +4,7 @@ import { connect } from './index';
 import { applyMigrations } from './migrate';
 import { countChildren, seedDatabase } from './seed/seed-database';
 import { DEMO_PEOPLE } from './seed/demo-people';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 
 const DEMO_CHILDREN = 3_000;
 

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, localAuthorities, organisations, shields } from './schema';
-import { databaseError } from './testing/database-error';
-import { createTestDatabase, type TestDatabase } from './testing/test-database';
+import { databaseError } from '@/testing/database-error';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 
 let database: TestDatabase;
 beforeAll(async () => {

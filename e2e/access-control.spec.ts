@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIResponse, Page } from '@playwright/test';
-import { demoApiClient } from '@/db/seed/demo-credentials';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
 import { appActions, appRoutes, type AppAction, type AppRoute } from './support/app-routes';
 import { citizenEmail, signInAsCitizen } from './support/citizen';
 import { expect, test } from './support/fixtures';

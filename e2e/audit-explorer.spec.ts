@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { searchByNameAndBirth } from './support/search';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { demoApiClient } from '@/db/seed/demo-credentials';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { signInAsDemo } from './support/staff';

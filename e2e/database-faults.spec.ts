@@ -2,8 +2,8 @@
 // pages are being served: each request fails cleanly or completes, and the app serves again by itself, without a
 // restart. Needs PostgreSQL (DATABASE_URL); the embedded database has no other sessions to terminate.
 import postgres from 'postgres';
-import { demoApiClient } from '@/db/seed/demo-credentials';
-import { connectionKiller, type ConnectionKiller } from '@/db/testing/connection-killer';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
+import { connectionKiller, type ConnectionKiller } from '@/testing/connection-killer';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { searchByNameAndBirth } from './support/search';

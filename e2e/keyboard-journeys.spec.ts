@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/lib/reference/demo-credentials';
 import { appActions } from './support/app-routes';
 import { citizenEmail, receivedCode, signInAsCitizen } from './support/citizen';
 import { expect, test } from './support/fixtures';

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { formatApiKey, hashApiSecret, newApiSecret } from '@/lib/api-clients/api-key';
-import { demoApiClient } from '@/db/seed/demo-credentials';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
 import { appActions } from './support/app-routes';
 import { e2eChildren } from './support/fixtures-file';
 import { expect, test } from './support/fixtures';

@@ -1,4 +1,4 @@
-import { demoApiClient } from '@/db/seed/demo-credentials';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
 import { LOAD_COLUMNS } from '@/lib/loads/load-columns';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';

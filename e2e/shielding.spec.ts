@@ -1,4 +1,4 @@
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { expect, test } from './support/fixtures';
 import { e2eChildren } from './support/fixtures-file';
 import { searchByNameAndBirth, searchByNameAndPostcode } from './support/search';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import postgres from 'postgres';
-import { demoApiClient } from '@/db/seed/demo-credentials';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
 import { formatApiKey, hashApiSecret, newApiSecret } from '@/lib/api-clients/api-key';
 import { LOAD_COLUMNS } from '@/lib/loads/load-columns';
 import { LOAD_LOCK_CLASS } from '@/lib/loads/load-lock-key';

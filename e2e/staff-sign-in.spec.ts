@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/lib/reference/demo-credentials';
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { signInAsDemo } from './support/staff';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { formatDateTime } from '@/lib/dates/london';
+import { formatDateTime } from '@/lib/kernel/dates';
 import { demoMailboxAnswers, readDevMailbox } from '@/lib/email/read-dev-mailbox';
 
 export const metadata: Metadata = { title: 'Demo mailbox' };

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { citizenSignOut } from '@/lib/auth/citizen-auth';
 import { revokeCitizenSession } from '@/lib/auth/citizen-sessions';
 import { currentCitizenSessionId, requireCitizen } from '@/lib/auth/require-citizen';

@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { organisations } from '@/db/schema';
 import { requireStaff, type StaffRole } from '@/lib/auth/require-staff';
 import { roleName } from '@/lib/auth/role-names';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { signOutEverywhereAction } from './sign-out.action';
 
 export const metadata: Metadata = { title: 'Your account' };

@@ -2,7 +2,7 @@
 
 import { getDb } from '@/db';
 import { signOut } from '@/lib/auth/next-auth';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { requireStaff, type SignedInStaff } from '@/lib/auth/require-staff';
 import { revokeStaffSessions } from '@/lib/auth/staff-sessions';
 

@@ -24,7 +24,7 @@ export const children = pgTable(
   'children',
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** The public, unguessable identifier with a check character (see lib/records/index-number.ts). */
+    /** The public, unguessable identifier with a check character (see lib/kernel/index-number.ts). */
     indexNumber: text().notNull().unique('children_index_number_key'),
     givenNames: text().notNull(),
     familyName: text().notNull(),

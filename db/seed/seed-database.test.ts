@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySecret } from '@/lib/auth/secrets';
-import { parseIndexNumber } from '@/lib/records/index-number';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { parseIndexNumber } from '@/lib/kernel/index-number';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { NAME_POOLS } from './data/names';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PIN } from './demo-accounts';
+import { DEMO_ACCOUNTS } from '@/lib/reference/demo-accounts';
+import { DEMO_PASSWORD, DEMO_PIN } from '@/lib/reference/demo-credentials';
 import { DEMO_PEOPLE, demoPersonBirthday } from './demo-people';
 import { matchIdentityStatement } from '@/lib/identity/match-identity-statement';
 import { DatabaseNotEmptyError, seedDatabase } from './seed-database';

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Connection } from '../index';
-import { copyText, insertRows } from './bulk-writer';
+import { copyText, insertRows } from '@/db/bulk-writer';
 import { dropIndexesAndConstraints, restoreIndexesAndConstraints } from './bulk-load';
 import type { TableData } from './population/collector';
 import type { Day } from './population/dates';

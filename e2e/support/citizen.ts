@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { readLetterText } from '@/lib/identity/testing/read-letter-text';
+import { readLetterText } from '@/testing/read-letter-text';
 import type { E2eChild } from './fixtures-file';
 import { receivedEmails } from './mailbox';
 

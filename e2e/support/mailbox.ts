@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReceivedEmail } from '@/lib/testing/smtp-listener';
+import type { ReceivedEmail } from '@/testing/smtp-listener';
 
 export const E2E_MAIL_DIR = path.resolve(import.meta.dirname, '..', '..', '.data', 'e2e-mail');
 

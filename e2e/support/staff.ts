@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/db/seed/demo-credentials';
+import { DEMO_PASSWORD, DEMO_PIN, demoTotpSecret } from '@/lib/reference/demo-credentials';
 
 export type SignInDetails = { password?: string; pin?: string; code?: string };
 

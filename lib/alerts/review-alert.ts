@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { alerts } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { hasConflictOfInterest } from '@/lib/casework/conflict-of-interest';
-import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { hasConflictOfInterest } from '@/lib/records/conflict-of-interest';
+import { AppError } from '@/lib/kernel/errors';
 import type { ShieldingStaff } from '@/lib/records/shielding-refusal';
 import type { TAlertReview } from '@/lib/validation/alert-review';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { alerts } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { type AlertSummary, selectAlerts } from './select-alerts';
 
 export type ViewAlertOptions = { db: DbOrTx; caseworker: { role: string; localAuthorityCode: string }; alertId: string };

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@/lib/audit/record-audit-event';
+import type { AuditEvent } from '@/lib/kernel/record-audit-event';
 import type { ApiClient } from './authenticate-api-client';
 
 /** Who an audit event names when a system client acted. */

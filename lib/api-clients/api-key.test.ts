@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoApiClient } from '@/db/seed/demo-credentials';
+import { demoApiClient } from '@/lib/reference/demo-credentials';
 import { parseApiKey } from './api-key';
 
 describe('reading an API key', () => {

@@ -6,7 +6,7 @@ import type { Database } from '@/db';
 import type { AnchorKey } from './anchor-key.js';
 import { type AnchoredHead, anchorLineHash, signAnchorLine } from './anchor-line';
 import { readLastLine } from './read-last-line';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 
 export type AnchorAuditHeadsOptions = { db: Database; key: AnchorKey; logPath: string; now?: Date };
 

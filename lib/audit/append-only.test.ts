@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transaction } from '@/db';
-import { databaseError } from '@/db/testing/database-error';
-import { inRolledBackTransaction } from '@/db/testing/rolled-back';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { databaseError } from '@/testing/database-error';
+import { inRolledBackTransaction } from '@/testing/rolled-back';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { findViewingPurpose } from '@/lib/records/find-viewing-purpose';
 import { ensureAuditPartitions } from './ensure-audit-partitions';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 
 let database: TestDatabase;
 let eventId: number;

@@ -8,12 +8,12 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbOrTx, Transaction } from '@/db';
-import { inRolledBackTransaction } from '@/db/testing/rolled-back';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { inRolledBackTransaction } from '@/testing/rolled-back';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { anchorAuditHeads } from './anchor-audit-heads';
 import { type AnchorKey, readAnchorKey } from './anchor-key.js';
 import { anchorLineHash } from './anchor-line';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { verifyAuditAnchors } from './verify-audit-anchors';
 import { verifyAuditTrail } from './verify-audit-trail';
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
-import { idArray } from '@/lib/retention/id-array';
+import { idArray } from '@/lib/kernel/id-array';
 import type { SensitiveServicesSeen } from '@/lib/sensitive-services/sensitive-services-seen-by';
 
 /**
@@ -24,7 +24,7 @@ export const onOrBeforeLondonDay = (day: string): SQL =>
 
 /**
  * Events about a child whose council answers for them now: the council holding the child's shield, else the
- * council of the child's current address (the rule of lib/corrections/responsible-authority.ts, in SQL).
+ * council of the child's current address (the rule of lib/records/responsible-authority.ts, in SQL).
  */
 export const aboutChildOfCouncil = (localAuthorityCode: string): SQL => sql`exists (
   select 1 from unnest(${auditEvents.childIds}) as involved(child_id)

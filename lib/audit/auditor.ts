@@ -1,5 +1,5 @@
-import type { StaffUser } from '@/lib/auth/staff-sessions';
-import { AppError } from '@/lib/errors';
+import type { StaffUser } from '@/lib/kernel/actors';
+import { AppError } from '@/lib/kernel/errors';
 import { sensitiveServicesSeenBy, type SensitiveServicesSeen } from '@/lib/sensitive-services/sensitive-services-seen-by';
 
 /** Who reads the audit trail: an access manager or the index team. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
 import type { Auditor } from './auditor';
-import { recordAuditEvent } from './record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 
 export type RecordAuditReadOptions = {
   db: DbOrTx;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transaction } from '@/db';
-import { databaseError } from '@/db/testing/database-error';
-import { inRolledBackTransaction } from '@/db/testing/rolled-back';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { recordAuditEvent } from './record-audit-event';
+import { databaseError } from '@/testing/database-error';
+import { inRolledBackTransaction } from '@/testing/rolled-back';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { redactAuditDetails } from './redact-audit-details';
 import { verifyAuditTrail } from './verify-audit-trail';
 

@@ -3,7 +3,8 @@ import { and, eq, not, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { apiClients, auditEvents, organisations, staffUsers } from '@/db/schema';
 import { roleName } from '@/lib/auth/role-names';
-import { actionLabel, outcomeLabel, reasonLabel } from './audit-actions';
+import { actionLabel, outcomeLabel } from '@/lib/kernel/audit-actions';
+import { reasonLabel } from './reason-label';
 import { aboutChildOfCouncil, revealsSensitiveServiceHiddenFrom } from './audit-conditions';
 import { type Auditor, seesEveryCouncil, sensitiveServicesSeenByAuditor } from './auditor';
 

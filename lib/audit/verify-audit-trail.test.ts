@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DbOrTx, type Transaction } from '@/db';
-import { inRolledBackTransaction } from '@/db/testing/rolled-back';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { recordAuditEvent } from './record-audit-event';
+import { inRolledBackTransaction } from '@/testing/rolled-back';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { verifyAuditTrail, type AuditVerification } from './verify-audit-trail';
 
 let database: TestDatabase;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/db/seed/demo-credentials';
+import { DEMO_PASSWORD } from '@/lib/reference/demo-credentials';
 import { passwordProblem } from './password-policy';
 
 describe('password policy', () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import { DEMO_PASSWORD } from '@/db/seed/demo-credentials';
+import { DEMO_PASSWORD } from '@/lib/reference/demo-credentials';
 
 const zxcvbn = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...english.dictionary },

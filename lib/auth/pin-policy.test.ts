@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PIN } from '@/db/seed/demo-credentials';
+import { DEMO_PIN } from '@/lib/reference/demo-credentials';
 import { pinProblem } from './pin-policy';
 
 const pinLength = fc.integer({ min: 6, max: 8 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { DEMO_PIN } from '@/db/seed/demo-credentials';
+import { DEMO_PIN } from '@/lib/reference/demo-credentials';
 
 /**
  * The numbers people choose most: every entry of 6 to 8 digits in zxcvbn-ts's list of common passwords, which is

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { getDb } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { clientAddress } from '@/lib/http/client-address';
 import { requestPath } from '@/lib/http/request-path';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Connection } from '@/db';
 import { citizenAccounts, citizenSessions, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { CITIZEN_SESSION_MS, checkCitizenSession, createCitizenSession, revokeCitizenSession } from './citizen-sessions';
 import { createStaffSession } from './staff-sessions';
 

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Connection } from '@/db';
 import { auditEvents, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
-import { createStaffSession, revokeStaffSessions, type StaffUser } from './staff-sessions';
+import type { StaffUser } from '@/lib/kernel/actors';
+import { createStaffSession, revokeStaffSessions } from './staff-sessions';
 
 // The guard as every page, action and route runs it, without a build: next-auth's cookie reading and Next.js's request
 // headers are the only things stood in for (the session id the cookie would carry, the headers of "this request");

@@ -4,7 +4,8 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { auth } from './next-auth';
 import { recordRefusal } from './record-refusal';
-import { checkStaffSession, type StaffUser } from './staff-sessions';
+import type { StaffUser } from '@/lib/kernel/actors';
+import { checkStaffSession } from './staff-sessions';
 
 export type StaffRole = StaffUser['role'];
 export type SignedInStaff = StaffUser & { sessionId: string };

@@ -1,4 +1,4 @@
-import type { StaffUser } from './staff-sessions';
+import type { StaffUser } from '@/lib/kernel/actors';
 
 const ROLE_NAMES: Record<StaffUser['role'], string> = { practitioner: 'Practitioner', caseworker: 'Caseworker (index team)', administrator: 'Access manager' };
 

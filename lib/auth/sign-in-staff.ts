@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { organisations, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { hashSecret, verifySecret } from './secrets';
 import { createStaffSession } from './staff-sessions';
 import { LOCK_AFTER_FAILURES, recordSignInSuccess, reserveSignInAttempt } from './sign-in-limits';

@@ -2,12 +2,12 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organisations, staffSessions, staffUsers } from '@/db/schema';
+import type { StaffUser } from '@/lib/kernel/actors';
 import { vettingProblems, type VettingProblem } from './vetting';
 
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
 export const ABSOLUTE_LIFETIME_MS = 8 * 60 * 60_000;
 
-export type StaffUser = typeof staffUsers.$inferSelect;
 
 export type SessionCheck =
   | { valid: true; user: StaffUser; startedAt: Date }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { staffUsers, tokenEnrolments } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { isRecordId } from '@/lib/records/record-path';
 import { createStaffSession } from './staff-sessions';
 import { checkTotp, newTotpSecret, totpUri } from './totp';

@@ -1,4 +1,4 @@
-import { formatDate, todayInLondon } from '@/lib/dates/london';
+import { formatDate, todayInLondon } from '@/lib/kernel/dates';
 
 /**
  * Vetting preconditions for a staff account, checked at sign-in and on every request. No clearance, no access:

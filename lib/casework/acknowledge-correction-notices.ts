@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { correctionNotices } from '@/db/schema';
 import { apiClientActor } from '@/lib/api-clients/api-client-actor';
 import type { ApiClient } from '@/lib/api-clients/authenticate-api-client';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { ownSourceSystems } from './own-source-systems';
 
 export type AcknowledgeCorrectionNoticesOptions = { db: Database; client: ApiClient; ids: string[]; clientAddress?: string | null; now?: Date };

@@ -2,26 +2,17 @@ import 'server-only';
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
 import { citizenAccounts, correctionMessages, correctionRequests, shields, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
-import { AppError } from '@/lib/errors';
+import type { Caseworker } from '@/lib/kernel/actors';
+import { AppError } from '@/lib/kernel/errors';
 import { CHANGE_SCHEMAS, changeKeyOf, type CorrectionChange } from '@/lib/validation/correction-change';
 import { applyChange } from './apply-change';
-import { hasConflictOfInterest } from './conflict-of-interest';
+import { hasConflictOfInterest } from '@/lib/records/conflict-of-interest';
 import { loadCurrentItem } from './current-item';
-import { nextStatus, type RequestAction } from './request-transitions';
+import { nextStatus, type RequestAction } from '@/lib/corrections/request-transitions';
 import { requesterEmails } from './requester-emails';
 import { suggestChange } from './suggest-change';
-
-export type Caseworker = {
-  id: string;
-  role: 'practitioner' | 'caseworker' | 'administrator';
-  organisationId: string;
-  localAuthorityCode: string;
-  displayName: string;
-  homeAddressLine1: string | null;
-  homePostcode: string | null;
-};
 
 /** What a caseworker asks for. `apply` approves the change as asked, or — if they edited it — proposes it for a second pair of eyes. */
 export type CaseworkCommand =

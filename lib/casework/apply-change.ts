@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { addresses, carers, childAddresses, children, correctionNotices, type RecordChange } from '@/db/schema';
-import { writeRecordVersion } from '@/lib/records/write-record-version';
+import { writeRecordVersion } from '@/lib/kernel/write-record-version';
 import type { CorrectionChange } from '@/lib/validation/correction-change';
 import type { CurrentItem } from './current-item';
 

@@ -15,15 +15,16 @@ import {
   sourceSystems,
 } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createChildFixture, type ChildFixture } from '@/testing/child-factory';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { loadCorrectableRecord } from '@/lib/corrections/load-correctable-record';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
 import { replyToCorrection } from '@/lib/corrections/reply-to-correction';
 import type { CorrectableItem } from '@/lib/corrections/correctable-items';
 import { ZCorrectionRequest } from '@/lib/validation/correction-request';
-import { actOnRequest, type Caseworker } from './act-on-request';
+import { actOnRequest } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { listWorkQueue } from './list-work-queue';
 import { viewRequest } from './view-request';
 

@@ -3,8 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { children, stayOnRequests } from '@/db/schema';
 import { ageOn } from '@/lib/citizen-access/age';
-import { AppError } from '@/lib/errors';
-import type { Caseworker } from './act-on-request';
+import { AppError } from '@/lib/kernel/errors';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { requireRecordInCare } from './require-record-in-care';
 
 export type CheckStayOnCandidateOptions = { db: DbOrTx; caseworker: Caseworker; childId: string; today: string };

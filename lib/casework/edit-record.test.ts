@@ -2,9 +2,9 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addresses, auditEvents, carers, childAddresses, children, correctionNotices, localAuthorities, recordVersions, sourceSystems } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createChildFixture, type ChildFixture } from '@/testing/child-factory';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { editRecord, type EditRecordOptions } from './edit-record';
 import { loadEditableRecord } from './load-editable-record';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { AppError } from '@/lib/kernel/errors';
 import type { CorrectionChange } from '@/lib/validation/correction-change';
-import type { Caseworker } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { applyChange } from './apply-change';
 import { loadCurrentItem } from './current-item';
 import { requireRecordInCare } from './require-record-in-care';

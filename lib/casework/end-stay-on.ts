@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { children, stayOnRequests } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
-import { AppError } from '@/lib/errors';
-import { recordChange } from '@/lib/records/record-change';
-import type { Caseworker } from './act-on-request';
+import { AppError } from '@/lib/kernel/errors';
+import { recordChange } from '@/lib/kernel/record-change';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { lockStayOnRequest } from './lock-stay-on-request';
 import { stayOnEmails } from './stay-on-emails';
 

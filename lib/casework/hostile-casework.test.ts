@@ -4,16 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Transaction } from '@/db';
 import { children, citizenAccounts, citizenRecordLinks, correctionMessages, correctionRequests, localAuthorities, shields } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
-import { inRolledBackTransaction } from '@/db/testing/rolled-back';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createChildFixture, type ChildFixture } from '@/testing/child-factory';
+import { inRolledBackTransaction } from '@/testing/rolled-back';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { loadCorrectableRecord } from '@/lib/corrections/load-correctable-record';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
-import { AppError } from '@/lib/errors';
-import { FUZZ_RUNS, hostileFormFields, isPlainEnglishMessage } from '@/lib/testing/hostile-input';
+import { AppError } from '@/lib/kernel/errors';
+import { FUZZ_RUNS, hostileFormFields, isPlainEnglishMessage } from '@/testing/hostile-input';
 import { COMMAND_NAMES, parseCaseworkForm } from '@/lib/validation/casework-command';
-import { actOnRequest, type Caseworker, type CaseworkCommand } from './act-on-request';
+import { actOnRequest, type CaseworkCommand } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 
 // What the caseworker's forms on a correction request do on the server (casework.action.ts): the posted fields through
 // parseCaseworkForm, then actOnRequest against PostgreSQL. Whatever is posted: field errors, a refusal the page shows,

@@ -4,8 +4,8 @@ import type { Database } from '@/db';
 import { children, correctionNotices, sourceSystems } from '@/db/schema';
 import { apiClientActor } from '@/lib/api-clients/api-client-actor';
 import type { ApiClient } from '@/lib/api-clients/authenticate-api-client';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { formatIndexNumber } from '@/lib/records/index-number';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { formatIndexNumber } from '@/lib/kernel/index-number';
 import { MAX_NOTICES_PER_CALL } from '@/lib/validation/correction-notice-acknowledgement';
 import { ownSourceSystems } from './own-source-systems';
 

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { children, stayOnRequests, staffUsers } from '@/db/schema';
-import { responsibleAuthorityCode } from '@/lib/corrections/responsible-authority-code';
-import { AppError } from '@/lib/errors';
+import { responsibleAuthorityCode } from '@/lib/records/responsible-authority-code';
+import { AppError } from '@/lib/kernel/errors';
 import { anniversary, RETENTION } from '@/lib/retention/retention-rules';
 
 export type StayOnStatus = (typeof stayOnRequests.$inferSelect)['status'];

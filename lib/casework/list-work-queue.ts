@@ -3,9 +3,9 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db';
 import { carers, children, citizenRecordLinks, correctionRequests, correctionStatus, sourceSystems, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { todayInLondon } from '@/lib/dates/london';
-import { FINISHED, type RequestStatus } from './request-transitions';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { FINISHED, type RequestStatus } from '@/lib/corrections/request-transitions';
 
 export type QueueFilter = {
   /** Open requests (the default), one status, or every request. */

@@ -2,9 +2,9 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { carers, childCarers, children } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import type { ChangeKey } from '@/lib/validation/correction-change';
-import type { Caseworker } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { type CurrentItem, loadCurrentItem } from './current-item';
 import { requireRecordInCare } from './require-record-in-care';
 

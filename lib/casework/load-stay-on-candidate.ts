@@ -1,9 +1,9 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import { todayInLondon } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
 import { findViewingPurpose } from '@/lib/records/find-viewing-purpose';
-import type { Caseworker } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { checkStayOnCandidate } from './check-stay-on-candidate';
 
 export type LoadStayOnCandidateOptions = { db: DbOrTx; caseworker: Caseworker; childId: string; purposeEventId: number; now?: Date };

@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { citizenAccounts, stayOnRequests } from '@/db/schema';
-import { AppError } from '@/lib/errors';
-import type { Caseworker } from './act-on-request';
+import { AppError } from '@/lib/kernel/errors';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { requireRecordInCare } from './require-record-in-care';
 
 export type LockStayOnRequestOptions = { db: DbOrTx; caseworker: Caseworker; stayOnRequestId: string };

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Database } from '@/db';
 import { stayOnRequests } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { newReference } from '@/lib/corrections/reference';
-import { todayInLondon } from '@/lib/dates/london';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { newReference } from '@/lib/kernel/request-reference';
+import { todayInLondon } from '@/lib/kernel/dates';
 import type { TStayOnRaise } from '@/lib/validation/stay-on-casework';
-import type { Caseworker } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { checkStayOnCandidate } from './check-stay-on-candidate';
 
 export type RaiseStayOnOptions = { db: Database; caseworker: Caseworker; childId: string; request: TStayOnRaise; clientAddress?: string | null; now?: Date };

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import { findResponsibleAuthority } from '@/lib/corrections/responsible-authority';
-import { AppError } from '@/lib/errors';
+import { findResponsibleAuthority } from '@/lib/records/responsible-authority';
+import { AppError } from '@/lib/kernel/errors';
 import { requireLiveChild } from '@/lib/records/require-live-child';
-import type { Caseworker } from './act-on-request';
-import { hasConflictOfInterest } from './conflict-of-interest';
+import type { Caseworker } from '@/lib/kernel/actors';
+import { hasConflictOfInterest } from '@/lib/records/conflict-of-interest';
 
 export type RequireRecordInCareOptions = { db: DbOrTx; caseworker: Caseworker; childId: string };
 

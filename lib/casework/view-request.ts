@@ -3,15 +3,15 @@ import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { children, correctionMessages, correctionRequests, localAuthorities, type RecordChange, shields, sourceSystems, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { AppError } from '@/lib/kernel/errors';
 import { isIndexTeamFor } from '@/lib/records/is-index-team-for';
 import { listRecordVersions } from '@/lib/records/list-record-versions';
 import { changeKeyOf } from '@/lib/validation/correction-change';
-import type { Caseworker } from './act-on-request';
-import { hasConflictOfInterest } from './conflict-of-interest';
+import type { Caseworker } from '@/lib/kernel/actors';
+import { hasConflictOfInterest } from '@/lib/records/conflict-of-interest';
 import { type CurrentItem, loadCurrentItem } from './current-item';
-import { canTake, type RequestAction } from './request-transitions';
+import { canTake, type RequestAction } from '@/lib/corrections/request-transitions';
 import { suggestChange } from './suggest-change';
 
 export type RequestForCasework = {

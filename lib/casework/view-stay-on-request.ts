@@ -3,13 +3,13 @@ import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { children, stayOnRequests, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { ageOn } from '@/lib/citizen-access/age';
-import { findResponsibleAuthority } from '@/lib/corrections/responsible-authority';
-import { todayInLondon } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
+import { findResponsibleAuthority } from '@/lib/records/responsible-authority';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
 import { anniversary, RETENTION } from '@/lib/retention/retention-rules';
-import type { Caseworker } from './act-on-request';
+import type { Caseworker } from '@/lib/kernel/actors';
 import { requireRecordInCare } from './require-record-in-care';
 
 export type StayOnAction = 'approve' | 'refuse' | 'end';

@@ -1,4 +1,4 @@
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 
 /** Whole years from an ISO date of birth to today in England (someone born on 29 February turns a year older on 1 March). */
 export function ageOn(dateOfBirth: string, today: string = todayInLondon()): number {

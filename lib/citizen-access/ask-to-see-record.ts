@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { carers, childCarers, citizenAccounts, citizenRecordLinks, parentAccessRequests } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { appUrl } from '@/lib/http/app-url';
 import { findCitizenAccess } from './find-citizen-access';
 

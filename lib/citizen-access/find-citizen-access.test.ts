@@ -2,7 +2,7 @@ import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childCarers, children, citizenAccounts, citizenRecordLinks, parentAccessAgreements } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { ageOn } from './age';
 import { findCitizenAccess, OWN_ACCESS_AGE } from './find-citizen-access';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { childCarers, children, citizenRecordLinks, parentAccessAgreements } from '@/db/schema';
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 import { ageOn } from './age';
 
 /** A young person sees their own record from this age; below it, a parent with parental responsibility does. */

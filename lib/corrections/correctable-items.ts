@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { CitizenRecord } from '@/lib/portal/citizen-record';
 
 export type ItemKind = 'child' | 'other_name' | 'address' | 'carer' | 'education' | 'gp' | 'involvement' | 'indication';

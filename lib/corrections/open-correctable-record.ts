@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { type CorrectableRecord, loadCorrectableRecord } from './load-correctable-record';
 
 export type OpenCorrectableRecordOptions = { db: Database; citizen: { id: string }; linkId: string; clientAddress?: string | null };

@@ -1,14 +1,14 @@
 import 'server-only';
 import type { Database } from '@/db';
 import { correctionRequests } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { addCalendarMonths, formatDate, todayInLondon } from '@/lib/dates/london';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { addCalendarMonths, formatDate, todayInLondon } from '@/lib/kernel/dates';
 import { queueEmail } from '@/lib/email/queue-email';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import type { TCorrectionRequest } from '@/lib/validation/correction-request';
 import { loadCorrectableRecord } from './load-correctable-record';
-import { newReference } from './reference';
-import { findResponsibleAuthority } from './responsible-authority';
+import { newReference } from '@/lib/kernel/request-reference';
+import { findResponsibleAuthority } from '@/lib/records/responsible-authority';
 
 export type RaiseCorrectionOptions = {
   db: Database;

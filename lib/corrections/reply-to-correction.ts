@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { correctionMessages, correctionRequests } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { addCalendarMonths, addDays, todayInLondon } from '@/lib/dates/london';
-import { canTake, nextStatus } from '@/lib/casework/request-transitions';
-import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { addCalendarMonths, addDays, todayInLondon } from '@/lib/kernel/dates';
+import { canTake, nextStatus } from './request-transitions';
+import { AppError } from '@/lib/kernel/errors';
 import type { TCorrectionReply } from '@/lib/validation/correction-request';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,13 +2,13 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { children, stayOnRequests } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { ageOn } from '@/lib/citizen-access/age';
 import { findCitizenAccess } from '@/lib/citizen-access/find-citizen-access';
-import { todayInLondon } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
 import type { TStayOnRequest } from '@/lib/validation/stay-on';
-import { newReference } from './reference';
+import { newReference } from '@/lib/kernel/request-reference';
 
 export const STAY_ON_CONSENT = 'I agree to stay on the Children’s Index until I am 25.';
 

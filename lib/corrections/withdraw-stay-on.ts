@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { children, stayOnRequests } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { AppError } from '@/lib/errors';
-import { writeRecordVersion } from '@/lib/records/write-record-version';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { AppError } from '@/lib/kernel/errors';
+import { writeRecordVersion } from '@/lib/kernel/write-record-version';
 
 export type WithdrawStayOnOptions = { db: Database; citizen: { id: string }; stayOnRequestId: string; clientAddress?: string | null; now?: Date };
 

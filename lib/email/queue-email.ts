@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
 import { emailOutbox } from '@/db/schema';
-import { enqueueJob, JOB_QUEUES } from '@/lib/jobs/enqueue-job';
+import { enqueueJob, JOB_QUEUES } from '@/lib/kernel/enqueue-job';
 import type { OutgoingEmail } from './transport';
 
 export type QueuedEmail = Omit<OutgoingEmail, 'attachments'> & {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEvents } from '@/db/schema';
-import { addWorkingDays, todayInLondon } from '@/lib/dates/london';
+import { addWorkingDays, todayInLondon } from '@/lib/kernel/dates';
 import { POSTED_CODE_DAYS } from './issue-activation-code';
 
 /** A letter is printed and posted the next working day and takes up to 3 more by second class: about 4 in all. */

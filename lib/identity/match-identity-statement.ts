@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db';
 import { carers, childCarers } from '@/db/schema';
 import { ageOn } from '@/lib/citizen-access/age';
 import { OWN_ACCESS_AGE } from '@/lib/citizen-access/find-citizen-access';
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 import { confidentMatch } from '@/lib/search/confident-match';
 import { dateCandidates } from '@/lib/search/date-candidates';
 import { editDistance } from '@/lib/search/edit-distance';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newActivationCode } from './new-activation-code';
 import { renderActivationLetter } from './render-activation-letter';
-import { readLetterText } from './testing/read-letter-text';
+import { readLetterText } from '@/testing/read-letter-text';
 
 const SENDER = { reference: 'AL-7QHM-X9KD', serviceAddress: 'https://index.example.gov.uk/portal', sender: { name: 'Leeds City Council', phone: '0113 222 4444' } };
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { formatActivationCode } from './format-activation-code';
 
 export type RenderActivationLetterOptions = {

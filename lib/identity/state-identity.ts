@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq, gt, ne } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { auditEvents, citizenAccounts } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import type { TIdentityStatement } from '@/lib/validation/identity-statement';
 import { issueActivationCode } from './issue-activation-code';
 import { matchIdentityStatement } from './match-identity-statement';

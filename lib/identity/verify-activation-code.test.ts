@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activationCodes, auditEvents, carers, childCarers, citizenRecordLinks } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createChildFixture } from '@/db/testing/child-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createChildFixture } from '@/testing/child-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { findCitizenAccess } from '@/lib/citizen-access/find-citizen-access';
 import { stateIdentity } from './state-identity';
-import { emailedCode, newCitizen, postedCode, statementFor } from './testing/identity-fixtures';
+import { emailedCode, newCitizen, postedCode, statementFor } from '@/testing/identity-fixtures';
 import { verifyActivationCode } from './verify-activation-code';
 
 let database: TestDatabase;

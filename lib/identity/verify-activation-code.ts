@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { activationCodes, citizenRecordLinks } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { verifySecret } from '@/lib/auth/secrets';
 import { codeIsWaiting, MAX_CODE_TRIES } from './code-is-waiting';
 

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { involvements } from '@/db/schema';
-import { todayInLondon } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
-import { recordChange } from '@/lib/records/record-change';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
+import { recordChange } from '@/lib/kernel/record-change';
 import { assertPractitioner, type Practitioner } from './practitioner';
 
 export type EndInvolvementOptions = { db: Database; practitioner: Practitioner; involvementId: string; clientAddress?: string | null; now?: Date };

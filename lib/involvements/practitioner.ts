@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 
 /** The member of staff recording or ending their own involvement. */
 export type Practitioner = {

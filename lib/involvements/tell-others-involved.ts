@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db';
 import { children, involvements, staffUsers } from '@/db/schema';
 import { queueEmail } from '@/lib/email/queue-email';
 import { appUrl } from '@/lib/http/app-url';
-import { formatIndexNumber } from '@/lib/records/index-number';
+import { formatIndexNumber } from '@/lib/kernel/index-number';
 
 export type TellOthersInvolvedOptions = { db: DbOrTx; childId: string; newInvolvementId: string; newPractitioner: { id: string; email: string } };
 

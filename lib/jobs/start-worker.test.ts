@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_QUEUES } from '@/db/job-queue';
 import { emailOutbox } from '@/db/schema';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { queueEmail } from '@/lib/email/queue-email';
 import { emailTransport } from '@/lib/email/transport';
-import { startSmtpListener, type SmtpListener } from '@/lib/testing/smtp-listener';
+import { startSmtpListener, type SmtpListener } from '@/testing/smtp-listener';
 import { startWorker, type Worker } from './start-worker';
 
 let database: TestDatabase;

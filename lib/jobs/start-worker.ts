@@ -9,7 +9,7 @@ import { deliverEmail } from '@/lib/email/deliver-email';
 import { deliverQueuedEmail } from '@/lib/email/deliver-queued-email';
 import type { DeliverEmailJob } from '@/lib/email/queue-email';
 import { emailTransport, type SendEmail } from '@/lib/email/transport';
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 import { checkUpload, type CheckUploadJob } from '@/lib/loads/check-upload';
 import { finishLoad } from '@/lib/loads/finish-load';
 import type { FinishLoadJob } from '@/lib/loads/queue-finish-load';

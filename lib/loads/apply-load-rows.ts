@@ -1,6 +1,6 @@
 import 'server-only';
 import type postgres from 'postgres';
-import { recordAuditEvent, type AuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type AuditEvent } from '@/lib/kernel/record-audit-event';
 import { applyLinkedChanges } from './apply-linked-changes';
 import { applyNewRecords } from './apply-new-records';
 import { applyRowItems } from './apply-row-items';

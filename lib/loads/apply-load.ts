@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import type { AuditEvent } from '@/lib/audit/record-audit-event';
+import type { AuditEvent } from '@/lib/kernel/record-audit-event';
 import { applyLoadRows } from './apply-load-rows';
 import { analyzeStagedRows } from './analyze-staged-rows';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { loadUploadChunks, loadUploads, sourceSystems } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { queueFinishLoad } from './queue-finish-load';
 import { readUploadChunks } from './read-upload-chunks';
 import { stageLoad } from './stage-load';

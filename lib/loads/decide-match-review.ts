@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Database } from '@/db';
-import type { StaffUser } from '@/lib/auth/staff-sessions';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { AppError } from '@/lib/errors';
-import { responsibleAuthorityCodeSql } from '@/lib/corrections/responsible-authority-code';
-import { randomIndexNumber } from '@/lib/records/index-number';
+import type { StaffUser } from '@/lib/kernel/actors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { AppError } from '@/lib/kernel/errors';
+import { responsibleAuthorityCodeSql } from '@/lib/records/responsible-authority-code';
+import { randomIndexNumber } from '@/lib/kernel/index-number';
 import type { TMatchReviewDecision } from '@/lib/validation/match-review-decision';
 import { applyLoadRows } from './apply-load-rows';
 import { asDrizzle } from './as-drizzle';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { LoadWeights } from '@/db/schema';
-import { randomIndexNumber } from '@/lib/records/index-number';
+import { randomIndexNumber } from '@/lib/kernel/index-number';
 import { MATCH_THRESHOLDS } from './match-thresholds';
 import { countNameShares } from './name-shares';
 import { scoreCarers } from './score-carers';

@@ -4,7 +4,7 @@ import { connect, type Connection } from '@/db';
 import { applyMigrations } from '@/db/migrate';
 import { children, sourceLoadRejects, sourceLoadRows } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { loadCsv, loadText, makeSource } from './load-test-helpers';
+import { loadCsv, loadText, makeSource } from '@/testing/load-fixtures';
 import { viewLoad } from './view-load';
 import { withLoadLock } from './with-load-lock';
 

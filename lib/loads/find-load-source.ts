@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import type { LoadSubmitter } from './stage-load';
 
 export type FindLoadSourceOptions = {

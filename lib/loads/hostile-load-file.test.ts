@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceLoadRejects, sourceLoads } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { AppError } from '@/lib/errors';
-import { FUZZ_RUNS, hostileCsvText, hostileString, isPlainEnglishMessage } from '@/lib/testing/hostile-input';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { AppError } from '@/lib/kernel/errors';
+import { FUZZ_RUNS, hostileCsvText, hostileString, isPlainEnglishMessage } from '@/testing/hostile-input';
 import { LOAD_COLUMNS } from './load-columns';
-import { loadText, makeSource } from './load-test-helpers';
+import { loadText, makeSource } from '@/testing/load-fixtures';
 
 let database: TestDatabase;
 

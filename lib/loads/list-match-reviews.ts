@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import type { ReviewingStaff } from './decide-match-review';
 
 export type ListMatchReviewsOptions = { db: Database; caseworker: ReviewingStaff; loadId: string; limit?: number };

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from '@/db';
 import { applyMigrations } from '@/db/migrate';
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 import { env } from '@/lib/env.js';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { isRealIsoDay } from '@/lib/validation/iso-day';
 import { runLoad } from './run-load';
 

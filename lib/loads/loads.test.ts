@@ -16,13 +16,13 @@ import {
   sourceLoads,
 } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { AppError } from '@/lib/errors';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { AppError } from '@/lib/kernel/errors';
 import { loadChildRecord } from '@/lib/records/load-child-record';
 import { applyLoad } from './apply-load';
 import { decideMatchReview } from './decide-match-review';
-import { asSentBy, fromText, loadCsv, loadText, makeSource, person, type Person, uniqueFamilyName } from './load-test-helpers';
+import { asSentBy, fromText, loadCsv, loadText, makeSource, person, type Person, uniqueFamilyName } from '@/testing/load-fixtures';
 import { matchLoad } from './match-load';
 import { stageLoad } from './stage-load';
 

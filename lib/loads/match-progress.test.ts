@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { fromText, loadCsv, makeSource, person } from './load-test-helpers';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { fromText, loadCsv, makeSource, person } from '@/testing/load-fixtures';
 import { matchLoad } from './match-load';
 import { measureLoadProgress } from './measure-load-progress';
 import { stageLoad } from './stage-load';

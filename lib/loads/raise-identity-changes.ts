@@ -1,7 +1,7 @@
 import 'server-only';
 import type postgres from 'postgres';
-import { newReference } from '@/lib/corrections/reference';
-import { responsibleAuthorityCodeSql } from '@/lib/corrections/responsible-authority-code';
+import { newReference } from '@/lib/kernel/request-reference';
+import { responsibleAuthorityCodeSql } from '@/lib/records/responsible-authority-code';
 
 export type RaiseIdentityChangesOptions = { tx: postgres.TransactionSql };
 

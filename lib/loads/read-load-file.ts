@@ -1,6 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { LOAD_COLUMNS, type LoadFields } from './load-columns';
 
 export type LoadFileRow = { rowNumber: number; fields: LoadFields };

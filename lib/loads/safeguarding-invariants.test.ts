@@ -3,11 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addresses, childAddresses, children, matchReviews, otherNames, shields, sourceLoadRows } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { findChildren } from '@/lib/search/find-children';
 import { decideMatchReview } from './decide-match-review';
-import { asSentBy, loadCsv, loadText, makeSource, person, type Person } from './load-test-helpers';
+import { asSentBy, loadCsv, loadText, makeSource, person, type Person } from '@/testing/load-fixtures';
 
 /**
  * The safeguarding invariants of issue 21 under generated hostile loads (docs/security.md lists them): a protected

@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type postgres from 'postgres';
 import { isEmbedded, type Database } from '@/db';
 import type { LoadCounts } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { loadRowSchema } from '@/lib/validation/load-row';
 import { readLoadFile } from './read-load-file';
 import { copyingRows, insertingRows } from './staged-row-writers';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { once } from 'node:events';
 import type postgres from 'postgres';
-import { CopyTextBuffer, type Row } from '@/db/seed/bulk-writer';
+import { CopyTextBuffer, type Row } from '@/db/bulk-writer';
 
 /** Takes a file's rows one at a time into a table, in the caller's transaction. */
 export type StagedRowWriter = {

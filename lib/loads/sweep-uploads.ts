@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { enqueueJob, JOB_QUEUES } from '@/lib/jobs/enqueue-job';
+import { enqueueJob, JOB_QUEUES } from '@/lib/kernel/enqueue-job';
 import type { CheckUploadJob } from './check-upload';
 
 export type SweepUploadsOptions = { db: Database };

@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carers, childAddresses, childCarers, children, correctionRequests, matchReviews, organisations, otherNames, shields, sourceLoadRows } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { actOnRequest } from '@/lib/casework/act-on-request';
 import { findChildren } from '@/lib/search/find-children';
 import { decideMatchReview } from './decide-match-review';
-import { asSentBy, loadCsv, loadText, makeSource, person, type Person, uniqueFamilyName } from './load-test-helpers';
+import { asSentBy, loadCsv, loadText, makeSource, person, type Person, uniqueFamilyName } from '@/testing/load-fixtures';
 
 // The situations issue 21 saw go wrong, each as a load would meet it: a row that nearly is a protected child, two
 // different children who share names and a birthday, a slip in a family name.

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db';
 import type { LoadCounts } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { loadIsBeingWorkedSql } from './load-lock-key';
 import { loadViewerCondition, type LoadViewer } from './load-viewer';
 

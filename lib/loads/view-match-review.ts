@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { AppError } from '@/lib/kernel/errors';
 import type { IndexTeamContact } from '@/lib/records/child-record';
 import { isIndexTeamFor } from '@/lib/records/is-index-team-for';
 import { asDrizzle } from './as-drizzle';

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { organisationServices, organisations, serviceTypes } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import type { Administrator } from '@/lib/staff-admin/manages';
 import { recordOrganisationServiceEvent } from './record-organisation-service-event';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import type { Administrator } from '@/lib/staff-admin/manages';
 
 export type OrganisationServiceAction = 'organisation_services.list' | 'organisation_services.view' | 'organisation_services.add' | 'organisation_services.approve' | 'organisation_services.remove';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError, type ErrorCode } from '@/lib/kernel/errors';
 import type { Administrator } from '@/lib/staff-admin/manages';
 import { type OrganisationServiceAction, recordOrganisationServiceEvent } from './record-organisation-service-event';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { organisations } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { type Administrator, manages } from '@/lib/staff-admin/manages';
 import { type OrganisationServiceAction, recordOrganisationServiceEvent } from './record-organisation-service-event';
 

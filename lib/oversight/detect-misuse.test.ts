@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, auditEvents, children } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createChildFixture, type ChildFixture } from '@/testing/child-factory';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { detectMisuse } from './detect-misuse';
 import type { MisuseThresholds } from './misuse-thresholds';
 

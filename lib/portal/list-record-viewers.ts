@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { alerts, auditEvents, organisations } from '@/db/schema';
-import { RECORD_VIEW_ACTIONS } from '@/lib/audit/audit-actions';
+import { RECORD_VIEW_ACTIONS } from '@/lib/kernel/audit-actions';
 import { aboutAnyOf, londonDay, sensitiveServiceRevealed } from '@/lib/audit/audit-conditions';
 import { seesSensitiveService } from '@/lib/sensitive-services/sensitive-services-seen-by';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { type DeniedReason, findCitizenAccess } from '@/lib/citizen-access/find-citizen-access';
 import { loadChildRecord } from '@/lib/records/load-child-record';
 import { type CitizenRecord, citizenRecord } from './citizen-record';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Connection } from '@/db';
 import { alerts, auditEvents, emailOutbox, localAuthorities, staffSessions, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { createStaffSession } from '@/lib/auth/staff-sessions';
 import { searchWithinLimits } from '@/lib/search/search-within-limits';
 import type { TChildSearch } from '@/lib/validation/child-search';

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { addresses, childAddresses, children, shields } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { lockChildForShielding, type ShieldChangeOptions } from './lock-child-for-shielding';
-import { recordChange } from './record-change';
+import { recordChange } from '@/lib/kernel/record-change';
 
 export type LiftShieldOptions = ShieldChangeOptions;
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { childAddresses, children, shields } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import type { ChildIdentity, RecordViewer } from './child-record';
 import { findViewingPurpose } from './find-viewing-purpose';
 import { isIndexTeamFor } from './is-index-team-for';

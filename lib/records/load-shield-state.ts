@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { children, localAuthorities, shields, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { findViewingPurpose } from './find-viewing-purpose';
 import { type HouseholdMember, listHouseholdForShielding } from './list-household-for-shielding';
 import { shieldingRefusal, type ShieldingStaff } from './shielding-refusal';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
 import { children } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import type { TShieldChange } from '@/lib/validation/shield-change';
 import { shieldingRefusal, type ShieldingStaff } from './shielding-refusal';
 

@@ -2,11 +2,11 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { alerts, children, localAuthorities, organisations, shields } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { queueEmail } from '@/lib/email/queue-email';
 import { appUrl } from '@/lib/http/app-url';
-import { AppError } from '@/lib/errors';
-import { formatIndexNumber } from './index-number';
+import { AppError } from '@/lib/kernel/errors';
+import { formatIndexNumber } from '@/lib/kernel/index-number';
 import type { TShieldOverride } from '@/lib/validation/viewing-purpose';
 
 export type OverrideShieldOptions = {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { describeReason, type TViewingPurpose } from '@/lib/validation/viewing-purpose';
 
 export type RecordViewingPurposeOptions = {

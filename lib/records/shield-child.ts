@@ -1,11 +1,11 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import type { TShieldChild } from '@/lib/validation/shield-child';
-import { formatIndexNumber } from './index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { type HouseholdMember, listHouseholdForShielding } from './list-household-for-shielding';
 import { lockChildForShielding, type ShieldChangeOptions } from './lock-child-for-shielding';
-import { recordChange } from './record-change';
+import { recordChange } from '@/lib/kernel/record-change';
 import { setShield } from './set-shield';
 import type { ShieldingStaff } from './shielding-refusal';
 

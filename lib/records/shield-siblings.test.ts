@@ -2,12 +2,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, children, recordVersions, shields, type staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createChildFixture, type ChildFixture } from '@/db/testing/child-factory';
-import { createStaffFixture } from '@/db/testing/staff-factory';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { createChildFixture, type ChildFixture } from '@/testing/child-factory';
+import { createStaffFixture } from '@/testing/staff-factory';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { ZShieldChild } from '@/lib/validation/shield-child';
-import { formatIndexNumber } from './index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { loadShieldState } from './load-shield-state';
 import { shieldChild } from './shield-child';
 

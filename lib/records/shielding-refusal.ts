@@ -1,8 +1,8 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import type { Caseworker } from '@/lib/casework/act-on-request';
-import { hasConflictOfInterest } from '@/lib/casework/conflict-of-interest';
-import { findResponsibleAuthority } from '@/lib/corrections/responsible-authority';
+import type { Caseworker } from '@/lib/kernel/actors';
+import { hasConflictOfInterest } from './conflict-of-interest';
+import { findResponsibleAuthority } from './responsible-authority';
 
 export type ShieldingStaff = Caseworker & { role: string };
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
 import { auditEvents, children, shields } from '@/db/schema';
-import { recordAuditEvent, type AuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type AuditEvent } from '@/lib/kernel/record-audit-event';
 import type { RecordView, RecordViewer } from './child-record';
 import { findViewingPurpose, type ViewingPurpose } from './find-viewing-purpose';
 import { isIndexTeamFor } from './is-index-team-for';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { idArray } from './id-array';
+import { idArray } from '@/lib/kernel/id-array';
 import { anniversary, latestBirthDate, RETENTION } from './retention-rules';
 
 export type Leavers = { at18: string[]; at25: string[]; afterDeath: string[] };

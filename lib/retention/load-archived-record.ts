@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEvents, children, otherNames, type RecordChange } from '@/db/schema';
-import { findResponsibleAuthority } from '@/lib/corrections/responsible-authority';
+import { findResponsibleAuthority } from '@/lib/records/responsible-authority';
 import { listRecordVersions } from '@/lib/records/list-record-versions';
 import { ARCHIVE_VIEW_ACTION } from './look-up-archived-record';
 

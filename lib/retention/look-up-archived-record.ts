@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { children } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { findResponsibleAuthority } from '@/lib/corrections/responsible-authority';
-import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
+import { findResponsibleAuthority } from '@/lib/records/responsible-authority';
+import { AppError } from '@/lib/kernel/errors';
 import type { TArchiveLookup } from '@/lib/validation/archive-lookup';
 import { describeReason } from '@/lib/validation/viewing-purpose';
 

@@ -3,7 +3,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { citizenSignInTokens, emailOutbox } from '@/db/schema';
 import { redactAuditDetails } from '@/lib/audit/redact-audit-details';
-import { idArray } from './id-array';
+import { idArray } from '@/lib/kernel/id-array';
 
 export type PurgeArchivedOptions = { db: DbOrTx; today: string; dryRun: boolean };
 

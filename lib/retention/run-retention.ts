@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { type Leavers, archiveLeavers } from './archive-leavers';
 import { purgeArchived } from './purge-archived';
 

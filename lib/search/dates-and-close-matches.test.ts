@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { randomIndexNumber } from '@/lib/records/index-number';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { randomIndexNumber } from '@/lib/kernel/index-number';
 import type { TChildSearch } from '@/lib/validation/child-search';
 import { findChildren, type SearchActor } from './find-children';
 

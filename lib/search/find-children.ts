@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import type { TChildSearch } from '@/lib/validation/child-search';
 import { answerCandidates } from './answer-candidates';
 import { confidentSystemClientAnswer, type FieldToAdd, type NoAnswerReason } from './confident-match';

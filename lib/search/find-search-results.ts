@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { auditEvents } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { PURPOSE_LIFETIME_MS } from '@/lib/records/find-viewing-purpose';
 import { type TChildSearch, ZChildSearch } from '@/lib/validation/child-search';
 import type { AuditedSearch } from './find-children';

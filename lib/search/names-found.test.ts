@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, otherNames } from '@/db/schema';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
-import { randomIndexNumber } from '@/lib/records/index-number';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
+import { randomIndexNumber } from '@/lib/kernel/index-number';
 import type { TChildSearch } from '@/lib/validation/child-search';
 import { rankChildren } from './rank-children';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { parseIndexNumber } from '@/lib/records/index-number';
+import { parseIndexNumber } from '@/lib/kernel/index-number';
 import type { TChildSearch } from '@/lib/validation/child-search';
 import { childDetailsByIndexNumber, shownFromRow, shownOf } from './child-details';
 import { dateCandidates } from './date-candidates';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { NAME_REFERENCES } from '@/lib/names';
 import { prepareIdentity, type PreparedIdentity, resemblesProtectedChild } from './resembles-protected-child';
 import { scoreCandidate } from './score';

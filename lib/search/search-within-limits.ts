@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { suspendSearchWithoutViewing } from '@/lib/oversight/suspend-search-without-viewing';
 import type { Allowance } from '@/lib/rate-limits/spend-allowance';
 import { spendAllowance } from '@/lib/rate-limits/spend-allowance';

@@ -2,11 +2,11 @@ import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { staffActivations, staffUsers } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent } from '@/lib/kernel/record-audit-event';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { pinProblem } from '@/lib/auth/pin-policy';
 import { hashSecret } from '@/lib/auth/secrets';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { hashActivationToken } from './create-staff-user';
 
 /** A password or PIN too easy to guess, with the form field it belongs to. */

@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { organisations, serviceTypes, staffPrivilegeGrants, staffUsers } from '@/db/schema';
 import { isLockedOut } from '@/lib/auth/sign-in-limits';
 import { vettingProblems } from '@/lib/auth/vetting';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { type Administrator } from './manages';
 
 export const EXPIRY_WARNING_DAYS = 30;

@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { staffUsers } from '@/db/schema';
-import type { StaffUser } from '@/lib/auth/staff-sessions';
-import { AppError } from '@/lib/errors';
+import type { StaffUser } from '@/lib/kernel/actors';
+import { AppError } from '@/lib/kernel/errors';
 import { recordStaffAdminEvent, type StaffAdminAction } from './record-staff-admin-event';
 
 export type Administrator = Pick<StaffUser, 'id' | 'role' | 'isNationalAdministrator' | 'localAuthorityCode' | 'organisationId'>;

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { staffUsers } from '@/db/schema';
-import { addCalendarMonths, todayInLondon } from '@/lib/dates/london';
+import { addCalendarMonths, todayInLondon } from '@/lib/kernel/dates';
 import type { TVetting } from '@/lib/validation/staff-user';
 import { type Administrator, managedUser } from './manages';
 import { recordStaffAdminEvent } from './record-staff-admin-event';

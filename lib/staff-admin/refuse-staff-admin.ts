@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError, type ErrorCode } from '@/lib/kernel/errors';
 import type { Administrator } from './manages';
 import { recordStaffAdminEvent, type StaffAdminAction } from './record-staff-admin-event';
 

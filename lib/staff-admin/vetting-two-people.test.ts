@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations, staffUsers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { createTestDatabase, type TestDatabase } from '@/db/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@/testing/test-database';
 import { ZVetting } from '@/lib/validation/staff-user';
 import { approveStaffPrivileges } from './approve-staff-privileges';
 import { changeAccountStatus } from './change-account-status';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainString } from './plain-text';
-import { parseIndexNumber } from '@/lib/records/index-number-codec';
+import { parseIndexNumber } from '@/lib/kernel/index-number-codec';
 import { otherReasonSaid, statedReasonFields } from './viewing-purpose';
 
 /** Why the index team opens an archived record: each lookup is kept with its reason. */

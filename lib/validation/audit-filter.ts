@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EARLIEST_DAY, isoDay } from './iso-day';
-import { AUDIT_ACTION_CODES } from '@/lib/audit/audit-actions';
-import { parseIndexNumber } from '@/lib/records/index-number-codec';
+import { AUDIT_ACTION_CODES } from '@/lib/kernel/audit-actions';
+import { parseIndexNumber } from '@/lib/kernel/index-number-codec';
 import { foldDateParts } from './date-parts';
 import { ZCreateStaffUser } from './staff-user';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { ZChildSearch } from './child-search';
 
 const errorsFor = (input: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIndexNumber } from '@/lib/records/index-number-codec';
+import { parseIndexNumber } from '@/lib/kernel/index-number-codec';
 import { isoDay } from './iso-day';
 import { plainString } from './plain-text';
 

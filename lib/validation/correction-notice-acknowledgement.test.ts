@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { ZCorrectionNoticeAcknowledgement, ZCorrectionNoticeQuery } from './correction-notice-acknowledgement';
 
 const errorsOf = (body: unknown) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { FUZZ_RUNS, hostileFormFields, hostileObjectLike, isPlainEnglishMessage } from '@/lib/testing/hostile-input';
+import { FUZZ_RUNS, hostileFormFields, hostileObjectLike, isPlainEnglishMessage } from '@/testing/hostile-input';
 import { ZActivationCode } from './activation-code';
 import { ZAlertReview } from './alert-review';
 import { ZArchiveLookup } from './archive-lookup';
@@ -17,7 +17,8 @@ import { ZIdentityStatement } from './identity-statement';
 import { involvementSchema, ZIndication } from './involvement';
 import { isPlainText } from './plain-text';
 import { ZShieldChange } from './shield-change';
-import { fieldErrors, ZStaffSignIn, ZTokenCode } from './staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
+import { ZStaffSignIn, ZTokenCode } from './staff-sign-in';
 import { ZActivation, ZCreateStaffUser, ZReason, ZVetting } from './staff-user';
 import { ZStayOnRaise, ZStayOnReason } from './stay-on-casework';
 import { ZStayOnRequest } from './stay-on';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { ZActivationCode } from './activation-code';
 import { IDENTITY_QUESTIONS, nextIdentityQuestion, ZIdentityStatement } from './identity-statement';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDay } from './iso-day';
 import { plainString } from './plain-text';
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 
 const UK_PHONE = /^(\+44\s?|0)[0-9\s]{9,13}$/;
 

@@ -13,15 +13,3 @@ export type TStaffSignIn = z.infer<typeof ZStaffSignIn>;
 export const ZTokenCode = z.object({
   code: z.string('Enter the 6-number code shown in your authenticator app').trim().regex(/^\d{6}$/, 'Enter the 6-number code shown in your authenticator app'),
 });
-
-/** Field errors keyed by field name, in the order of the form, for the GOV.UK error summary. */
-export type FieldErrors = Partial<Record<string, string>>;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}

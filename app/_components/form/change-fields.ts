@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { ChangeKey } from '@/lib/validation/correction-change';
 import { isRealIsoDay } from '@/lib/validation/iso-day';
 import type { FieldSpec } from './form-fields';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect } from 'react';
-import type { FieldErrors } from '@/lib/validation/staff-sign-in';
+import type { FieldErrors } from '@/lib/kernel/field-errors';
 
 const ERROR_PREFIX = 'Error: ';
 

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '@/lib/validation/staff-sign-in';
+import type { FieldErrors } from '@/lib/kernel/field-errors';
 import { DateInput } from './date-input';
 import { Select } from './select';
 import { TextInput } from './text-input';

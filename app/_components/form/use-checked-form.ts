@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { type FormEvent, startTransition } from 'react';
 import { type DefaultValues, type FieldValues, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import type { FieldErrors } from '@/lib/validation/staff-sign-in';
+import type { FieldErrors } from '@/lib/kernel/field-errors';
 
 /**
  * A form checked in the browser with its zod schema before it goes to its server action (which checks it again with

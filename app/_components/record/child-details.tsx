@@ -1,6 +1,6 @@
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { HeldChildRecord, Provenance } from '@/lib/records/child-record';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { ADDRESS_STATUS_LABELS, GENDER_LABELS } from './labels';
 import { Lines, SummaryRow } from './summary-row';
 

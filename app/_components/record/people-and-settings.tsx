@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { HeldChildRecord, HeldSetting, Provenance } from '@/lib/records/child-record';
 import { RELATIONSHIP_LABELS } from './labels';
 import { Lines, SummaryCard, SummaryRow } from './summary-row';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { HeldIndication, HeldInvolvement, WithheldInvolvement } from '@/lib/records/child-record';
 import { IndexTeam } from './index-team';
 import { INDICATION_LABELS } from './labels';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { Provenance } from '@/lib/records/child-record';
 
 /** Where an item came from and when it was last confirmed, under the item. */

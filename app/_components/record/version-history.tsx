@@ -1,5 +1,5 @@
 import type { RecordChange } from '@/db/schema';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 
 export type VersionHistoryEntry = { version: number; changedAt: Date; reason: string; changedBy: string | null; changes: RecordChange[] };
 

@@ -8,7 +8,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { stateIdentity } from '@/lib/identity/state-identity';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { IDENTITY_QUESTIONS, type IdentityQuestion, nextIdentityQuestion, ZIdentityStatement } from '@/lib/validation/identity-statement';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 /** Which page to show: one question, or the answers to check. The answers travel in the form, never the address. */
 export type StatementState = { question?: IdentityQuestion; check?: boolean; errors?: FieldErrors; message?: string; values?: Record<string, string> };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import type { IdentityQuestion } from '@/lib/validation/identity-statement';
 import { DateInput } from '../../_components/form/date-input';

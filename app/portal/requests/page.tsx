@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
-import type { RequestStatus } from '@/lib/casework/request-transitions';
+import type { RequestStatus } from '@/lib/corrections/request-transitions';
 import { listOwnRequests } from '@/lib/corrections/list-own-requests';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { NotificationBanner } from '../../_components/notification-banner';
 import { WithdrawStayOnButton } from './withdraw-stay-on-button';
 

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { citizenSignIn } from '@/lib/auth/citizen-auth';
 import { ZCitizenSignIn } from '@/lib/validation/citizen-sign-in';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { rememberSentTo } from '../check-your-email/sent-to-cookie';
 
 export type CitizenSignInState = { errors?: FieldErrors; values?: Record<string, string> };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { AuditEventRow } from '@/lib/audit/select-audit-events';
-import { formatDateTime } from '@/lib/dates/london';
+import { formatDateTime } from '@/lib/kernel/dates';
 import { ChildEventsLink, OrganisationEventsLink, UserEventsLink } from './audit-links';
 
 /** Who acted: their name (to "what did this user do"), role and organisation. */

@@ -1,5 +1,5 @@
-import { AUDIT_ACTIONS } from '@/lib/audit/audit-actions';
-import type { FieldErrors } from '@/lib/validation/staff-sign-in';
+import { AUDIT_ACTIONS } from '@/lib/kernel/audit-actions';
+import type { FieldErrors } from '@/lib/kernel/field-errors';
 import { DateInput } from '../../_components/form/date-input';
 import { Select } from '../../_components/form/select';
 import { TextInput } from '../../_components/form/text-input';

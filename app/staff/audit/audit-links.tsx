@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 
 /** The explorer narrowed to one identifier, the link's purpose said to screen-reader users too. */
 function FilterLink({ name, value, text, purpose }: { name: 'indexNumber' | 'username' | 'organisationId'; value: string; text: string; purpose: string }) {

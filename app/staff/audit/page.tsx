@@ -8,7 +8,7 @@ import { listAuditOrganisations } from '@/lib/audit/list-audit-organisations';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
 import { auditFilterQuery, parseAuditFilter } from '@/lib/validation/audit-filter';
-import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { ErrorSummary } from '../../_components/form/error-summary';
 import { AuditEventsTable } from './audit-events-table';
 import { AuditFilterForm } from './audit-filter-form';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listWorkQueue, type QueueFilter, type Requester } from '@/lib/casework/list-work-queue';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { clientAddress } from '@/lib/http/client-address';
 import { itemLabel } from '../../_components/form/change-fields';
 import { CaseworkNavigation } from './casework-navigation';

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@/lib/casework/request-transitions';
+import type { RequestStatus } from '@/lib/corrections/request-transitions';
 import type { StayOnStatus } from '@/lib/casework/list-stay-on-requests';
 
 export const STATUS_TAGS: Record<RequestStatus, { text: string; tag: string }> = {

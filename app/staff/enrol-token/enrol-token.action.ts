@@ -6,7 +6,8 @@ import { getDb } from '@/db';
 import { signIn } from '@/lib/auth/next-auth';
 import { completeTokenEnrolment } from '@/lib/auth/token-enrolment';
 import { clientAddress } from '@/lib/http/client-address';
-import { type FieldErrors, fieldErrors, ZTokenCode } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { ZTokenCode } from '@/lib/validation/staff-sign-in';
 import { ENROLMENT_COOKIE } from './enrolment-cookie';
 
 export type EnrolTokenFormState = { errors?: FieldErrors };

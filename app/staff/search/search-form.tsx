@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useActionState, useCallback } from 'react';
 import type { AuditedSearch } from '@/lib/search/find-children';
-import { formatDate } from '@/lib/dates/london';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatDate } from '@/lib/kernel/dates';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { recordPath } from '@/lib/records/record-path';
 import { SEARCH_REASONS } from '@/lib/validation/child-search';
 import { ErrorSummary } from '../../_components/form/error-summary';

@@ -9,7 +9,7 @@ import { misuseThresholds } from '@/lib/oversight/misuse-thresholds';
 import { searchAllowance } from '@/lib/rate-limits/search-allowance';
 import { searchResultsPath } from '@/lib/search/search-results-path';
 import { searchWithinLimits } from '@/lib/search/search-within-limits';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZChildSearch } from '@/lib/validation/child-search';
 import { foldDateParts } from '@/lib/validation/date-parts';
 

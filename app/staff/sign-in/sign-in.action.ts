@@ -8,7 +8,8 @@ import { staffReturnPath } from '@/lib/auth/return-path';
 import { signInStaff } from '@/lib/auth/sign-in-staff';
 import { startTokenEnrolment } from '@/lib/auth/token-enrolment';
 import { clientAddress } from '@/lib/http/client-address';
-import { type FieldErrors, fieldErrors, ZStaffSignIn } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { ZStaffSignIn } from '@/lib/validation/staff-sign-in';
 import { ENROLMENT_COOKIE, enrolmentCookieOptions } from '../enrol-token/enrolment-cookie';
 
 export type SignInFormState = { errors?: FieldErrors; message?: string; problems?: string[]; username?: string };

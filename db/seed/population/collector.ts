@@ -1,4 +1,4 @@
-import { CopyTextBuffer, type Row } from '../bulk-writer';
+import { CopyTextBuffer, type Row } from '@/db/bulk-writer';
 import { TABLE_COLUMNS, type TableName } from './tables';
 
 /** One table's share of a batch: COPY text for a PostgreSQL server, or the rows themselves for INSERTs. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Row } from '../bulk-writer';
+import type { Row } from '@/db/bulk-writer';
 import type { Collector } from './collector';
 import { dayFromIso } from './dates';
 import { generatePopulation } from './generate';

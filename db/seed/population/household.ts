@@ -1,5 +1,5 @@
 import type { NamePool } from '../data/names';
-import type { CellValue, Row } from '../bulk-writer';
+import type { CellValue, Row } from '@/db/bulk-writer';
 import { type Random, weighted } from '../random';
 import { contactFor, servicesFor } from './services';
 import { mobileNumber, personalEmail } from './contacts';

@@ -1,4 +1,4 @@
-import { encodeIndexNumber } from '@/lib/records/index-number';
+import { encodeIndexNumber } from '@/lib/kernel/index-number';
 import type { Random } from '../random';
 
 const HALF_BITS = 25;

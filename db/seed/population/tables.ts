@@ -1,4 +1,4 @@
-import type { Row } from '../bulk-writer';
+import type { Row } from '@/db/bulk-writer';
 
 /** The columns the generator fills, table by table, in the order each row lists them. */
 export const TABLE_COLUMNS = {

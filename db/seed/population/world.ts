@@ -3,7 +3,7 @@ import { COUNCIL_SERVICES, EDUCATION_SERVICES, GP_PRACTICE_NAME_PATTERNS, SAINTS
 import { type Random, type Weighted, weighted } from '../random';
 import { type Day, isoDate } from './dates';
 import type { TableName } from './tables';
-import type { Row } from '../bulk-writer';
+import type { Row } from '@/db/bulk-writer';
 import { landlineNumber, slug } from './contacts';
 
 export type SchoolPhase = 'nursery' | 'primary' | 'secondary' | 'college';

@@ -2,7 +2,7 @@ import { requireApiClient } from '@/lib/api-clients/require-api-client';
 import { listCorrectionNotices } from '@/lib/casework/list-correction-notices';
 import { jsonResponse } from '@/lib/http/json-response';
 import { ZCorrectionNoticeQuery } from '@/lib/validation/correction-notice-acknowledgement';
-import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { withJsonErrors } from '@/lib/http/json-errors';
 
 export const dynamic = 'force-dynamic';

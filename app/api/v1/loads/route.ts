@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { requireApiClient } from '@/lib/api-clients/require-api-client';
-import { todayInLondon } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { receiveUpload } from '@/lib/loads/receive-upload';
 import { uploadCeilingBytes } from '@/lib/loads/upload-ceiling';
 import { viewLoad } from '@/lib/loads/view-load';
 import { ZLoadUpload } from '@/lib/validation/load-upload';
-import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 
 export const dynamic = 'force-dynamic';
 

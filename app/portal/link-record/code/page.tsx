@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { type CodeOnItsWay, findCodeOnItsWay } from '@/lib/identity/find-code-on-its-way';
 import { CodeForm } from './code-form';
 

@@ -7,7 +7,7 @@ import { requireCitizen } from '@/lib/auth/require-citizen';
 import { clientAddress } from '@/lib/http/client-address';
 import { verifyActivationCode } from '@/lib/identity/verify-activation-code';
 import { ZActivationCode } from '@/lib/validation/activation-code';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type CodeState = { errors?: FieldErrors; values?: Record<string, string> };
 

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { ageOn } from '@/lib/citizen-access/age';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { clientAddress } from '@/lib/http/client-address';
 import { viewOwnRecord } from '@/lib/portal/view-own-record';
 import { isRecordId } from '@/lib/records/record-path';

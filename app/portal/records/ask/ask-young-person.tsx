@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { askYoungPersonAction } from './ask-young-person.action';
 
 /** For a parent of a young person of 12 or over who has not agreed yet: ask them, or say that they were asked. */

@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { activateStaffAccount, WeakSecretError } from '@/lib/staff-admin/activate-staff-account';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZActivation } from '@/lib/validation/staff-user';
 
 export type ActivateFormState = { errors?: FieldErrors; message?: string };

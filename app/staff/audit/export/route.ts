@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { exportAuditEvents } from '@/lib/audit/export-audit-events';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { todayInLondon } from '@/lib/dates/london';
+import { todayInLondon } from '@/lib/kernel/dates';
 import { clientAddress } from '@/lib/http/client-address';
 import { parseAuditFilter } from '@/lib/validation/audit-filter';
 

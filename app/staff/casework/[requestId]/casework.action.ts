@@ -7,12 +7,12 @@ import { getDb } from '@/db';
 import { correctionRequests } from '@/db/schema';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { actOnRequest, type CaseworkCommand } from '@/lib/casework/act-on-request';
-import { formatDate } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { COMMAND_NAMES, type CommandName, CHECKED_COMMANDS, parseCaseworkForm } from '@/lib/validation/casework-command';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 
 /** `checked`: the answers as the check step shows them, by field. The answers travel in the form's body, never the address. */

@@ -1,4 +1,4 @@
-import type { RequestAction } from '@/lib/casework/request-transitions';
+import type { RequestAction } from '@/lib/corrections/request-transitions';
 import type { CommandName } from '@/lib/validation/casework-command';
 
 export type Decision = {

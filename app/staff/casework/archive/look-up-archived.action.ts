@@ -4,11 +4,11 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { lookUpArchivedRecord } from '@/lib/retention/look-up-archived-record';
 import { ZArchiveLookup } from '@/lib/validation/archive-lookup';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type ArchiveLookupState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { formatDateTime } from '@/lib/dates/london';
+import { formatDateTime } from '@/lib/kernel/dates';
 import { listLoads } from '@/lib/loads/list-loads';
 import { CaseworkNavigation } from '../casework-navigation';
 import { loadStatus } from './load-status';

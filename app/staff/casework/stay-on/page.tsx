@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listStayOnRequests, type StayOnFilter } from '@/lib/casework/list-stay-on-requests';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { STAY_ON_BASIS_LABELS } from '@/lib/validation/stay-on-casework';
 import { NotificationBanner } from '../../../_components/notification-banner';
 import { CaseworkNavigation } from '../casework-navigation';

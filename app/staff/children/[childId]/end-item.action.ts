@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type Database, getDb } from '@/db';
 import { requireStaff, type SignedInStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { endIndication } from '@/lib/involvements/end-indication';
 import { endInvolvement } from '@/lib/involvements/end-involvement';

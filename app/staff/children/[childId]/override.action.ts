@@ -4,11 +4,11 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { overrideShield } from '@/lib/records/override-shield';
 import { isRecordId, recordPath } from '@/lib/records/record-path';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZShieldOverride } from '@/lib/validation/viewing-purpose';
 
 export type OverrideFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

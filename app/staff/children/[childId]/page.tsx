@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { ageOn } from '@/lib/citizen-access/age';
 import { clientAddress } from '@/lib/http/client-address';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { isRecordId, parseEventId } from '@/lib/records/record-path';
 import { searchResultsPath } from '@/lib/search/search-results-path';
 import { viewChildRecord } from '@/lib/records/view-child-record';

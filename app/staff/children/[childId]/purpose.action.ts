@@ -7,7 +7,7 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { recordViewingPurpose } from '@/lib/records/record-viewing-purpose';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZViewingPurpose } from '@/lib/validation/viewing-purpose';
 
 export type PurposeFormState = { errors?: FieldErrors; values?: Record<string, string> };

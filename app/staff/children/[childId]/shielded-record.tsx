@@ -1,6 +1,6 @@
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { ShieldedRecordView } from '@/lib/records/child-record';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { OverrideForm } from './override-form';
 import { IndexTeam } from '../../../_components/record/index-team';
 import { GENDER_LABELS, RELATIONSHIP_LABELS } from '../../../_components/record/labels';

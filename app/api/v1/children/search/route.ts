@@ -11,7 +11,7 @@ import { searchAllowance } from '@/lib/rate-limits/search-allowance';
 import type { FieldToAdd, NoAnswerReason } from '@/lib/search/confident-match';
 import type { SearchActor } from '@/lib/search/find-children';
 import { searchWithinLimits } from '@/lib/search/search-within-limits';
-import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { ZChildSearch } from '@/lib/validation/child-search';
 import { withJsonErrors } from '@/lib/http/json-errors';
 

@@ -3,7 +3,7 @@ import { acknowledgeCorrectionNotices } from '@/lib/casework/acknowledge-correct
 import { jsonResponse } from '@/lib/http/json-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { ZCorrectionNoticeAcknowledgement } from '@/lib/validation/correction-notice-acknowledgement';
-import { fieldErrors } from '@/lib/validation/staff-sign-in';
+import { fieldErrors } from '@/lib/kernel/field-errors';
 import { withJsonErrors } from '@/lib/http/json-errors';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { requireApiClient } from '@/lib/api-clients/require-api-client';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { viewLoad } from '@/lib/loads/view-load';
 import { isRecordId } from '@/lib/records/record-path';

@@ -5,10 +5,10 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { requestStayOn } from '@/lib/corrections/request-stay-on';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZStayOnRequest } from '@/lib/validation/stay-on';
 
 export type StayOnState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listOwnRequests } from '@/lib/corrections/list-own-requests';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { ReplyForm } from './reply-form';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 

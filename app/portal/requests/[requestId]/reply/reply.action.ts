@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { replyToCorrection } from '@/lib/corrections/reply-to-correction';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { ZCorrectionReply } from '@/lib/validation/correction-request';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type ReplyState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 

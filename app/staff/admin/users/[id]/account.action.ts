@@ -5,13 +5,13 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { approveStaffPrivileges } from '@/lib/staff-admin/approve-staff-privileges';
 import { changeAccountStatus } from '@/lib/staff-admin/change-account-status';
 import { recordVetting } from '@/lib/staff-admin/record-vetting';
 import { foldDateParts } from '@/lib/validation/date-parts';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZReason, ZVetting } from '@/lib/validation/staff-user';
 
 export type AccountFormState = { errors?: FieldErrors; message?: string; done?: string; values?: Record<string, string> };

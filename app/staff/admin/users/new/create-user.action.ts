@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { createStaffUser } from '@/lib/staff-admin/create-staff-user';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZCreateStaffUser } from '@/lib/validation/staff-user';
 
 export type CreateUserFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

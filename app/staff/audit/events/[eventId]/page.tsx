@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { viewAuditEvent } from '@/lib/audit/view-audit-event';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { formatDate, formatDateTime } from '@/lib/dates/london';
+import { formatDate, formatDateTime } from '@/lib/kernel/dates';
 import { clientAddress } from '@/lib/http/client-address';
 import { parseEventId } from '@/lib/records/record-path';
 import { isRealIsoDay } from '@/lib/validation/iso-day';

@@ -7,7 +7,7 @@ import { getDb } from '@/db';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { viewRequest } from '@/lib/casework/view-request';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { choiceOf } from '@/lib/validation/query-choice';

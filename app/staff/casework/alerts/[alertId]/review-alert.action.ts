@@ -5,11 +5,11 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { reviewAlert } from '@/lib/alerts/review-alert';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { ZAlertReview } from '@/lib/validation/alert-review';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type ReviewFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 

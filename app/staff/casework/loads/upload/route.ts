@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { todayInLondon } from '@/lib/dates/london';
-import { AppError } from '@/lib/errors';
+import { todayInLondon } from '@/lib/kernel/dates';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { crossSiteRefusal, isCrossSiteRequest } from '@/lib/http/cross-site';
 import { readFileForm } from '@/lib/http/read-file-form';

@@ -6,10 +6,10 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { decideStayOn } from '@/lib/casework/decide-stay-on';
 import { endStayOn } from '@/lib/casework/end-stay-on';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZStayOnReason } from '@/lib/validation/stay-on-casework';
 
 export type StayOnDecisionState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import type { SignedInStaff } from '@/lib/auth/require-staff';
 import { type EditableRecord, loadEditableRecord } from '@/lib/casework/load-editable-record';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 

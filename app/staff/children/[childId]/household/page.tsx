@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { clientAddress } from '@/lib/http/client-address';
 import { listChildrenAtAddress } from '@/lib/records/list-children-at-address';
 import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';

@@ -4,13 +4,13 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { recordIndication } from '@/lib/involvements/record-indication';
 import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { ZIndication } from '@/lib/validation/involvement';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { requireOwnPurpose } from '../own-purpose';
 
 export type IndicationFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

@@ -4,14 +4,14 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { listServicesFor } from '@/lib/involvements/list-services-for';
 import { recordInvolvement } from '@/lib/involvements/record-involvement';
 import { isRecordId, recordPath } from '@/lib/records/record-path';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { involvementSchema } from '@/lib/validation/involvement';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { requireOwnPurpose } from '../own-purpose';
 
 export type InvolvementFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

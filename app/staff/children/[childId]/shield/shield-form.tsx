@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import type { HouseholdMember } from '@/lib/records/list-household-for-shielding';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { ZShieldChange } from '@/lib/validation/shield-change';
 import { ErrorSummary } from '../../../../_components/form/error-summary';
 import { Textarea } from '../../../../_components/form/textarea';

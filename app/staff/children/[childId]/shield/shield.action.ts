@@ -4,14 +4,14 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { liftShield } from '@/lib/records/lift-shield';
 import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
 import { shieldChild } from '@/lib/records/shield-child';
 import { ZShieldChange } from '@/lib/validation/shield-change';
 import { ZShieldChild } from '@/lib/validation/shield-child';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type ShieldFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string>; shieldSiblings?: string[] };
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { loadStayOnCandidate } from '@/lib/casework/load-stay-on-candidate';
-import { formatIndexNumber } from '@/lib/records/index-number-codec';
+import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { recordPath } from '@/lib/records/record-path';
 import { citedRecordView } from '../cited-view';
 import { RaiseStayOnForm } from './raise-stay-on-form';

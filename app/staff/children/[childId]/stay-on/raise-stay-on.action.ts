@@ -5,10 +5,10 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { raiseStayOn } from '@/lib/casework/raise-stay-on';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZStayOnRaise } from '@/lib/validation/stay-on-casework';
 
 export type RaiseStayOnState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

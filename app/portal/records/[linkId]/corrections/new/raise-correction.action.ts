@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { type TCorrectionRequest, ZCorrectionItem, ZCorrectionRequest } from '@/lib/validation/correction-request';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 /** The request's words travel in the form's body from step to step, never in the address. */
 export type RaiseCorrectionState = {

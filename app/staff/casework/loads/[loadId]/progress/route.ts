@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { recordRefusal } from '@/lib/auth/record-refusal';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { viewLoad } from '@/lib/loads/view-load';
 import { isRecordId } from '@/lib/records/record-path';

@@ -4,12 +4,12 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { decideMatchReview } from '@/lib/loads/decide-match-review';
 import { isRecordId } from '@/lib/records/record-path';
 import { ZMatchReviewDecision } from '@/lib/validation/match-review-decision';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type DecideMatchFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 

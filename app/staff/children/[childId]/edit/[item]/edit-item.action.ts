@@ -5,11 +5,11 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { editRecord } from '@/lib/casework/edit-record';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { parseRecordEditForm } from '@/lib/validation/casework-command';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { parseItemSlug } from '../item-slug';
 
 export type EditItemFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };

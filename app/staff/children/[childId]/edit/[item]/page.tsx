@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { formatDate } from '@/lib/dates/london';
+import { formatDate } from '@/lib/kernel/dates';
 import { isRecordId } from '@/lib/records/record-path';
 import { changeFields } from '../../../../../_components/form/change-fields';
 import { parseItemSlug } from '../item-slug';

@@ -4,12 +4,12 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { approveOrganisationService } from '@/lib/organisation-services/approve-organisation-service';
 import { removeOrganisationService } from '@/lib/organisation-services/remove-organisation-service';
 import { ZChangeOrganisationService, ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
-import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
+import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 
 export type ChangeServiceFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
