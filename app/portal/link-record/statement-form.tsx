@@ -10,6 +10,7 @@ import { Radios } from '../../_components/form/radios';
 import { TextInput } from '../../_components/form/text-input';
 import { stateIdentityAction, type StatementState } from './state-identity.action';
 import { CarriedAnswers } from '@/app/_components/form/carried-answers';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 const RELATIONSHIPS = [
   { value: 'self', label: 'My own record', hint: 'You can see your own record if you are 12 or over.' },
@@ -118,15 +119,15 @@ function CheckAnswers({ values, pending }: { values: Values; pending: boolean })
       <h1 className="govuk-heading-l">Check your answers</h1>
       <dl className="govuk-summary-list">
         {rows.map(([key, value, question]) => (
-          <div className="govuk-summary-list__row" key={key}>
-            <dt className="govuk-summary-list__key">{key}</dt>
-            <dd className="govuk-summary-list__value">{value}</dd>
-            <dd className="govuk-summary-list__actions">
-              <button type="submit" name="step" value={`change:${question}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
-                Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
-              </button>
-            </dd>
-          </div>
+          <SummaryRow key={key} label={key}
+            actions={
+              <>
+                <button type="submit" name="step" value={`change:${question}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
+                  Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
+                </button>
+              </>
+            }
+          >{value}</SummaryRow>
         ))}
       </dl>
       <p className="govuk-body">If these details match a record, we will send a code to prove it is yours to see. The next page says how it will come.</p>

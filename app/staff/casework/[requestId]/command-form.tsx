@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../../_components/form/error-summary';
 import { type FieldSpec, FormFields } from '../../../_components/form/form-fields';
 import type { CommandName } from '@/lib/validation/casework-command';
 import { caseworkAction, type CaseworkFormState } from './casework.action';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 type Props = {
   requestId: string;
@@ -55,15 +56,15 @@ export function CommandForm({ requestId, command, caption, title, children, fiel
             ))}
           <dl className="govuk-summary-list">
             {fields.map((field) => (
-              <div className="govuk-summary-list__row" key={field.name}>
-                <dt className="govuk-summary-list__key">{field.label}</dt>
-                <dd className="govuk-summary-list__value">{shownValue(field, answers[field.name]) || 'Not given'}</dd>
-                <dd className="govuk-summary-list__actions">
-                  <button type="submit" name="step" value="change" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
-                    Change<span className="govuk-visually-hidden"> {field.label.toLowerCase()}</span>
-                  </button>
-                </dd>
-              </div>
+              <SummaryRow key={field.name} label={field.label}
+                actions={
+                  <>
+                    <button type="submit" name="step" value="change" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
+                      Change<span className="govuk-visually-hidden"> {field.label.toLowerCase()}</span>
+                    </button>
+                  </>
+                }
+              >{shownValue(field, answers[field.name]) || 'Not given'}</SummaryRow>
             ))}
           </dl>
           <p className="govuk-body">{check.consequence}</p>

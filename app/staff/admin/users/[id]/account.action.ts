@@ -5,7 +5,6 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { approveStaffPrivileges } from '@/lib/staff-admin/approve-staff-privileges';
 import { changeAccountStatus } from '@/lib/staff-admin/change-account-status';
@@ -13,6 +12,7 @@ import { recordVetting } from '@/lib/staff-admin/record-vetting';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { type FieldErrors, fieldErrors } from '@/lib/validation/staff-sign-in';
 import { ZReason, ZVetting } from '@/lib/validation/staff-user';
+import { attempt } from '@/app/_components/refusals';
 
 export type AccountFormState = { errors?: FieldErrors; message?: string; done?: string; values?: Record<string, string> };
 
@@ -24,12 +24,8 @@ const VETTING_PARTS: string[] = VETTING_DATES.flatMap((name) => [name, `${name}D
 const ZChange = z.object({ change: z.enum(['suspend', 'reinstate', 'reset_token'], 'Choose what to do') });
 
 async function run(staffUserId: string, work: () => Promise<void>, done: string): Promise<AccountFormState> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage };
-    throw error;
-  }
+  const worked = await attempt(work);
+  if (worked.refused) return { message: worked.message };
   revalidatePath(`/staff/admin/users/${staffUserId}`);
   return { done };
 }
