@@ -9,6 +9,7 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { viewRequest } from '@/lib/casework/view-request';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
+import { changeKeyOf } from '@/lib/validation/correction-change';
 import { choiceOf } from '@/lib/validation/query-choice';
 import { changeFields, describeValue, itemLabel } from '../../../../_components/form/change-fields';
 import type { FieldSpec } from '../../../../_components/form/form-fields';
@@ -51,6 +52,7 @@ export default async function DecisionPage({ params }: Props) {
       form = (
         <CommandForm
           {...common}
+          changeKey={changeKeyOf(request.itemKind, request.field)}
           fields={item ? changeFields(item.key) : []}
           defaults={view.startingValues}
           hidden={version}
