@@ -25,7 +25,8 @@ export function useCheckedForm<Input extends FieldValues, Output>(
 ) {
   const checkSchema = zodResolver(schema);
   const resolver: Resolver<Input, unknown, Output> = (values, context, options) => checkSchema(dates.reduce<Record<string, unknown>>((fields, name) => ({ [name]: '', ...foldDateParts(fields, name) }), values) as Input, context, options);
-  const { register, handleSubmit, formState } = useForm<Input, unknown, Output>({ resolver, defaultValues });
+  // The error summary takes the focus when it appears (GOV.UK), as it does after the server's check: not the first field.
+  const { register, handleSubmit, formState } = useForm<Input, unknown, Output>({ resolver, defaultValues, shouldFocusError: false });
   const post = (form: HTMLFormElement, submitter: HTMLElement | null) => startTransition(() => action(new FormData(form, submitter)));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
