@@ -134,15 +134,17 @@ function CheckAnswers({ values, pending }: { values: Values; pending: boolean })
       <h1 className="govuk-heading-l">Check your answers</h1>
       <dl className="govuk-summary-list">
         {rows.map(([key, value, question]) => (
-          <SummaryRow key={key} label={key}
+          <SummaryRow
+            key={key}
+            label={key}
             actions={
-              <>
-                <button type="submit" name="step" value={`change:${question}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
-                  Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
-                </button>
-              </>
+              <button type="submit" name="step" value={`change:${question}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
+                Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
+              </button>
             }
-          >{value}</SummaryRow>
+          >
+            {value}
+          </SummaryRow>
         ))}
       </dl>
       <p className="govuk-body">If these details match a record, we will send a code to prove it is yours to see. The next page says how it will come.</p>

@@ -62,15 +62,17 @@ export function CommandForm({ requestId, command, changeKey = null, caption, tit
             ))}
           <dl className="govuk-summary-list">
             {fields.map((field) => (
-              <SummaryRow key={field.name} label={field.label}
+              <SummaryRow
+                key={field.name}
+                label={field.label}
                 actions={
-                  <>
-                    <button type="submit" name="step" value="change" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
-                      Change<span className="govuk-visually-hidden"> {field.label.toLowerCase()}</span>
-                    </button>
-                  </>
+                  <button type="submit" name="step" value="change" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
+                    Change<span className="govuk-visually-hidden"> {field.label.toLowerCase()}</span>
+                  </button>
                 }
-              >{shownValue(field, answers[field.name]) || 'Not given'}</SummaryRow>
+              >
+                {shownValue(field, answers[field.name]) || 'Not given'}
+              </SummaryRow>
             ))}
           </dl>
           <p className="govuk-body">{check.consequence}</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
@@ -33,7 +34,8 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
         {parents.length === 0 ? <p className="govuk-body">Your record lists no parent or carer with parental responsibility.</p> : null}
         <dl className="govuk-summary-list">
           {parents.map((parent) => (
-            <SummaryRow key={parent.carerId}
+            <SummaryRow
+              key={parent.carerId}
               label={
                 <>
                   {parent.givenNames} {parent.familyName}
@@ -42,31 +44,13 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
               }
               actions={
                 <>
-                  <form action={parentAccessAction}>
-                    <input type="hidden" name="linkId" value={linkId} />
-                    <input type="hidden" name="carerId" value={parent.carerId} />
-                    <input type="hidden" name="agree" value={parent.agreed ? 'no' : 'yes'} />
-                    <button type="submit" className={`govuk-button govuk-!-margin-bottom-0${parent.agreed ? ' govuk-button--warning' : ' govuk-button--secondary'}`} data-module="govuk-button">
-                      {parent.agreed ? 'Stop' : 'Let them see it'}
-                      <span className="govuk-visually-hidden">
-                        {' '}
-                        ({parent.givenNames} {parent.familyName})
-                      </span>
-                    </button>
-                  </form>
+                  <AccessButton linkId={linkId} parent={parent} agree={!parent.agreed} className={parent.agreed ? 'govuk-button--warning' : 'govuk-button--secondary'}>
+                    {parent.agreed ? 'Stop' : 'Let them see it'}
+                  </AccessButton>
                   {parent.askedAt && !parent.agreed ? (
-                    <form action={parentAccessAction} className="govuk-!-margin-top-2">
-                      <input type="hidden" name="linkId" value={linkId} />
-                      <input type="hidden" name="carerId" value={parent.carerId} />
-                      <input type="hidden" name="agree" value="no" />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Say no
-                        <span className="govuk-visually-hidden">
-                          {' '}
-                          ({parent.givenNames} {parent.familyName})
-                        </span>
-                      </button>
-                    </form>
+                    <AccessButton linkId={linkId} parent={parent} agree={false} className="govuk-button--secondary" formClassName="govuk-!-margin-top-2">
+                      Say no
+                    </AccessButton>
                   ) : null}
                 </>
               }
@@ -80,5 +64,32 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
         </dl>
       </div>
     </div>
+  );
+}
+
+type AccessButtonProps = {
+  linkId: string;
+  parent: { carerId: string; givenNames: string; familyName: string };
+  agree: boolean;
+  className: string;
+  formClassName?: string;
+  children: ReactNode;
+};
+
+/** A form of one button that lets the parent see the record, or stops them (the buttons name whom, for a screen reader). */
+function AccessButton({ linkId, parent, agree, className, formClassName, children }: AccessButtonProps) {
+  return (
+    <form action={parentAccessAction} className={formClassName}>
+      <input type="hidden" name="linkId" value={linkId} />
+      <input type="hidden" name="carerId" value={parent.carerId} />
+      <input type="hidden" name="agree" value={agree ? 'yes' : 'no'} />
+      <button type="submit" className={`govuk-button govuk-!-margin-bottom-0 ${className}`} data-module="govuk-button">
+        {children}
+        <span className="govuk-visually-hidden">
+          {' '}
+          ({parent.givenNames} {parent.familyName})
+        </span>
+      </button>
+    </form>
   );
 }

@@ -38,13 +38,13 @@ export default async function EditRecordPage({ params, searchParams }: Props) {
         </p>
         <dl className="govuk-summary-list">
           {items.map((item) => (
-            <SummaryRow key={`${item.key}-${item.itemId ?? ''}`} label={item.label}
+            <SummaryRow
+              key={`${item.key}-${item.itemId ?? ''}`}
+              label={item.label}
               actions={
-                <>
-                  <Link className="govuk-link" href={`/staff/children/${child.id}/edit/${itemSlug(item.key, item.itemId)}`}>
-                    Change<span className="govuk-visually-hidden"> {item.label.toLowerCase()}</span>
-                  </Link>
-                </>
+                <Link className="govuk-link" href={`/staff/children/${child.id}/edit/${itemSlug(item.key, item.itemId)}`}>
+                  Change<span className="govuk-visually-hidden"> {item.label.toLowerCase()}</span>
+                </Link>
               }
             >
               {describeValue(item.value)}

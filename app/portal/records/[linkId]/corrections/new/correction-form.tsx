@@ -129,15 +129,17 @@ function CheckAnswers({ linkId, checked, item, state, action, pending }: CheckAn
         <CarriedAnswers values={answersOf(checked)} except={[]} />
         <dl className="govuk-summary-list">
           {rows.map(([key, value, step]) => (
-            <SummaryRow key={key} label={key}
+            <SummaryRow
+              key={key}
+              label={key}
               actions={
-                <>
-                  <button type="submit" name="step" value={step} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
-                    Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
-                  </button>
-                </>
+                <button type="submit" name="step" value={step} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
+                  Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
+                </button>
               }
-            >{value}</SummaryRow>
+            >
+              {value}
+            </SummaryRow>
           ))}
         </dl>
         <p className="govuk-body">The index team will tell you what they decide within one calendar month.</p>
