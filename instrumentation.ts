@@ -8,7 +8,7 @@ export async function register() {
     console.error('Start the service with `npm start` (server.js), not `next start`: only server.js records the client’s real address.');
     process.exit(1);
   }
-  // What a page that failed shows without JavaScript (scripts/patch-next-error-shell.mjs).
+  // What a page that failed shows without JavaScript (patches/next+16.4.6.patch).
   const { SERVICE_PROBLEM_BODY } = await import('./app/_components/service-problem-html');
   (globalThis as { __childrensIndexErrorBody?: string }).__childrensIndexErrorBody = SERVICE_PROBLEM_BODY;
   const { startAppWorker } = await import('./lib/jobs/start-app-worker');

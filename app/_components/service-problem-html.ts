@@ -3,7 +3,7 @@ import { REFUSED_REQUEST_WORDS, type RefusedRequest, SERVICE_PROBLEM_WORDS as wo
 
 /**
  * The body of the document `next start` answers a page that failed while rendering with (500), for a browser without
- * JavaScript: scripts/patch-next-error-shell.mjs puts it there, instrumentation.ts hands it over. No reference: the
+ * JavaScript: patches/next+16.4.6.patch puts it there, instrumentation.ts hands it over. No reference: the
  * error's digest is not known where it is drawn, and the document's title stays the page's (Next.js writes the head).
  * Plain text only, so nothing in it needs escaping.
  */

@@ -7,6 +7,7 @@ import { requireStaff, type StaffRole } from '@/lib/auth/require-staff';
 import { roleName } from '@/lib/auth/role-names';
 import { formatDate } from '@/lib/kernel/dates';
 import { signOutEverywhereAction } from './sign-out.action';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -30,20 +31,9 @@ export default async function StaffHome() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Signed in as {staff.displayName}</h1>
         <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Role</dt>
-            <dd className="govuk-summary-list__value">
-              {roleName(staff)}
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Organisation</dt>
-            <dd className="govuk-summary-list__value">{organisation?.name}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Police check valid until</dt>
-            <dd className="govuk-summary-list__value">{staff.policeCheckExpiresOn ? formatDate(staff.policeCheckExpiresOn) : 'Not recorded'}</dd>
-          </div>
+          <SummaryRow label="Role">{roleName(staff)}</SummaryRow>
+          <SummaryRow label="Organisation">{organisation?.name}</SummaryRow>
+          <SummaryRow label="Police check valid until">{staff.policeCheckExpiresOn ? formatDate(staff.policeCheckExpiresOn) : 'Not recorded'}</SummaryRow>
         </dl>
         {PLACES.filter((place) => place.roles.includes(staff.role)).map((place) => (
           <p className="govuk-body" key={place.href}>

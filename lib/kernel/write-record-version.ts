@@ -14,6 +14,8 @@ export type WriteRecordVersionOptions = {
   /** The version the person making the change was looking at: if the record has moved on since, nothing is written. */
   expectedVersion?: number;
   correctionRequestId?: string;
+  /** The source system whose load made the change (lib/loads writes its versions with this writer's SQL twin). */
+  sourceSystemId?: string;
 };
 
 /**
@@ -21,7 +23,7 @@ export type WriteRecordVersionOptions = {
  * change; bumping the record's version number also serialises concurrent changes to one child.
  */
 export async function writeRecordVersion(options: WriteRecordVersionOptions): Promise<number> {
-  const { db, childId, changedByStaffId, reason, changes, expectedVersion, correctionRequestId = null } = options;
+  const { db, childId, changedByStaffId, reason, changes, expectedVersion, correctionRequestId = null, sourceSystemId = null } = options;
   const sameVersion = expectedVersion === undefined ? undefined : eq(children.version, expectedVersion);
   const [bumped] = await db
     .update(children)
@@ -32,6 +34,6 @@ export async function writeRecordVersion(options: WriteRecordVersionOptions): Pr
     throw new AppError('conflict', 'Someone else changed this record while you were looking at it. Nothing has been saved: check the record as it is now, then decide again.');
   }
   if (!bumped) throw new Error(`No child ${childId} to version`);
-  await db.insert(recordVersions).values({ childId, version: bumped.version, changedByStaffId, reason, changes, correctionRequestId });
+  await db.insert(recordVersions).values({ childId, version: bumped.version, changedByStaffId, reason, changes, correctionRequestId, sourceSystemId });
   return bumped.version;
 }

@@ -21,6 +21,9 @@ export async function applyNewRecords({ tx }: ApplyNewRecordsOptions): Promise<v
            case when shield_from_child_id is null then postcode end, shield_from_child_id is not null, source_system_id, as_of
     from apply_rows where outcome = 'new'
     on conflict (id) do nothing`);
+  // The record's first version, set-based: writeRecordVersion's SQL twin (record-versions-twin.test.ts shows the same
+  // row). A load makes thousands of children against a 15,000 rows/s target (docs/benchmarks.md), and the writer
+  // takes two statements a child (measured 2026-12-08 on the 2-core machine, 2,000 children in one transaction: 308 versions/s through the writer, 11,500/s set-based). The writer bumps a version; a new record starts at its first (1).
   await tx.unsafe(`
     insert into record_versions (child_id, version, source_system_id, reason, changes)
     select child_id, 1, source_system_id, 'Created by load ' || file_name || ', row ' || row_number, '[]'::jsonb

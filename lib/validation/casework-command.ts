@@ -41,6 +41,30 @@ export function parseRecordEditForm(key: ChangeKey, fields: Record<string, strin
   return parseChangeForm(key, fields, editExtras);
 }
 
+type FormParse<T> = (fields: Record<string, string>) => { success: true; data: T } | { success: false; error: z.ZodError };
+
+/**
+ * A form read by one of the parsers above, as one zod schema of the form's fields, for react-hook-form's resolver in
+ * the browser: the same checks and messages as the server's. A question left unanswered is read as blank.
+ */
+function formSchema<T>(parse: FormParse<T>) {
+  return z.record(z.string(), z.unknown()).transform((raw, ctx) => {
+    const parsed = parse(Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, value == null ? '' : String(value)])));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
+}
+
+/** parseCaseworkForm as a schema; `key` is the request's item, `<item kind>:<field>`. */
+export const caseworkFormSchema = (command: CommandName, key: ChangeKey | null) => {
+  const [itemKind = '', field = ''] = key?.split(':') ?? [];
+  return formSchema<unknown>((fields) => parseCaseworkForm(command, fields, { itemKind, field }));
+};
+
+/** parseRecordEditForm as a schema. */
+export const recordEditFormSchema = (key: ChangeKey) => formSchema((fields) => parseRecordEditForm(key, fields));
+
 /** The item's fields checked by its change schema, beside the form's other fields; errors name the form's fields. */
 function parseChangeForm<Extras extends z.ZodObject>(key: ChangeKey, fields: Record<string, string>, extras: Extras) {
   const folded = foldDateParts(fields, 'dateOfBirth');

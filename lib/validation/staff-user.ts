@@ -37,6 +37,12 @@ export const ZReason = z.object({
   reason: plainString('Give the reason, in at least a few words').min(5, 'Give the reason, in at least a few words').max(500, 'Reason must be 500 characters or fewer'),
 });
 
+/** An access manager suspends, reinstates or resets the token of an account, with a reason. */
+export const ZAccountStatusChange = z.object({
+  change: z.enum(['suspend', 'reinstate', 'reset_token'], 'Choose what to do'),
+  ...ZReason.shape,
+});
+
 export const ZActivation = z
   .object({
     password: z.string('Enter a password').min(1, 'Enter a password').max(256, 'Password must be 256 characters or fewer'),

@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from 'react';
 import { describedBy, FieldGroup, HintAndError } from './field-parts';
 
 type DateInputProps = {
@@ -9,10 +10,12 @@ type DateInputProps = {
   values: Record<string, string>;
   /** The question is the page's heading (GOV.UK: one question on the page). */
   headingLegend?: boolean;
+  /** Extra props for each part's input, by the part's field name, such as react-hook-form's register. */
+  partProps?: (partName: string) => Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
 };
 
 /** GOV.UK date input: day, month and year in a fieldset, with the legend as the question. */
-export function DateInput({ name, legend, hint, error, values, headingLegend }: DateInputProps) {
+export function DateInput({ name, legend, hint, error, values, headingLegend, partProps }: DateInputProps) {
   const part = (suffix: 'Day' | 'Month' | 'Year', width: string) => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
@@ -26,6 +29,7 @@ export function DateInput({ name, legend, hint, error, values, headingLegend }: 
           type="text"
           inputMode="numeric"
           defaultValue={values[`${name}${suffix}`]}
+          {...partProps?.(`${name}${suffix}`)}
         />
       </div>
     </div>

@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldErrors } from '@/lib/kernel/field-errors';
 import { DateInput } from './date-input';
 import { Select } from './select';
@@ -9,20 +10,21 @@ export type FieldSpec =
   | { kind: 'date'; name: string; label: string }
   | { kind: 'select'; name: string; label: string; options: { value: string; label: string }[] };
 
-type Props = { fields: FieldSpec[]; values: Record<string, string>; errors: FieldErrors };
+/** `register`: react-hook-form's, for a form checked in the browser (use-checked-form.ts). */
+type Props = { fields: FieldSpec[]; values: Record<string, string>; errors: FieldErrors; register?: (name: string) => UseFormRegisterReturn };
 
 /** A form's fields from their descriptions, each with its value and its error. */
-export function FormFields({ fields, values, errors }: Props) {
+export function FormFields({ fields, values, errors, register }: Props) {
   return fields.map((field) => {
     switch (field.kind) {
       case 'text':
-        return <TextInput key={field.name} name={field.name} label={field.label} hint={field.hint} error={errors[field.name]} defaultValue={values[field.name] ?? ''} />;
+        return <TextInput key={field.name} name={field.name} label={field.label} hint={field.hint} error={errors[field.name]} defaultValue={values[field.name] ?? ''} inputProps={register?.(field.name)} />;
       case 'textarea':
-        return <Textarea key={field.name} name={field.name} label={field.label} hint={field.hint} error={errors[field.name]} defaultValue={values[field.name] ?? ''} />;
+        return <Textarea key={field.name} name={field.name} label={field.label} hint={field.hint} error={errors[field.name]} defaultValue={values[field.name] ?? ''} {...register?.(field.name)} />;
       case 'date':
-        return <DateInput key={field.name} name={field.name} legend={field.label} error={errors[field.name]} values={dateParts(field.name, values)} />;
+        return <DateInput key={field.name} name={field.name} legend={field.label} error={errors[field.name]} values={dateParts(field.name, values)} partProps={register} />;
       case 'select':
-        return <Select key={field.name} name={field.name} label={field.label} options={field.options} error={errors[field.name]} defaultValue={values[field.name] ?? ''} />;
+        return <Select key={field.name} name={field.name} label={field.label} options={field.options} error={errors[field.name]} defaultValue={values[field.name] ?? ''} selectProps={register?.(field.name)} />;
     }
   });
 }

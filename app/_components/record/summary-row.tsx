@@ -11,8 +11,10 @@ export function ProvenanceNote({ provenance }: { provenance: Provenance }) {
   );
 }
 
-/** One row of a GOV.UK summary list, with the item's source when it has one. */
-export function SummaryRow({ label, children, provenance }: { label: string; children: ReactNode; provenance?: Provenance }) {
+type SummaryRowProps = { label: ReactNode; children: ReactNode; provenance?: Provenance; actions?: ReactNode };
+
+/** One row of a GOV.UK summary list, with the item's source when it has one and its actions (such as "Change"). */
+export function SummaryRow({ label, children, provenance, actions }: SummaryRowProps) {
   return (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{label}</dt>
@@ -20,6 +22,7 @@ export function SummaryRow({ label, children, provenance }: { label: string; chi
         {children}
         {provenance ? <ProvenanceNote provenance={provenance} /> : null}
       </dd>
+      {actions ? <dd className="govuk-summary-list__actions">{actions}</dd> : null}
     </div>
   );
 }

@@ -3,13 +3,15 @@
 import { useActionState } from 'react';
 import { formatDate } from '@/lib/kernel/dates';
 import { foldDateParts } from '@/lib/validation/date-parts';
-import type { IdentityQuestion } from '@/lib/validation/identity-statement';
+import { IDENTITY_QUESTIONS, type IdentityQuestion } from '@/lib/validation/identity-statement';
 import { DateInput } from '../../_components/form/date-input';
 import { ErrorSummary } from '../../_components/form/error-summary';
 import { Radios } from '../../_components/form/radios';
 import { TextInput } from '../../_components/form/text-input';
+import { useCheckedForm } from '../../_components/form/use-checked-form';
 import { stateIdentityAction, type StatementState } from './state-identity.action';
 import { CarriedAnswers } from '@/app/_components/form/carried-answers';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 const RELATIONSHIPS = [
   { value: 'self', label: 'My own record', hint: 'You can see your own record if you are 12 or over.' },
@@ -38,14 +40,31 @@ type Values = Record<string, string>;
 export function StatementForm() {
   const [state, action, pending] = useActionState<StatementState, FormData>(stateIdentityAction, {});
   const values = state.values ?? {};
-  const errors = state.errors ?? {};
   const question = state.check ? null : (state.question ?? 'relationship');
+  if (question) return <QuestionForm key={question} question={question} state={state} action={action} pending={pending} />;
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <form action={action} noValidate>
+        <CarriedAnswers values={values} except={[]} />
+        <CheckAnswers values={values} pending={pending} />
+      </form>
+    </>
+  );
+}
+
+type QuestionProps = { question: IdentityQuestion; state: StatementState; action: (formData: FormData) => void; pending: boolean };
+
+/** One question's page, checked in the browser with that question's part of the statement's schema. */
+function QuestionForm({ question, state, action, pending }: QuestionProps) {
+  const values = state.values ?? {};
+  const { register, onSubmit, errors } = useCheckedForm<Record<string, unknown>, unknown>(IDENTITY_QUESTIONS[question], action, state.errors, undefined, [], question === 'dateOfBirth' ? ['dateOfBirth'] : []);
   const own = values.relationship !== 'parent';
   return (
     <>
       <ErrorSummary errors={errors} message={state.message} />
-      <form action={action} noValidate key={question ?? 'check'}>
-        <CarriedAnswers values={values} except={question ? ASKS[question] : []} />
+      <form action={action} onSubmit={onSubmit} noValidate>
+        <CarriedAnswers values={values} except={ASKS[question]} />
         {question === 'relationship' ? (
           <Radios
             name="relationship"
@@ -55,6 +74,7 @@ export function StatementForm() {
             options={RELATIONSHIPS}
             error={errors.relationship}
             defaultValue={values.relationship}
+            inputProps={register('relationship')}
           />
         ) : null}
         {question === 'parent' ? (
@@ -63,8 +83,8 @@ export function StatementForm() {
               <h1 className="govuk-fieldset__heading">What is your name?</h1>
             </legend>
             <p className="govuk-hint">As it is written on your child’s record, if you know.</p>
-            <TextInput name="parentGivenName" label="Your first name" autoComplete="given-name" defaultValue={values.parentGivenName} error={errors.parentGivenName} className="govuk-!-width-one-half" />
-            <TextInput name="parentFamilyName" label="Your last name" autoComplete="family-name" defaultValue={values.parentFamilyName} error={errors.parentFamilyName} className="govuk-!-width-one-half" />
+            <TextInput name="parentGivenName" label="Your first name" autoComplete="given-name" defaultValue={values.parentGivenName} error={errors.parentGivenName} className="govuk-!-width-one-half" inputProps={register('parentGivenName')} />
+            <TextInput name="parentFamilyName" label="Your last name" autoComplete="family-name" defaultValue={values.parentFamilyName} error={errors.parentFamilyName} className="govuk-!-width-one-half" inputProps={register('parentFamilyName')} />
           </fieldset>
         ) : null}
         {question === 'child' ? (
@@ -73,26 +93,22 @@ export function StatementForm() {
               <h1 className="govuk-fieldset__heading">{own ? 'What is your name?' : 'What is your child’s name?'}</h1>
             </legend>
             <p className="govuk-hint">As it would be on the record.</p>
-            <TextInput name="childGivenName" label="First name" autoComplete={own ? 'given-name' : 'off'} defaultValue={values.childGivenName} error={errors.childGivenName} className="govuk-!-width-one-half" />
-            <TextInput name="childFamilyName" label="Last name" autoComplete={own ? 'family-name' : 'off'} defaultValue={values.childFamilyName} error={errors.childFamilyName} className="govuk-!-width-one-half" />
+            <TextInput name="childGivenName" label="First name" autoComplete={own ? 'given-name' : 'off'} defaultValue={values.childGivenName} error={errors.childGivenName} className="govuk-!-width-one-half" inputProps={register('childGivenName')} />
+            <TextInput name="childFamilyName" label="Last name" autoComplete={own ? 'family-name' : 'off'} defaultValue={values.childFamilyName} error={errors.childFamilyName} className="govuk-!-width-one-half" inputProps={register('childFamilyName')} />
           </fieldset>
         ) : null}
         {question === 'dateOfBirth' ? (
-          <DateInput name="dateOfBirth" legend={own ? 'What is your date of birth?' : 'What is your child’s date of birth?'} headingLegend hint="For example, 27 3 2012" error={errors.dateOfBirth} values={values} />
+          <DateInput name="dateOfBirth" legend={own ? 'What is your date of birth?' : 'What is your child’s date of birth?'} headingLegend hint="For example, 27 3 2012" error={errors.dateOfBirth} values={values} partProps={register} />
         ) : null}
         {question === 'postcode' ? (
           <>
             <h1 className="govuk-heading-l">{own ? 'What is the postcode where you live?' : 'What is the postcode where your child lives?'}</h1>
-            <TextInput name="postcode" label="Postcode" hint="The code we send goes in a letter to the address on the record." autoComplete={own ? 'postal-code' : 'off'} defaultValue={values.postcode} error={errors.postcode} className="govuk-input--width-10" />
+            <TextInput name="postcode" label="Postcode" hint="The code we send goes in a letter to the address on the record." autoComplete={own ? 'postal-code' : 'off'} defaultValue={values.postcode} error={errors.postcode} className="govuk-input--width-10" inputProps={register('postcode')} />
           </>
         ) : null}
-        {question ? (
-          <button type="submit" name="step" value={`answer:${question}`} className="govuk-button" data-module="govuk-button" disabled={pending}>
-            Continue
-          </button>
-        ) : (
-          <CheckAnswers values={values} pending={pending} />
-        )}
+        <button type="submit" name="step" value={`answer:${question}`} className="govuk-button" data-module="govuk-button" disabled={pending}>
+          Continue
+        </button>
       </form>
     </>
   );
@@ -118,15 +134,17 @@ function CheckAnswers({ values, pending }: { values: Values; pending: boolean })
       <h1 className="govuk-heading-l">Check your answers</h1>
       <dl className="govuk-summary-list">
         {rows.map(([key, value, question]) => (
-          <div className="govuk-summary-list__row" key={key}>
-            <dt className="govuk-summary-list__key">{key}</dt>
-            <dd className="govuk-summary-list__value">{value}</dd>
-            <dd className="govuk-summary-list__actions">
+          <SummaryRow
+            key={key}
+            label={key}
+            actions={
               <button type="submit" name="step" value={`change:${question}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
                 Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
               </button>
-            </dd>
-          </div>
+            }
+          >
+            {value}
+          </SummaryRow>
         ))}
       </dl>
       <p className="govuk-body">If these details match a record, we will send a code to prove it is yours to see. The next page says how it will come.</p>

@@ -7,6 +7,7 @@ import { listOwnRequests } from '@/lib/corrections/list-own-requests';
 import { formatDate } from '@/lib/kernel/dates';
 import { NotificationBanner } from '../../_components/notification-banner';
 import { WithdrawStayOnButton } from './withdraw-stay-on-button';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Your requests' };
 
@@ -51,27 +52,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               </div>
               <div className="govuk-summary-card__content">
                 <dl className="govuk-summary-list">
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">What was held</dt>
-                    <dd className="govuk-summary-list__value">{request.valueAsHeld}</dd>
-                  </div>
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">What you said it should be</dt>
-                    <dd className="govuk-summary-list__value">{request.requestedValue}</dd>
-                  </div>
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">Received</dt>
-                    <dd className="govuk-summary-list__value">{formatDate(request.receivedAt)}</dd>
-                  </div>
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{request.decidedAt ? 'Decided' : 'Answer due by'}</dt>
-                    <dd className="govuk-summary-list__value">{formatDate(request.decidedAt ?? request.dueOn)}</dd>
-                  </div>
+                  <SummaryRow label="What was held">{request.valueAsHeld}</SummaryRow>
+                  <SummaryRow label="What you said it should be">{request.requestedValue}</SummaryRow>
+                  <SummaryRow label="Received">{formatDate(request.receivedAt)}</SummaryRow>
+                  <SummaryRow label={request.decidedAt ? 'Decided' : 'Answer due by'}>{formatDate(request.decidedAt ?? request.dueOn)}</SummaryRow>
                   {(request.status === 'refused' || request.status === 'closed') && request.decisionReason ? (
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{request.status === 'refused' ? 'Why it was not changed' : 'Why it was closed'}</dt>
-                      <dd className="govuk-summary-list__value">{request.decisionReason}</dd>
-                    </div>
+                    <SummaryRow label={request.status === 'refused' ? 'Why it was not changed' : 'Why it was closed'}>{request.decisionReason}</SummaryRow>
                   ) : null}
                 </dl>
                 {request.status === 'awaiting_information' ? (

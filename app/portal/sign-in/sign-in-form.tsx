@@ -3,15 +3,17 @@
 import { useActionState } from 'react';
 import { ErrorSummary } from '../../_components/form/error-summary';
 import { TextInput } from '../../_components/form/text-input';
+import { useCheckedForm } from '../../_components/form/use-checked-form';
+import { ZCitizenSignIn } from '@/lib/validation/citizen-sign-in';
 import { citizenSignInAction, type CitizenSignInState } from './sign-in.action';
 
 export function CitizenSignInForm() {
   const [state, action, pending] = useActionState<CitizenSignInState, FormData>(citizenSignInAction, {});
-  const errors = state.errors ?? {};
+  const { register, onSubmit, errors } = useCheckedForm(ZCitizenSignIn, action, state.errors);
   return (
     <>
       <ErrorSummary errors={errors} />
-      <form action={action} noValidate>
+      <form action={action} onSubmit={onSubmit} noValidate>
         <TextInput
           name="email"
           label="Email address"
@@ -21,6 +23,7 @@ export function CitizenSignInForm() {
           spellCheck={false}
           defaultValue={state.values?.email}
           error={errors.email}
+          inputProps={register('email')}
         />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
           Send me a link

@@ -6,11 +6,12 @@ import type { AuditedSearch } from '@/lib/search/find-children';
 import { formatDate } from '@/lib/kernel/dates';
 import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { recordPath } from '@/lib/records/record-path';
-import { SEARCH_REASONS } from '@/lib/validation/child-search';
+import { SEARCH_REASONS, type TChildSearch, ZChildSearch } from '@/lib/validation/child-search';
 import { ErrorSummary } from '../../_components/form/error-summary';
 import { DateInput } from '../../_components/form/date-input';
 import { Radios } from '../../_components/form/radios';
 import { TextInput } from '../../_components/form/text-input';
+import { useCheckedForm } from '../../_components/form/use-checked-form';
 import { searchAction, type SearchFormState } from './search.action';
 
 const tooManySearches = (seconds: number) =>
@@ -35,8 +36,8 @@ type Props = {
 
 export function SearchForm({ values: searched = {}, result: found }: Props) {
   const [state, action, pending] = useActionState<SearchFormState, FormData>(searchAction, {});
-  const errors = state.errors ?? {};
   const values = state.values ?? searched;
+  const { register, onSubmit, errors } = useCheckedForm<Record<string, unknown>, TChildSearch>(ZChildSearch, action, state.errors, undefined, [], ['dateOfBirth']);
   // A new search that did not run (a problem, or too many searches) leaves no results below it to be taken for its own.
   const result = state.values ? undefined : found;
   // As after any search, the focus and the view go to its results, so that nobody is left at the top of a long form.
@@ -47,22 +48,23 @@ export function SearchForm({ values: searched = {}, result: found }: Props) {
   return (
     <>
       <ErrorSummary errors={errors} message={state.retryAfterSeconds ? tooManySearches(state.retryAfterSeconds) : undefined} />
-      <form action={action} noValidate>
+      <form action={action} onSubmit={onSubmit} noValidate>
         <Radios
           name="reason"
           legend="Why are you searching?"
           options={SEARCH_REASONS}
           error={errors.reason}
           defaultValue={values.reason}
+          inputProps={register('reason')}
           conditional={{
-            other: <TextInput name="reasonDetail" label="Your reason" defaultValue={values.reasonDetail} error={errors.reasonDetail} className="govuk-!-width-two-thirds" />,
+            other: <TextInput name="reasonDetail" label="Your reason" defaultValue={values.reasonDetail} error={errors.reasonDetail} className="govuk-!-width-two-thirds" inputProps={register('reasonDetail')} />,
           }}
         />
-        <TextInput name="familyName" label="Family name" autoComplete="off" spellCheck={false} defaultValue={values.familyName} error={errors.familyName} className="govuk-!-width-one-half" />
-        <TextInput name="givenName" label="Given name (optional)" autoComplete="off" spellCheck={false} defaultValue={values.givenName} error={errors.givenName} className="govuk-!-width-one-half" />
-        <DateInput name="dateOfBirth" legend="Date of birth" hint="For example, 27 3 2015" error={errors.dateOfBirth} values={values} />
-        <TextInput name="postcode" label="Postcode or postcode district" hint="Needed if you do not know the date of birth" autoComplete="off" defaultValue={values.postcode} error={errors.postcode} className="govuk-input--width-10" />
-        <TextInput name="indexNumber" label="Or the index number alone" autoComplete="off" spellCheck={false} defaultValue={values.indexNumber} error={errors.indexNumber} className="govuk-input--width-20" />
+        <TextInput name="familyName" label="Family name" autoComplete="off" spellCheck={false} defaultValue={values.familyName} error={errors.familyName} className="govuk-!-width-one-half" inputProps={register('familyName')} />
+        <TextInput name="givenName" label="Given name (optional)" autoComplete="off" spellCheck={false} defaultValue={values.givenName} error={errors.givenName} className="govuk-!-width-one-half" inputProps={register('givenName')} />
+        <DateInput name="dateOfBirth" legend="Date of birth" hint="For example, 27 3 2015" error={errors.dateOfBirth} values={values} partProps={register} />
+        <TextInput name="postcode" label="Postcode or postcode district" hint="Needed if you do not know the date of birth" autoComplete="off" defaultValue={values.postcode} error={errors.postcode} className="govuk-input--width-10" inputProps={register('postcode')} />
+        <TextInput name="indexNumber" label="Or the index number alone" autoComplete="off" spellCheck={false} defaultValue={values.indexNumber} error={errors.indexNumber} className="govuk-input--width-20" inputProps={register('indexNumber')} />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
           Search
         </button>

@@ -2,13 +2,13 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { requireApiClient } from '@/lib/api-clients/require-api-client';
 import { todayInLondon } from '@/lib/kernel/dates';
-import { AppError } from '@/lib/kernel/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { receiveUpload } from '@/lib/loads/receive-upload';
 import { uploadCeilingBytes } from '@/lib/loads/upload-ceiling';
 import { viewLoad } from '@/lib/loads/view-load';
 import { ZLoadUpload } from '@/lib/validation/load-upload';
 import { fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
   if (!parsed.success) return jsonResponse({ error: 'The request is not valid.', fields: fieldErrors(parsed.error) }, 400);
   if (!request.body) return jsonResponse({ error: 'Send the file as the body of the request.' }, 400);
   const declared = request.headers.get('content-length');
-  try {
+  const answered = await attempt(async () => {
     const { loadId, alreadyReceived } = await receiveUpload({
       db: call.db,
       sourceCode: parsed.data.source,
@@ -43,8 +43,6 @@ export async function POST(request: Request) {
     const response = jsonResponse({ alreadyReceived, ...load }, alreadyReceived ? 200 : 202);
     response.headers.set('Location', `/api/v1/loads/${loadId}`);
     return response;
-  } catch (error) {
-    if (error instanceof AppError) return jsonResponse({ error: error.userMessage }, error.status);
-    throw error;
-  }
+  });
+  return answered.refused ? jsonResponse({ error: answered.message }, answered.error.status) : answered.value;
 }

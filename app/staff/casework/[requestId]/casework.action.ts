@@ -8,12 +8,12 @@ import { correctionRequests } from '@/db/schema';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { actOnRequest, type CaseworkCommand } from '@/lib/casework/act-on-request';
 import { formatDate } from '@/lib/kernel/dates';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { COMMAND_NAMES, type CommandName, CHECKED_COMMANDS, parseCaseworkForm } from '@/lib/validation/casework-command';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
+import { attempt } from '@/app/_components/refusals';
 
 /** `checked`: the answers as the check step shows them, by field. The answers travel in the form's body, never the address. */
 export type CaseworkFormState = { command?: CommandName; errors?: FieldErrors; message?: string; values?: Record<string, string>; checked?: Record<string, string> };
@@ -45,14 +45,9 @@ export async function caseworkAction(_previous: CaseworkFormState, formData: For
     const data = parsed.data as Record<string, unknown> & { change?: { value: Record<string, unknown> } };
     return { command, values, checked: shown(data.change ? data.change.value : data) };
   }
-  let status: string;
-  try {
-    status = await actOnRequest({ db, caseworker, requestId, command: { kind: command, ...parsed.data } as CaseworkCommand, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    // Another council's request answers as one that does not exist: the id tells its caseworkers nothing.
-    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No correction request of their council with this id');
-    if (error instanceof AppError) return { command, message: error.userMessage, values };
-    throw error;
-  }
-  redirect(`/staff/casework/${requestId}?done=${command === 'apply' ? status : command}`);
+  const acted = await attempt(async () => actOnRequest({ db, caseworker, requestId, command: { kind: command, ...parsed.data } as CaseworkCommand, clientAddress: clientAddress(await headers()) }));
+  // Another council's request answers as one that does not exist: the id tells its caseworkers nothing.
+  if (acted.refused && acted.error.code === 'not_found') return refuseAsNotFound('No correction request of their council with this id');
+  if (acted.refused) return { command, message: acted.message, values };
+  redirect(`/staff/casework/${requestId}?done=${command === 'apply' ? acted.value : command}`);
 }

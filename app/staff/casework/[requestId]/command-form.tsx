@@ -3,12 +3,17 @@
 import { type ReactNode, useActionState } from 'react';
 import { ErrorSummary } from '../../../_components/form/error-summary';
 import { type FieldSpec, FormFields } from '../../../_components/form/form-fields';
-import type { CommandName } from '@/lib/validation/casework-command';
+import { caseworkFormSchema, type CommandName } from '@/lib/validation/casework-command';
+import type { ChangeKey } from '@/lib/validation/correction-change';
+import { useCheckedForm } from '../../../_components/form/use-checked-form';
 import { caseworkAction, type CaseworkFormState } from './casework.action';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 type Props = {
   requestId: string;
   command: CommandName;
+  /** The request's item, for approving a change: its fields are checked with the item's change schema. */
+  changeKey?: ChangeKey | null;
   /** The request's reference, shown above the heading. */
   caption: string;
   title: string;
@@ -27,9 +32,11 @@ type Props = {
  * One decision on a request, the only form on its page: the error summary first, then the heading and the fields; for
  * a checked decision, then the answers shown back with "Change" and the button that makes it.
  */
-export function CommandForm({ requestId, command, caption, title, children, fields, defaults = {}, hidden = {}, button, buttonClass = '', check }: Props) {
+export function CommandForm({ requestId, command, changeKey = null, caption, title, children, fields, defaults = {}, hidden = {}, button, buttonClass = '', check }: Props) {
   const [state, action, pending] = useActionState<CaseworkFormState, FormData>(caseworkAction, {});
   const values = state.values ?? defaults;
+  // The hidden fields the schema reads (the record's version) are registered with their values; the rest are the page's.
+  const { register, onSubmit, errors } = useCheckedForm<Record<string, unknown>, unknown>(caseworkFormSchema(command, changeKey), action, state.errors, hidden);
   const common = (
     <>
       <input type="hidden" name="requestId" value={requestId} />
@@ -55,15 +62,17 @@ export function CommandForm({ requestId, command, caption, title, children, fiel
             ))}
           <dl className="govuk-summary-list">
             {fields.map((field) => (
-              <div className="govuk-summary-list__row" key={field.name}>
-                <dt className="govuk-summary-list__key">{field.label}</dt>
-                <dd className="govuk-summary-list__value">{shownValue(field, answers[field.name]) || 'Not given'}</dd>
-                <dd className="govuk-summary-list__actions">
+              <SummaryRow
+                key={field.name}
+                label={field.label}
+                actions={
                   <button type="submit" name="step" value="change" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
                     Change<span className="govuk-visually-hidden"> {field.label.toLowerCase()}</span>
                   </button>
-                </dd>
-              </div>
+                }
+              >
+                {shownValue(field, answers[field.name]) || 'Not given'}
+              </SummaryRow>
             ))}
           </dl>
           <p className="govuk-body">{check.consequence}</p>
@@ -77,13 +86,17 @@ export function CommandForm({ requestId, command, caption, title, children, fiel
 
   return (
     <>
-      <ErrorSummary errors={state.errors} message={state.message} />
+      <ErrorSummary errors={errors} message={state.message} />
       <span className="govuk-caption-l">{caption}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       {children}
-      <form action={action} noValidate>
-        {common}
-        <FormFields fields={fields} values={values} errors={state.errors ?? {}} />
+      <form action={action} onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="requestId" value={requestId} />
+        <input type="hidden" name="command" value={command} />
+        {Object.keys(hidden).map((name) => (
+          <input key={name} type="hidden" {...register(name)} />
+        ))}
+        <FormFields fields={fields} values={values} errors={errors} register={register} />
         <button type="submit" name="step" value="check" className={`govuk-button ${buttonClass}`} data-module="govuk-button" disabled={pending}>
           {button}
         </button>

@@ -6,7 +6,6 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { viewRequest } from '@/lib/casework/view-request';
 import { formatDate } from '@/lib/kernel/dates';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
 import { isRecordId } from '@/lib/records/record-path';
@@ -17,6 +16,8 @@ import { VersionHistory } from '../../../_components/record/version-history';
 import { offeredDecisions } from './decisions';
 import { choiceOf } from '@/lib/validation/query-choice';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
+import { whenRefused } from '@/app/_components/refusals';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Correction request' };
 
@@ -50,21 +51,11 @@ const DONE: Record<string, string> = {
 
 type Props = { params: Promise<{ requestId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div className="govuk-summary-list__row">
-    <dt className="govuk-summary-list__key">{label}</dt>
-    <dd className="govuk-summary-list__value">{children}</dd>
-  </div>
-);
-
 export default async function CorrectionRequestPage({ params, searchParams }: Props) {
   const caseworker = await requireStaff('caseworker');
   const { requestId } = await params;
   if (!isRecordId(requestId)) notFound();
-  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'forbidden') return { refusal: error.userMessage };
-    throw error;
-  });
+  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) }).catch(whenRefused((error) => ({ refusal: error.userMessage }), 'forbidden'));
   if (!view) return refuseAsNotFound('No correction request of their council with this id');
   if ('refusal' in view) return <RequestRefused message={view.refusal} />;
   const { request, child, item } = view;
@@ -88,33 +79,33 @@ export default async function CorrectionRequestPage({ params, searchParams }: Pr
 
         <h2 className="govuk-heading-m">The request</h2>
         <dl className="govuk-summary-list">
-          <Row label="Child">
+          <SummaryRow label="Child">
             {child.givenNames} {child.familyName}, born {formatDate(child.dateOfBirth)}
             <br />
             Index number {formatIndexNumber(child.indexNumber)}
-          </Row>
-          <Row label="Raised by">
+          </SummaryRow>
+          <SummaryRow label="Raised by">
             {request.raisedBySource
               ? `The source system ${request.raisedBySource}: a load linked the child but holds this otherwise`
               : request.raisedByStaffId
                 ? 'A caseworker, for the young person or parent'
                 : 'The young person or parent, in the portal'}
-          </Row>
-          <Row label="Received">{formatDate(request.receivedAt)}</Row>
-          <Row label="Answer due by">{formatDate(request.dueOn)}</Row>
-          <Row label="Assigned to">{request.assignedTo ?? 'Nobody yet'}</Row>
-          <Row label="Held when asked">{request.valueAsHeld ?? 'Nothing held'}</Row>
-          <Row label={request.raisedBySource ? 'What the source holds' : 'What the requester says it should be'}>{request.requestedValue}</Row>
-          {request.explanation ? <Row label={request.raisedBySource ? 'Why it is here' : 'Their explanation'}>{request.explanation}</Row> : null}
-          {request.decisionReason ? <Row label="Reason given">{request.decisionReason}</Row> : null}
+          </SummaryRow>
+          <SummaryRow label="Received">{formatDate(request.receivedAt)}</SummaryRow>
+          <SummaryRow label="Answer due by">{formatDate(request.dueOn)}</SummaryRow>
+          <SummaryRow label="Assigned to">{request.assignedTo ?? 'Nobody yet'}</SummaryRow>
+          <SummaryRow label="Held when asked">{request.valueAsHeld ?? 'Nothing held'}</SummaryRow>
+          <SummaryRow label={request.raisedBySource ? 'What the source holds' : 'What the requester says it should be'}>{request.requestedValue}</SummaryRow>
+          {request.explanation ? <SummaryRow label={request.raisedBySource ? 'Why it is here' : 'Their explanation'}>{request.explanation}</SummaryRow> : null}
+          {request.decisionReason ? <SummaryRow label="Reason given">{request.decisionReason}</SummaryRow> : null}
         </dl>
 
         <h2 className="govuk-heading-m">The item as held now</h2>
         {item ? (
           <dl className="govuk-summary-list">
-            <Row label="Value">{describeValue(item.value)}</Row>
-            <Row label="Source">{item.source}</Row>
-            <Row label="Last confirmed">{formatDate(item.lastConfirmedAt)}</Row>
+            <SummaryRow label="Value">{describeValue(item.value)}</SummaryRow>
+            <SummaryRow label="Source">{item.source}</SummaryRow>
+            <SummaryRow label="Last confirmed">{formatDate(item.lastConfirmedAt)}</SummaryRow>
           </dl>
         ) : (
           <p className="govuk-body">This item is not changed from this page: correct it at its source, or refuse or close the request with a reason.</p>

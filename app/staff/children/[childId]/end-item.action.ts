@@ -4,11 +4,11 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type Database, getDb } from '@/db';
 import { requireStaff, type SignedInStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { endIndication } from '@/lib/involvements/end-indication';
 import { endInvolvement } from '@/lib/involvements/end-involvement';
 import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
+import { attempt } from '@/app/_components/refusals';
 
 type Common = { db: Database; practitioner: SignedInStaff; clientAddress: string | null };
 
@@ -18,14 +18,8 @@ async function endItem(practitioner: SignedInStaff, formData: FormData, idField:
   const childId = String(formData.get('childId') ?? '');
   const purpose = parseEventId(String(formData.get('purpose') ?? ''));
   if (!isRecordId(itemId) || !isRecordId(childId) || purpose === null) redirect('/staff/search');
-  let outcome = done;
-  try {
-    await end(itemId, { db: await getDb(), practitioner, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    outcome = 'not-ended';
-  }
-  redirect(recordPath(childId, purpose, { done: outcome }));
+  const ended = await attempt(async () => end(itemId, { db: await getDb(), practitioner, clientAddress: clientAddress(await headers()) }));
+  redirect(recordPath(childId, purpose, { done: ended.refused ? 'not-ended' : done }));
 }
 
 export async function endInvolvementAction(formData: FormData): Promise<void> {

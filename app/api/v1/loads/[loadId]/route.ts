@@ -1,8 +1,8 @@
 import { requireApiClient } from '@/lib/api-clients/require-api-client';
-import { AppError } from '@/lib/kernel/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { viewLoad } from '@/lib/loads/view-load';
 import { isRecordId } from '@/lib/records/record-path';
+import { whenRefused } from '@/app/_components/refusals';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,10 +19,8 @@ export async function GET(request: Request, { params }: Context) {
   if ('refusal' in call) return call.refusal;
   const { loadId } = await params;
   if (!isRecordId(loadId)) return jsonResponse(NOT_FOUND, 404);
-  try {
-    return jsonResponse(await viewLoad({ db: call.db, viewer: { organisationId: call.client.organisationId, national: false }, loadId }));
-  } catch (error) {
-    if (error instanceof AppError) return jsonResponse({ error: error.userMessage }, error.status);
-    throw error;
-  }
+  return viewLoad({ db: call.db, viewer: { organisationId: call.client.organisationId, national: false }, loadId }).then(
+    (load) => jsonResponse(load),
+    whenRefused((error) => jsonResponse({ error: error.userMessage }, error.status)),
+  );
 }

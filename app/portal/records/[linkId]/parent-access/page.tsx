@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { listParentAccess } from '@/lib/citizen-access/parent-access';
 import { formatDate } from '@/lib/kernel/dates';
-import { AppError } from '@/lib/kernel/errors';
 import { isRecordId } from '@/lib/records/record-path';
 import { RELATIONSHIP_LABELS } from '../../../../_components/record/labels';
 import { parentAccessAction } from './parent-access.action';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
+import { whenRefused } from '@/app/_components/refusals';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Who else can see your record' };
 
@@ -17,10 +19,7 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
   const citizen = await requireCitizen();
   const { linkId } = await params;
   if (!isRecordId(linkId)) notFound();
-  const parents = await listParentAccess({ db: await getDb(), citizen, linkId }).catch((error: unknown) => {
-    if (error instanceof AppError) return refuseAsNotFound('No record linked to their account with this id');
-    throw error;
-  });
+  const parents = await listParentAccess({ db: await getDb(), citizen, linkId }).catch(whenRefused(() => refuseAsNotFound('No record linked to their account with this id')));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -35,49 +34,62 @@ export default async function ParentAccessPage({ params }: { params: Promise<{ l
         {parents.length === 0 ? <p className="govuk-body">Your record lists no parent or carer with parental responsibility.</p> : null}
         <dl className="govuk-summary-list">
           {parents.map((parent) => (
-            <div className="govuk-summary-list__row" key={parent.carerId}>
-              <dt className="govuk-summary-list__key">
-                {parent.givenNames} {parent.familyName}
-                <span className="govuk-hint govuk-!-margin-bottom-0">{RELATIONSHIP_LABELS[parent.relationship as keyof typeof RELATIONSHIP_LABELS]}</span>
-              </dt>
-              <dd className="govuk-summary-list__value">
-                {parent.agreed ? 'Can see your record' : 'Cannot see your record'}
-                {parent.askedAt && !parent.agreed ? (
-                  <strong className="govuk-tag govuk-tag--yellow govuk-!-display-block govuk-!-margin-top-1">Asked on {formatDate(parent.askedAt)}</strong>
-                ) : null}
-              </dd>
-              <dd className="govuk-summary-list__actions">
-                <form action={parentAccessAction}>
-                  <input type="hidden" name="linkId" value={linkId} />
-                  <input type="hidden" name="carerId" value={parent.carerId} />
-                  <input type="hidden" name="agree" value={parent.agreed ? 'no' : 'yes'} />
-                  <button type="submit" className={`govuk-button govuk-!-margin-bottom-0${parent.agreed ? ' govuk-button--warning' : ' govuk-button--secondary'}`} data-module="govuk-button">
+            <SummaryRow
+              key={parent.carerId}
+              label={
+                <>
+                  {parent.givenNames} {parent.familyName}
+                  <span className="govuk-hint govuk-!-margin-bottom-0">{RELATIONSHIP_LABELS[parent.relationship as keyof typeof RELATIONSHIP_LABELS]}</span>
+                </>
+              }
+              actions={
+                <>
+                  <AccessButton linkId={linkId} parent={parent} agree={!parent.agreed} className={parent.agreed ? 'govuk-button--warning' : 'govuk-button--secondary'}>
                     {parent.agreed ? 'Stop' : 'Let them see it'}
-                    <span className="govuk-visually-hidden">
-                      {' '}
-                      ({parent.givenNames} {parent.familyName})
-                    </span>
-                  </button>
-                </form>
-                {parent.askedAt && !parent.agreed ? (
-                  <form action={parentAccessAction} className="govuk-!-margin-top-2">
-                    <input type="hidden" name="linkId" value={linkId} />
-                    <input type="hidden" name="carerId" value={parent.carerId} />
-                    <input type="hidden" name="agree" value="no" />
-                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  </AccessButton>
+                  {parent.askedAt && !parent.agreed ? (
+                    <AccessButton linkId={linkId} parent={parent} agree={false} className="govuk-button--secondary" formClassName="govuk-!-margin-top-2">
                       Say no
-                      <span className="govuk-visually-hidden">
-                        {' '}
-                        ({parent.givenNames} {parent.familyName})
-                      </span>
-                    </button>
-                  </form>
-                ) : null}
-              </dd>
-            </div>
+                    </AccessButton>
+                  ) : null}
+                </>
+              }
+            >
+              {parent.agreed ? 'Can see your record' : 'Cannot see your record'}
+              {parent.askedAt && !parent.agreed ? (
+                <strong className="govuk-tag govuk-tag--yellow govuk-!-display-block govuk-!-margin-top-1">Asked on {formatDate(parent.askedAt)}</strong>
+              ) : null}
+            </SummaryRow>
           ))}
         </dl>
       </div>
     </div>
+  );
+}
+
+type AccessButtonProps = {
+  linkId: string;
+  parent: { carerId: string; givenNames: string; familyName: string };
+  agree: boolean;
+  className: string;
+  formClassName?: string;
+  children: ReactNode;
+};
+
+/** A form of one button that lets the parent see the record, or stops them (the buttons name whom, for a screen reader). */
+function AccessButton({ linkId, parent, agree, className, formClassName, children }: AccessButtonProps) {
+  return (
+    <form action={parentAccessAction} className={formClassName}>
+      <input type="hidden" name="linkId" value={linkId} />
+      <input type="hidden" name="carerId" value={parent.carerId} />
+      <input type="hidden" name="agree" value={agree ? 'yes' : 'no'} />
+      <button type="submit" className={`govuk-button govuk-!-margin-bottom-0 ${className}`} data-module="govuk-button">
+        {children}
+        <span className="govuk-visually-hidden">
+          {' '}
+          ({parent.givenNames} {parent.familyName})
+        </span>
+      </button>
+    </form>
   );
 }

@@ -5,9 +5,9 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { setParentAccess } from '@/lib/citizen-access/parent-access';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
+import { attempt } from '@/app/_components/refusals';
 
 export async function parentAccessAction(formData: FormData): Promise<void> {
   const citizen = await requireCitizen();
@@ -15,10 +15,6 @@ export async function parentAccessAction(formData: FormData): Promise<void> {
   const carerId = String(formData.get('carerId') ?? '');
   const agree = formData.get('agree') === 'yes';
   if (!isRecordId(linkId) || !isRecordId(carerId)) redirect('/portal/records');
-  try {
-    await setParentAccess({ db: await getDb(), citizen, linkId, carerId, agree, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-  }
+  await attempt(async () => setParentAccess({ db: await getDb(), citizen, linkId, carerId, agree, clientAddress: clientAddress(await headers()) }));
   redirect(`/portal/records/${linkId}/parent-access`);
 }

@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { requestStayOn } from '@/lib/corrections/request-stay-on';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZStayOnRequest } from '@/lib/validation/stay-on';
+import { attempt } from '@/app/_components/refusals';
 
 export type StayOnState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -19,12 +19,7 @@ export async function stayOnAction(linkId: string, _previous: StayOnState, formD
   const values = { basis: String(formData.get('basis') ?? ''), consent: String(formData.get('consent') ?? '') };
   const parsed = ZStayOnRequest.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  let reference: string;
-  try {
-    reference = await requestStayOn({ db: await getDb(), citizen, linkId, request: parsed.data, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
-  redirect(`/portal/requests/sent?reference=${reference}`);
+  const requested = await attempt(async () => requestStayOn({ db: await getDb(), citizen, linkId, request: parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (requested.refused) return { message: requested.message, values };
+  redirect(`/portal/requests/sent?reference=${requested.value}`);
 }

@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { replyToCorrection } from '@/lib/corrections/reply-to-correction';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { ZCorrectionReply } from '@/lib/validation/correction-request';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 export type ReplyState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -21,11 +21,7 @@ export async function replyAction(_previous: ReplyState, formData: FormData): Pr
   const values = { message: String(formData.get('message') ?? '') };
   const parsed = ZCorrectionReply.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  try {
-    await replyToCorrection({ db: await getDb(), citizen, requestId, reply: parsed.data, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
+  const replied = await attempt(async () => replyToCorrection({ db: await getDb(), citizen, requestId, reply: parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (replied.refused) return { message: replied.message, values };
   redirect('/portal/requests?replied=1');
 }

@@ -4,11 +4,11 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { addOrganisationService } from '@/lib/organisation-services/add-organisation-service';
 import { ZAddOrganisationService, ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 export type AddServiceFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -19,12 +19,7 @@ export async function addServiceAction(organisationId: string, _previous: AddSer
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = ZAddOrganisationService.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  let pending: boolean;
-  try {
-    ({ pending } = await addOrganisationService({ db: await getDb(), admin, organisationId: target.data.organisationId, ...parsed.data, clientAddress: clientAddress(await headers()) }));
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
-  redirect(`/staff/admin/organisations/${target.data.organisationId}?done=${pending ? 'pending' : 'added'}`);
+  const added = await attempt(async () => addOrganisationService({ db: await getDb(), admin, organisationId: target.data.organisationId, ...parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (added.refused) return { message: added.message, values };
+  redirect(`/staff/admin/organisations/${target.data.organisationId}?done=${added.value.pending ? 'pending' : 'added'}`);
 }

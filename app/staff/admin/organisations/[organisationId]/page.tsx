@@ -5,12 +5,12 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { formatDate } from '@/lib/kernel/dates';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { listOrganisationServices } from '@/lib/organisation-services/list-organisation-services';
 import { ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
 import { AddServiceForm } from './add-service-form';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
+import { whenRefused } from '@/app/_components/refusals';
 
 export const metadata: Metadata = { title: 'An organisation’s services' };
 
@@ -32,10 +32,7 @@ export default async function OrganisationServicesPage({ params, searchParams }:
     admin,
     organisationId: target.data.organisationId,
     clientAddress: clientAddress(await headers()),
-  }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No organisation they manage with this id');
-    throw error;
-  });
+  }).catch(whenRefused(() => refuseAsNotFound('No organisation they manage with this id'), 'not_found'));
   const done = DONE[String((await searchParams).done)];
   return (
     <div className="govuk-grid-row">

@@ -5,14 +5,14 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { approveStaffPrivileges } from '@/lib/staff-admin/approve-staff-privileges';
 import { changeAccountStatus } from '@/lib/staff-admin/change-account-status';
 import { recordVetting } from '@/lib/staff-admin/record-vetting';
 import { foldDateParts } from '@/lib/validation/date-parts';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
-import { ZReason, ZVetting } from '@/lib/validation/staff-user';
+import { ZAccountStatusChange, ZVetting } from '@/lib/validation/staff-user';
+import { attempt } from '@/app/_components/refusals';
 
 export type AccountFormState = { errors?: FieldErrors; message?: string; done?: string; values?: Record<string, string> };
 
@@ -21,15 +21,10 @@ const ZTarget = z.object({ staffUserId: z.uuid() });
 const VETTING_DATES = ['trainingCompletedOn', 'userAgreementSignedOn', 'policeCheckIssuedOn'] as const;
 // A date sent whole (a form drawn before the date input came) is read as it is, not taken for a blank.
 const VETTING_PARTS: string[] = VETTING_DATES.flatMap((name) => [name, `${name}Day`, `${name}Month`, `${name}Year`]);
-const ZChange = z.object({ change: z.enum(['suspend', 'reinstate', 'reset_token'], 'Choose what to do') });
 
 async function run(staffUserId: string, work: () => Promise<void>, done: string): Promise<AccountFormState> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage };
-    throw error;
-  }
+  const worked = await attempt(work);
+  if (worked.refused) return { message: worked.message };
   revalidatePath(`/staff/admin/users/${staffUserId}`);
   return { done };
 }
@@ -61,16 +56,13 @@ export async function changeStatusAction(_previous: AccountFormState, formData: 
   const admin = await requireStaff('administrator');
   const target = ZTarget.safeParse(Object.fromEntries(formData));
   if (!target.success) return { message: 'That user could not be found' };
-  const change = ZChange.safeParse(Object.fromEntries(formData));
-  const reason = ZReason.safeParse(Object.fromEntries(formData));
-  if (!change.success || !reason.success) {
-    return { errors: { ...(change.success ? {} : fieldErrors(change.error)), ...(reason.success ? {} : fieldErrors(reason.error)) } };
-  }
+  const parsed = ZAccountStatusChange.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const db = await getDb();
   const address = clientAddress(await headers());
   return run(
     target.data.staffUserId,
-    () => changeAccountStatus({ db, admin, staffUserId: target.data.staffUserId, change: change.data.change, reason: reason.data.reason, clientAddress: address }),
-    DONE[change.data.change],
+    () => changeAccountStatus({ db, admin, staffUserId: target.data.staffUserId, change: parsed.data.change, reason: parsed.data.reason, clientAddress: address }),
+    DONE[parsed.data.change],
   );
 }

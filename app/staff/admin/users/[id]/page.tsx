@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { isLockedOut } from '@/lib/auth/sign-in-limits';
-import { AppError } from '@/lib/kernel/errors';
 import { headers } from 'next/headers';
 import { formatDate } from '@/lib/kernel/dates';
 import { clientAddress } from '@/lib/http/client-address';
@@ -15,6 +14,8 @@ import { POLICE_CHECK_LASTS_MONTHS } from '@/lib/staff-admin/record-vetting';
 import { choiceOf } from '@/lib/validation/query-choice';
 import { NotificationBanner } from '../../../../_components/notification-banner';
 import { ApprovePrivilegesForm, StatusForm, VettingForm } from './account-forms';
+import { whenRefused } from '@/app/_components/refusals';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Staff account' };
 
@@ -28,10 +29,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
   if (!id.success) notFound();
   const db = await getDb();
   const address = clientAddress(await headers());
-  const user = await managedUser({ db, admin, staffUserId: id.data, action: 'staff_admin.user_viewed', clientAddress: address }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const user = await managedUser({ db, admin, staffUserId: id.data, action: 'staff_admin.user_viewed', clientAddress: address }).catch(whenRefused(() => notFound(), 'not_found'));
   await recordStaffAdminEvent({ db, admin, action: 'staff_admin.user_viewed', query: { staffUserId: user.id }, clientAddress: address });
   const waiting = await findWaitingPrivileges({ db, staffUserId: user.id });
   const waitingFor = waiting ? [waiting.hasChildProtectionRole ? 'a child-protection role' : null, waiting.sensitiveService ? `the sensitive service ${waiting.sensitiveService}` : null].filter(Boolean).join(' and ') : '';
@@ -52,10 +50,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
         <h1 className="govuk-heading-l">{user.displayName}</h1>
         <dl className="govuk-summary-list">
           {rows.map(([key, value]) => (
-            <div className="govuk-summary-list__row" key={key}>
-              <dt className="govuk-summary-list__key">{key}</dt>
-              <dd className="govuk-summary-list__value">{value}</dd>
-            </div>
+            <SummaryRow key={key} label={key}>{value}</SummaryRow>
           ))}
         </dl>
         {waiting ? (

@@ -7,25 +7,20 @@ import { getDb } from '@/db';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { viewRequest } from '@/lib/casework/view-request';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
+import { changeKeyOf } from '@/lib/validation/correction-change';
 import { choiceOf } from '@/lib/validation/query-choice';
 import { changeFields, describeValue, itemLabel } from '../../../../_components/form/change-fields';
 import type { FieldSpec } from '../../../../_components/form/form-fields';
 import { CommandForm } from '../command-form';
 import { DECISIONS, offeredDecisions } from '../decisions';
+import { whenRefused } from '@/app/_components/refusals';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Decide a correction request' };
 
 type Props = { params: Promise<{ requestId: string; decision: string }> };
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="govuk-summary-list__row">
-    <dt className="govuk-summary-list__key">{label}</dt>
-    <dd className="govuk-summary-list__value">{children}</dd>
-  </div>
-);
 
 /** One decision on a correction request, alone on its page; a decision the request cannot take now goes back to it. */
 export default async function DecisionPage({ params }: Props) {
@@ -34,11 +29,8 @@ export default async function DecisionPage({ params }: Props) {
   const decision = choiceOf(DECISIONS, slug);
   if (!isRecordId(requestId) || !decision) notFound();
   const back = `/staff/casework/${requestId}`;
-  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) }).catch((error: unknown) => {
-    // Refused (and audited) by the rules: the request's page says why, and whom to call.
-    if (error instanceof AppError && error.code === 'forbidden') redirect(back);
-    throw error;
-  });
+  // Refused (and audited) by the rules: the request's page says why, and whom to call.
+  const view = await viewRequest({ db: await getDb(), caseworker, requestId, clientAddress: clientAddress(await headers()) }).catch(whenRefused(() => redirect(back), 'forbidden'));
   if (!view) return refuseAsNotFound('No correction request of their council with this id');
   if (!offeredDecisions(view, caseworker.id).some((d) => d.command === decision.command)) redirect(back);
 
@@ -49,8 +41,8 @@ export default async function DecisionPage({ params }: Props) {
   const common = { requestId, caption, title: decision.title, button: decision.button, command: decision.command };
   const asked = (
     <dl className="govuk-summary-list">
-      <Row label="Held now">{item ? describeValue(item.value) : (request.valueAsHeld ?? 'Nothing held')}</Row>
-      <Row label={request.raisedBySource ? 'What the source holds' : 'What the requester asked for'}>{request.requestedValue}</Row>
+      <SummaryRow label="Held now">{item ? describeValue(item.value) : (request.valueAsHeld ?? 'Nothing held')}</SummaryRow>
+      <SummaryRow label={request.raisedBySource ? 'What the source holds' : 'What the requester asked for'}>{request.requestedValue}</SummaryRow>
     </dl>
   );
 
@@ -60,6 +52,7 @@ export default async function DecisionPage({ params }: Props) {
       form = (
         <CommandForm
           {...common}
+          changeKey={changeKeyOf(request.itemKind, request.field)}
           fields={item ? changeFields(item.key) : []}
           defaults={view.startingValues}
           hidden={version}

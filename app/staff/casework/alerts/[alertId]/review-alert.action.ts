@@ -5,11 +5,11 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { reviewAlert } from '@/lib/alerts/review-alert';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { ZAlertReview } from '@/lib/validation/alert-review';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 export type ReviewFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -19,11 +19,7 @@ export async function reviewAlertAction(alertId: string, _previous: ReviewFormSt
   const values = { outcome: String(formData.get('outcome') ?? ''), note: String(formData.get('note') ?? '') };
   const parsed = ZAlertReview.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  try {
-    await reviewAlert({ db: await getDb(), caseworker, alertId, review: parsed.data, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
+  const reviewed = await attempt(async () => reviewAlert({ db: await getDb(), caseworker, alertId, review: parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (reviewed.refused) return { message: reviewed.message, values };
   redirect('/staff/casework/alerts?done=reviewed');
 }

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { formatDate } from '@/lib/kernel/dates';
-import { AppError } from '@/lib/kernel/errors';
 import { listMatchReviews } from '@/lib/loads/list-match-reviews';
 import { viewLoad } from '@/lib/loads/view-load';
 import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
@@ -13,6 +12,7 @@ import { SummaryRow } from '../../../../_components/record/summary-row';
 import { loadProgress } from '../load-status';
 import { LoadProgressBar } from './load-progress';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
+import { whenRefused } from '@/app/_components/refusals';
 
 export const metadata: Metadata = { title: 'A source load' };
 
@@ -24,10 +24,7 @@ export default async function LoadPage({ params }: Props) {
   const { loadId } = await params;
   if (!isRecordId(loadId)) notFound();
   const db = await getDb();
-  const load = await viewLoad({ db, viewer: { organisationId: caseworker.organisationId, localAuthorityCode: caseworker.localAuthorityCode, national: false }, loadId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No load they may see with this id');
-    throw error;
-  });
+  const load = await viewLoad({ db, viewer: { organisationId: caseworker.organisationId, localAuthorityCode: caseworker.localAuthorityCode, national: false }, loadId }).catch(whenRefused(() => refuseAsNotFound('No load they may see with this id'), 'not_found'));
   const reviews = await listMatchReviews({ db, caseworker, loadId });
   const progress = loadProgress(load);
   const c = load.counts;

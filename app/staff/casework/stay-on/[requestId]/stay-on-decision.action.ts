@@ -6,11 +6,11 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { decideStayOn } from '@/lib/casework/decide-stay-on';
 import { endStayOn } from '@/lib/casework/end-stay-on';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { ZStayOnReason } from '@/lib/validation/stay-on-casework';
+import { attempt } from '@/app/_components/refusals';
 
 export type StayOnDecisionState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 export type StayOnDecisionKind = 'approve' | 'refuse' | 'end';
@@ -24,12 +24,7 @@ export async function stayOnDecisionAction(stayOnRequestId: string, kind: StayOn
   const parsed = kind === 'approve' ? null : ZStayOnReason.safeParse(values);
   if (parsed && !parsed.success) return { errors: fieldErrors(parsed.error), values };
   const options = { db: await getDb(), caseworker, stayOnRequestId, clientAddress: clientAddress(await headers()) };
-  try {
-    if (kind === 'end') await endStayOn({ ...options, reason: parsed!.data!.reason });
-    else await decideStayOn({ ...options, decision: kind === 'approve' ? { kind } : { kind, reason: parsed!.data!.reason } });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
+  const decided = await attempt(() => (kind === 'end' ? endStayOn({ ...options, reason: parsed!.data!.reason }) : decideStayOn({ ...options, decision: kind === 'approve' ? { kind } : { kind, reason: parsed!.data!.reason } })));
+  if (decided.refused) return { message: decided.message, values };
   redirect(`/staff/casework/stay-on?done=${DONE[kind]}`);
 }

@@ -10,6 +10,7 @@ import { NotificationBanner } from '../../../../_components/notification-banner'
 import { itemSlug } from './item-slug';
 import { editableRecordOrRefusal } from './editable-record';
 import { EditRefused } from './refused';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 export const metadata: Metadata = { title: 'Change the record' };
 
@@ -37,20 +38,20 @@ export default async function EditRecordPage({ params, searchParams }: Props) {
         </p>
         <dl className="govuk-summary-list">
           {items.map((item) => (
-            <div className="govuk-summary-list__row" key={`${item.key}-${item.itemId ?? ''}`}>
-              <dt className="govuk-summary-list__key">{item.label}</dt>
-              <dd className="govuk-summary-list__value">
-                {describeValue(item.value)}
-                <span className="govuk-hint govuk-!-margin-bottom-0">
-                  From {item.source}, last confirmed {formatDate(item.lastConfirmedAt)}
-                </span>
-              </dd>
-              <dd className="govuk-summary-list__actions">
+            <SummaryRow
+              key={`${item.key}-${item.itemId ?? ''}`}
+              label={item.label}
+              actions={
                 <Link className="govuk-link" href={`/staff/children/${child.id}/edit/${itemSlug(item.key, item.itemId)}`}>
                   Change<span className="govuk-visually-hidden"> {item.label.toLowerCase()}</span>
                 </Link>
-              </dd>
-            </div>
+              }
+            >
+              {describeValue(item.value)}
+              <span className="govuk-hint govuk-!-margin-bottom-0">
+                From {item.source}, last confirmed {formatDate(item.lastConfirmedAt)}
+              </span>
+            </SummaryRow>
           ))}
         </dl>
         <p className="govuk-body">

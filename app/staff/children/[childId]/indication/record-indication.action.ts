@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { recordIndication } from '@/lib/involvements/record-indication';
 import { isRecordId, recordPath } from '@/lib/records/record-path';
@@ -12,6 +11,7 @@ import { foldDateParts } from '@/lib/validation/date-parts';
 import { ZIndication } from '@/lib/validation/involvement';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { requireOwnPurpose } from '../own-purpose';
+import { attempt } from '@/app/_components/refusals';
 
 export type IndicationFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -22,11 +22,7 @@ export async function recordIndicationAction(childId: string, _previous: Indicat
   const purpose = await requireOwnPurpose(practitioner, childId, values.purpose);
   const parsed = ZIndication.safeParse(foldDateParts(values, 'recordedOn'));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  try {
-    await recordIndication({ db: await getDb(), practitioner, childId, indication: parsed.data, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
+  const recorded = await attempt(async () => recordIndication({ db: await getDb(), practitioner, childId, indication: parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (recorded.refused) return { message: recorded.message, values };
   redirect(recordPath(childId, purpose, { done: 'indication' }));
 }

@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { listServicesFor } from '@/lib/involvements/list-services-for';
 import { recordInvolvement } from '@/lib/involvements/record-involvement';
@@ -13,6 +12,7 @@ import { foldDateParts } from '@/lib/validation/date-parts';
 import { involvementSchema } from '@/lib/validation/involvement';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
 import { requireOwnPurpose } from '../own-purpose';
+import { attempt } from '@/app/_components/refusals';
 
 export type InvolvementFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -25,11 +25,7 @@ export async function recordInvolvementAction(childId: string, _previous: Involv
   const sensitive = (await listServicesFor({ db, practitioner })).filter((s) => s.isSensitive).map((s) => s.code);
   const parsed = involvementSchema(sensitive).safeParse(foldDateParts(values, 'startedOn'));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  try {
-    await recordInvolvement({ db, practitioner, childId, involvement: parsed.data, clientAddress: clientAddress(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
+  const recorded = await attempt(async () => recordInvolvement({ db, practitioner, childId, involvement: parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (recorded.refused) return { message: recorded.message, values };
   redirect(recordPath(childId, purpose, { done: 'involvement' }));
 }

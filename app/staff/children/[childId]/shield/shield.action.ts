@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { liftShield } from '@/lib/records/lift-shield';
 import { isRecordId, parseEventId, recordPath } from '@/lib/records/record-path';
@@ -12,6 +11,7 @@ import { shieldChild } from '@/lib/records/shield-child';
 import { ZShieldChange } from '@/lib/validation/shield-change';
 import { ZShieldChild } from '@/lib/validation/shield-child';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 export type ShieldFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string>; shieldSiblings?: string[] };
 
@@ -31,13 +31,8 @@ export async function shieldChangeAction(childId: string, change: string, _previ
     return { errors: { reason }, message: Object.values(pageErrors).find(Boolean), ...kept };
   }
   const options = { db: await getDb(), caseworker, childId, clientAddress: clientAddress(await headers()) };
-  try {
-    if (change === 'lift') await liftShield({ ...options, change: parsed.data });
-    else await shieldChild({ ...options, change: { ...siblings, ...parsed.data } });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, ...kept };
-    throw error;
-  }
+  const changed = await attempt(() => (change === 'lift' ? liftShield({ ...options, change: parsed.data }) : shieldChild({ ...options, change: { ...siblings, ...parsed.data } })));
+  if (changed.refused) return { message: changed.message, ...kept };
   const purpose = parseEventId(String(formData.get('purpose') ?? ''));
   redirect(purpose ? recordPath(childId, purpose, { done: DONE[change] }) : `/staff/children/${childId}`);
 }

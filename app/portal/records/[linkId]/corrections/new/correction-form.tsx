@@ -9,6 +9,7 @@ import { Textarea } from '../../../../../_components/form/textarea';
 import { useCheckedForm } from '../../../../../_components/form/use-checked-form';
 import { raiseCorrectionAction, type RaiseCorrectionState } from './raise-correction.action';
 import { CarriedAnswers } from '@/app/_components/form/carried-answers';
+import { SummaryRow } from '@/app/_components/record/summary-row';
 
 type Item = { key: string; label: string; valueAsHeld: string };
 type Action = (formData: FormData) => void;
@@ -128,15 +129,17 @@ function CheckAnswers({ linkId, checked, item, state, action, pending }: CheckAn
         <CarriedAnswers values={answersOf(checked)} except={[]} />
         <dl className="govuk-summary-list">
           {rows.map(([key, value, step]) => (
-            <div className="govuk-summary-list__row" key={key}>
-              <dt className="govuk-summary-list__key">{key}</dt>
-              <dd className="govuk-summary-list__value">{value}</dd>
-              <dd className="govuk-summary-list__actions">
+            <SummaryRow
+              key={key}
+              label={key}
+              actions={
                 <button type="submit" name="step" value={step} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={pending}>
                   Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
                 </button>
-              </dd>
-            </div>
+              }
+            >
+              {value}
+            </SummaryRow>
           ))}
         </dl>
         <p className="govuk-body">The index team will tell you what they decide within one calendar month.</p>

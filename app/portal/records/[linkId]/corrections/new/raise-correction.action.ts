@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireCitizen } from '@/lib/auth/require-citizen';
 import { raiseCorrection } from '@/lib/corrections/raise-correction';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { isRecordId } from '@/lib/records/record-path';
 import { type TCorrectionRequest, ZCorrectionItem, ZCorrectionRequest } from '@/lib/validation/correction-request';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 /** The request's words travel in the form's body from step to step, never in the address. */
 export type RaiseCorrectionState = {
@@ -45,12 +45,7 @@ export async function raiseCorrectionAction(_previous: RaiseCorrectionState, for
   const parsed = ZCorrectionRequest.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values, stage: 'value' };
   if (step !== 'send') return { checked: parsed.data };
-  let reference: string;
-  try {
-    ({ reference } = await raiseCorrection({ db: await getDb(), citizen, linkId, request: parsed.data, clientAddress: clientAddress(await headers()) }));
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, checked: parsed.data };
-    throw error;
-  }
-  redirect(`/portal/requests/sent?reference=${reference}`);
+  const raised = await attempt(async () => raiseCorrection({ db: await getDb(), citizen, linkId, request: parsed.data, clientAddress: clientAddress(await headers()) }));
+  if (raised.refused) return { message: raised.message, checked: parsed.data };
+  redirect(`/portal/requests/sent?reference=${raised.value.reference}`);
 }

@@ -1,11 +1,11 @@
 import { getDb } from '@/db';
 import { recordRefusal } from '@/lib/auth/record-refusal';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { viewLoad } from '@/lib/loads/view-load';
 import { isRecordId } from '@/lib/records/record-path';
 import { loadProgress } from '../../load-status';
+import { whenRefused } from '@/app/_components/refusals';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,14 +21,12 @@ export async function GET(_request: Request, { params }: Context) {
   const caseworker = await requireStaff('caseworker');
   const { loadId } = await params;
   if (!isRecordId(loadId)) return jsonResponse(NOT_FOUND, 404);
-  try {
-    const load = await viewLoad({ db: await getDb(), viewer: { organisationId: caseworker.organisationId, localAuthorityCode: caseworker.localAuthorityCode, national: false }, loadId });
-    return jsonResponse(loadProgress(load));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') {
+  const viewer = { organisationId: caseworker.organisationId, localAuthorityCode: caseworker.localAuthorityCode, national: false };
+  return viewLoad({ db: await getDb(), viewer, loadId }).then(
+    (load) => jsonResponse(loadProgress(load)),
+    whenRefused(async () => {
       await recordRefusal({ actor: { kind: 'staff', id: caseworker.id, organisationId: caseworker.organisationId }, status: 404, why: 'No load they may see with this id' });
       return jsonResponse(NOT_FOUND, 404);
-    }
-    throw error;
-  }
+    }, 'not_found'),
+  );
 }

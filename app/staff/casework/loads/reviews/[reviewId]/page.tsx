@@ -5,7 +5,6 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { formatDate } from '@/lib/kernel/dates';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { viewMatchReview, type ComparedPerson } from '@/lib/loads/view-match-review';
 import { formatIndexNumber } from '@/lib/kernel/index-number-codec';
@@ -13,6 +12,7 @@ import { isRecordId } from '@/lib/records/record-path';
 import { isRealIsoDay } from '@/lib/validation/iso-day';
 import { DecideMatchForm } from './decide-match-form';
 import { refuseAsNotFound } from '@/lib/auth/refuse-as-not-found';
+import { whenRefused } from '@/app/_components/refusals';
 
 export const metadata: Metadata = { title: 'Compare a candidate match' };
 
@@ -38,10 +38,7 @@ export default async function MatchReviewPage({ params }: Props) {
   const caseworker = await requireStaff('caseworker');
   const { reviewId } = await params;
   if (!isRecordId(reviewId)) notFound();
-  const review = await viewMatchReview({ db: await getDb(), caseworker, reviewId, clientAddress: clientAddress(await headers()) }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') return refuseAsNotFound('No match review of their council with this id');
-    throw error;
-  });
+  const review = await viewMatchReview({ db: await getDb(), caseworker, reviewId, clientAddress: clientAddress(await headers()) }).catch(whenRefused(() => refuseAsNotFound('No match review of their council with this id'), 'not_found'));
   return (
     <>
       <Link className="govuk-back-link" href={`/staff/casework/loads/${review.loadId}`}>

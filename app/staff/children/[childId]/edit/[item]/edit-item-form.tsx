@@ -5,8 +5,11 @@ import { ErrorSummary } from '../../../../../_components/form/error-summary';
 import { type FieldSpec, FormFields } from '../../../../../_components/form/form-fields';
 import { editItemAction, type EditItemFormState } from './edit-item.action';
 import { bindOnce } from '../../../../../_components/form/bind-once';
+import { useCheckedForm } from '../../../../../_components/form/use-checked-form';
+import type { ChangeKey } from '@/lib/validation/correction-change';
+import { recordEditFormSchema, type TRecordEdit } from '@/lib/validation/casework-command';
 
-type Props = { childId: string; slug: string; fields: FieldSpec[]; current: Record<string, string>; version: number };
+type Props = { childId: string; slug: string; changeKey: ChangeKey; fields: FieldSpec[]; current: Record<string, string>; version: number };
 
 const REASON: FieldSpec = {
   kind: 'textarea',
@@ -16,13 +19,14 @@ const REASON: FieldSpec = {
 };
 
 /** The item's fields, filled in as held now, and the reason for the change. */
-export function EditItemForm({ childId, slug, fields, current, version }: Props) {
+export function EditItemForm({ childId, slug, changeKey, fields, current, version }: Props) {
   const [state, action, pending] = useActionState<EditItemFormState, FormData>(bindOnce(editItemAction, childId, slug), {});
+  const { register, onSubmit, errors } = useCheckedForm<Record<string, unknown>, TRecordEdit>(recordEditFormSchema(changeKey), action, state.errors, { expectedVersion: String(version) });
   return (
-    <form action={action} noValidate>
-      <ErrorSummary errors={state.errors ?? {}} message={state.message} />
-      <input type="hidden" name="expectedVersion" value={String(version)} />
-      <FormFields fields={[...fields, REASON]} values={state.values ?? current} errors={state.errors ?? {}} />
+    <form action={action} onSubmit={onSubmit} noValidate>
+      <ErrorSummary errors={errors} message={state.message} />
+      <input type="hidden" {...register('expectedVersion')} />
+      <FormFields fields={[...fields, REASON]} values={state.values ?? current} errors={errors} register={register} />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
         Save the change
       </button>

@@ -38,7 +38,7 @@ export default async function EditItemPage({ params }: Props) {
         <p className="govuk-body">
           Held now from {item.source}, last confirmed {formatDate(item.lastConfirmedAt)}.
         </p>
-        <EditItemForm childId={childId} slug={slug} fields={changeFields(item.key)} current={current} version={record.child.version} />
+        <EditItemForm childId={childId} slug={slug} changeKey={item.key} fields={changeFields(item.key)} current={current} version={record.child.version} />
       </div>
     </div>
   );

@@ -4,12 +4,12 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { AppError } from '@/lib/kernel/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { approveOrganisationService } from '@/lib/organisation-services/approve-organisation-service';
 import { removeOrganisationService } from '@/lib/organisation-services/remove-organisation-service';
 import { ZChangeOrganisationService, ZOrganisationServiceTarget } from '@/lib/validation/organisation-service';
 import { type FieldErrors, fieldErrors } from '@/lib/kernel/field-errors';
+import { attempt } from '@/app/_components/refusals';
 
 export type ChangeServiceFormState = { errors?: FieldErrors; message?: string; values?: Record<string, string> };
 
@@ -21,12 +21,7 @@ export async function changeServiceAction(organisationId: string, serviceCode: s
   const parsed = ZChangeOrganisationService.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const change = { db: await getDb(), admin, organisationId: target.data.organisationId, serviceCode: target.data.serviceCode, reason: parsed.data.reason, clientAddress: clientAddress(await headers()) };
-  try {
-    if (parsed.data.decision === 'approve') await approveOrganisationService(change);
-    else await removeOrganisationService(change);
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage, values };
-    throw error;
-  }
+  const changed = await attempt(() => (parsed.data.decision === 'approve' ? approveOrganisationService(change) : removeOrganisationService(change)));
+  if (changed.refused) return { message: changed.message, values };
   redirect(`/staff/admin/organisations/${target.data.organisationId}?done=${parsed.data.decision === 'approve' ? 'approved' : 'removed'}`);
 }
