@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnswerCandidate, type AnswerQuery, confidentSystemClientAnswer } from './confident-match';
+import { type AnswerCandidate, type AnswerQuery, CONFIDENT_LEAD, CONFIDENT_SCORE, confidentMatch, confidentSystemClientAnswer } from './confident-match';
 
 const DOB = '2016-05-09';
 const child = (overrides: Partial<AnswerCandidate> = {}): AnswerCandidate => ({
@@ -119,5 +119,26 @@ describe('any answer, for any ranking', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the best of a ranked list, for the citizen identity match', () => {
+  it('is the best only at the confident score, and only clearly ahead of the next', () => {
+    const ranked = (...scores: number[]) => scores.map((score, i) => ({ id: i, score }));
+    expect(confidentMatch([])).toBeNull();
+    expect(confidentMatch(ranked(CONFIDENT_SCORE - 1))).toBeNull();
+    expect(confidentMatch(ranked(CONFIDENT_SCORE))).toEqual({ id: 0, score: CONFIDENT_SCORE });
+    expect(confidentMatch(ranked(CONFIDENT_SCORE, CONFIDENT_SCORE - CONFIDENT_LEAD + 1))).toBeNull();
+    expect(confidentMatch(ranked(CONFIDENT_SCORE, CONFIDENT_SCORE - CONFIDENT_LEAD))).toEqual({ id: 0, score: CONFIDENT_SCORE });
+    expect(confidentMatch(ranked(100, 100 - CONFIDENT_LEAD + 1))).toBeNull();
+  });
+});
+
+describe('a system client asking by index number', () => {
+  it('gets the child only when the date of birth sent is the child’s', () => {
+    const byNumber = query({ indexNumber: '123456789', familyName: undefined, givenName: undefined, postcode: undefined });
+    expect(confidentSystemClientAnswer(byNumber, [child()], false)).toEqual({ childId: 'wanted' });
+    expect(confidentSystemClientAnswer({ ...byNumber, dateOfBirth: '2016-05-08' }, [child()], false)).toEqual({ childId: null, reason: 'no_match', toAdd: [] });
+    expect(confidentSystemClientAnswer(byNumber, [], false)).toEqual({ childId: null, reason: 'no_match', toAdd: [] });
   });
 });
