@@ -65,6 +65,26 @@ describe('a system client gets a child only when a person would be sure', () => 
     expect(confidentSystemClientAnswer(query({ gender: 'male' }), [child(), girl], false)).toEqual({ childId: 'wanted' });
   });
 
+  it('picks, of namesakes that agree, the one the postcode points at, wherever the search ranked it', () => {
+    const elsewhere = child({ childId: 'namesake', score: 100, postcode: 'M14 5RT' });
+    expect(confidentSystemClientAnswer(query(), [elsewhere, child({ score: 95 })], false)).toEqual({ childId: 'wanted' });
+  });
+
+  it('refuses when the source’s id is linked to one namesake and the postcode points at another', () => {
+    const linked = child({ childId: 'linked', sourceLinked: true, postcode: null });
+    expect(confidentSystemClientAnswer(query({ sourcePersonId: 'P1' }), [linked, child({ score: 95 })], true)).toEqual({ childId: null, reason: 'source_id_elsewhere', toAdd: [] });
+  });
+
+  it('does not count a gender as differing where either side did not specify one', () => {
+    expect(confidentSystemClientAnswer(query({ gender: 'not_specified' }), [child()], false)).toEqual({ childId: 'wanted' });
+    expect(confidentSystemClientAnswer(query({ gender: 'female' }), [child({ gender: 'not_specified' })], false)).toEqual({ childId: 'wanted' });
+  });
+
+  it('counts another child exactly the lead behind, with other names, as not plausible', () => {
+    const behind = child({ childId: 'other', givenNames: 'Olive', score: 85, postcode: null });
+    expect(confidentSystemClientAnswer(query(), [child(), behind], false)).toEqual({ childId: 'wanted' });
+  });
+
   it('accepts a known variant of the given name (Alex for Alexander) only with the source id: at a postcode twins are given such names', () => {
     expect(confidentSystemClientAnswer(query({ givenName: 'Alex' }), [child({ givenNames: 'Alexander' })], false)).toEqual({ childId: null, reason: 'given_name_variant', toAdd: ['sourcePersonId'] });
     expect(confidentSystemClientAnswer(query({ givenName: 'Alex', sourcePersonId: 'P1' }), [child({ givenNames: 'Alexander', sourceLinked: true })], true)).toEqual({ childId: 'wanted' });
