@@ -175,6 +175,16 @@ describe('a caseworker putting a young person forward to stay on', () => {
     expect(await childRow(child)).toMatchObject({ stayOnUntil: '2035-01-15', stayOnBasis: 'learning_difficulty' });
   });
 
+  it('refused, sends no email: a request a caseworker raised has no young person’s account to write to', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2010-01-15' });
+    const raiser = await caseworkerFor(child);
+    const id = await raiseStayOn({ db: database.db, caseworker: raiser, childId: child.childId, request: consent, now: NOW });
+    const queuedBefore = (await database.db.select().from(emailOutbox)).length;
+    await decideStayOn({ db: database.db, caseworker: raiser, stayOnRequestId: id, decision: { kind: 'refuse', reason: 'Asked again later' }, now: NOW });
+    expect(await requestRow(id)).toMatchObject({ status: 'refused' });
+    expect(await database.db.select().from(emailOutbox)).toHaveLength(queuedBefore);
+  });
+
   it('only for a young person of 16 or 17 of the caseworker’s council, by the index team', async () => {
     const young = await createChildFixture(database.db, { dateOfBirth: '2011-06-01' });
     const caseworker = await caseworkerFor(young);
