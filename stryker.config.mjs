@@ -28,7 +28,7 @@ const GROUPS = {
     'lib/records/conflict-of-interest.ts': ['lib/casework/casework.test.ts'],
     'lib/casework/decide-stay-on.ts': ['lib/casework/stay-on.test.ts'],
     'lib/kernel/record-audit-event.ts': ['lib/audit/verify-audit-trail.test.ts', 'lib/audit/append-only.test.ts'],
-    'lib/audit/verify-audit-trail.ts': ['lib/audit/verify-audit-trail.test.ts'],
+    'lib/audit/verify-audit-trail.ts': ['lib/audit/verify-audit-trail.test.ts', 'lib/audit/redact-audit-details.test.ts'],
   },
 };
 // eslint-disable-next-line no-restricted-syntax -- a tool's own configuration, read before the app's settings exist

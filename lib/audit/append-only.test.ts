@@ -43,6 +43,14 @@ describe('as the application role', () => {
     expect(chained.row!.hash).toHaveLength(32);
   });
 
+  it('records an event given only who and what as a plain success, with nothing else filled in', async () => {
+    const [row] = await as(app, async (tx) => {
+      const id = await recordAuditEvent({ db: tx, event: { actorKind: 'system', action: 'test.minimal' } });
+      return tx.execute<Record<string, unknown>>(sql`select outcome, reason, query, child_ids, actor_id, organisation_id, client_address from audit_events where id = ${id}`);
+    });
+    expect(row).toEqual({ outcome: 'ok', reason: null, query: null, child_ids: [], actor_id: null, organisation_id: null, client_address: null });
+  });
+
   it.each([
     ['update', sql`update audit_events set reason = 'changed' where id = ${1}`],
     ['delete', sql`delete from audit_events where true`],

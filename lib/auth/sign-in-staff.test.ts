@@ -101,7 +101,10 @@ describe('staff sessions', () => {
     const at = (ms: number) => new Date(start.getTime() + ms);
 
     expect((await checkStaffSession({ db: database.db, sessionId, now: at(10 * 60_000) })).valid).toBe(true);
-    expect(await checkStaffSession({ db: database.db, sessionId, now: at(10 * 60_000 + IDLE_TIMEOUT_MS + 1) })).toEqual({ valid: false, reason: 'idle' });
+    // Exactly 15 minutes since it was last used is not yet idle; a millisecond more is.
+    expect((await checkStaffSession({ db: database.db, sessionId, now: at(10 * 60_000 + IDLE_TIMEOUT_MS) })).valid).toBe(true);
+    expect(await checkStaffSession({ db: database.db, sessionId, now: at(10 * 60_000 + 2 * IDLE_TIMEOUT_MS + 1) })).toEqual({ valid: false, reason: 'idle' });
+    expect(await checkStaffSession({ db: database.db, sessionId: crypto.randomUUID(), now: at(0) })).toEqual({ valid: false, reason: 'unknown' });
 
     // A second device signs in a little later, with the next code (the last step is forgotten to stand for it).
     await database.db.update(staffUsers).set({ totpLastTimeStep: null }).where(eq(staffUsers.id, staffUserId));

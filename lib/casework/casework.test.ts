@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
   carers,
+  childAddresses,
   childCarers,
   children,
   citizenAccounts,
@@ -25,6 +26,7 @@ import type { CorrectableItem } from '@/lib/corrections/correctable-items';
 import { ZCorrectionRequest } from '@/lib/validation/correction-request';
 import { actOnRequest } from './act-on-request';
 import type { Caseworker } from '@/lib/kernel/actors';
+import { hasConflictOfInterest } from '@/lib/records/conflict-of-interest';
 import { listWorkQueue } from './list-work-queue';
 import { viewRequest } from './view-request';
 
@@ -292,5 +294,36 @@ describe('a change asked for in the fields a caseworker applies', () => {
     expect(await actOnRequest({ db: database.db, caseworker, requestId: named.requestId, command: renamed, now: NOW })).toBe('applied');
     const [renamedRow] = await database.db.select().from(carers).where(eq(carers.id, row.itemId!));
     expect(renamedRow).toMatchObject({ givenNames: 'Robin', familyName: 'Oakes', phone: '0113 496 0999' });
+  });
+});
+
+describe('a caseworker’s conflict of interest', () => {
+  const conflicted = (childId: string, caseworker: { displayName: string; homeAddressLine1: string | null; homePostcode: string | null }) =>
+    hasConflictOfInterest({ db: database.db, caseworker, childId });
+
+  it('is the family name, the first line and the postcode all shared: any two of them is a neighbour or a namesake', async () => {
+    const child = await createChildFixture(database.db, { familyName: 'Ashdown-Quayle', dateOfBirth: '2012-07-21' });
+    const home = { homeAddressLine1: child.secrets.addressLine, homePostcode: child.secrets.postcode };
+    expect(await conflicted(child.childId, { displayName: 'Sam Quayle', ...home })).toBe(true);
+    expect(await conflicted(child.childId, { displayName: 'Sam Quayle', ...home, homePostcode: 'ZZ99 9ZZ' })).toBe(false);
+    expect(await conflicted(child.childId, { displayName: 'Sam Quayle', ...home, homeAddressLine1: '999 Other Street' })).toBe(false);
+    expect(await conflicted(child.childId, { displayName: 'Sam Ashdown', ...home })).toBe(true);
+  });
+
+  it('reads the family name as the last word of the caseworker’s name, however many names and spaces come before', async () => {
+    const child = await createChildFixture(database.db, { familyName: 'Penhaligon', dateOfBirth: '2012-07-21' });
+    const home = { homeAddressLine1: child.secrets.addressLine, homePostcode: child.secrets.postcode };
+    expect(await conflicted(child.childId, { displayName: 'Mary Ann Penhaligon', ...home })).toBe(true);
+    expect(await conflicted(child.childId, { displayName: ' Mary  Penhaligon ', ...home })).toBe(true);
+    expect(await conflicted(child.childId, { displayName: 'Penhaligon Mary Ann', ...home })).toBe(false);
+  });
+
+  it('is not found where the caseworker’s home or the child’s current address is not known', async () => {
+    const child = await createChildFixture(database.db, { familyName: 'Trevithick', dateOfBirth: '2012-07-21' });
+    const { addressLine, postcode } = child.secrets;
+    expect(await conflicted(child.childId, { displayName: 'Jo Trevithick', homeAddressLine1: null, homePostcode: postcode })).toBe(false);
+    expect(await conflicted(child.childId, { displayName: 'Jo Trevithick', homeAddressLine1: addressLine, homePostcode: null })).toBe(false);
+    await database.db.update(childAddresses).set({ livedUntil: '2026-01-01' }).where(eq(childAddresses.childId, child.childId));
+    expect(await conflicted(child.childId, { displayName: 'Jo Trevithick', homeAddressLine1: addressLine, homePostcode: postcode })).toBe(false);
   });
 });

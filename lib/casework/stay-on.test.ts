@@ -79,7 +79,9 @@ describe('deciding a young person’s request to stay on until 25', () => {
     const [version] = await database.db.select().from(recordVersions).where(and(eq(recordVersions.childId, child.childId), eq(recordVersions.version, versionBefore + 1)));
     expect(version).toMatchObject({ changedByStaffId: caseworker.id, reason: expect.stringContaining(reference) });
     expect(version!.changes).toEqual([{ item: 'child', itemId: child.childId, field: 'stayOnUntil', before: null, after: '2034-05-10' }]);
-    expect(await auditOf('stay_on.approve', child.childId)).toHaveLength(1);
+    const approvals = await auditOf('stay_on.approve', child.childId);
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]!.query).toMatchObject({ stayOnRequestId: id, stayOnUntil: '2034-05-10', basis: 'care_leaver' });
     const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
     expect(mail!.subject).toContain(reference);
     expect(mail!.body).toContain('until you are 25');
@@ -111,10 +113,14 @@ describe('deciding a young person’s request to stay on until 25', () => {
     expect(await childRow(child)).toEqual(before);
     const [refused] = await auditOf('stay_on.refuse', child.childId);
     expect(refused!.reason).toBe('No longer receiving services');
+    expect(refused!.query).toEqual({ stayOnRequestId: id });
     const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
     expect(mail!.subject).toContain(reference);
     expect(mail!.body).not.toContain('services');
-    await expect(decideStayOn({ db: database.db, caseworker: await caseworkerFor(child), stayOnRequestId: id, decision: { kind: 'approve' }, now: NOW })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(decideStayOn({ db: database.db, caseworker: await caseworkerFor(child), stayOnRequestId: id, decision: { kind: 'approve' }, now: NOW })).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: 'This request has already been decided or withdrawn.',
+    });
   });
 
   it('refuses another council’s caseworker, a practitioner and a caseworker of the child’s own family, changing nothing', async () => {
@@ -136,7 +142,10 @@ describe('deciding a young person’s request to stay on until 25', () => {
     const { id } = await askedToStayOn(child);
     const later = new Date('2026-12-01T10:00:00Z');
     const caseworker = await caseworkerFor(child);
-    await expect(decideStayOn({ db: database.db, caseworker, stayOnRequestId: id, decision: { kind: 'approve' }, now: later })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(decideStayOn({ db: database.db, caseworker, stayOnRequestId: id, decision: { kind: 'approve' }, now: later })).rejects.toMatchObject({
+      code: 'invalid',
+      userMessage: expect.stringContaining('The young person is 18 now'),
+    });
     expect((await viewStayOnRequest({ db: database.db, caseworker, stayOnRequestId: id, now: later }))!.allowed.size).toBe(0);
     expect((await requestRow(id)).status).toBe('requested');
   });
@@ -156,11 +165,24 @@ describe('a caseworker putting a young person forward to stay on', () => {
     await expect(raiseStayOn({ db: database.db, caseworker: raiser, childId: child.childId, request: consent, now: NOW })).rejects.toMatchObject({ code: 'conflict' });
 
     expect((await viewStayOnRequest({ db: database.db, caseworker: raiser, stayOnRequestId: id, now: NOW }))!.allowed).toEqual(new Set(['refuse']));
-    await expect(decideStayOn({ db: database.db, caseworker: raiser, stayOnRequestId: id, decision: { kind: 'approve' }, now: NOW })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(decideStayOn({ db: database.db, caseworker: raiser, stayOnRequestId: id, decision: { kind: 'approve' }, now: NOW })).rejects.toMatchObject({
+      code: 'forbidden',
+      userMessage: 'You took this request down, so another caseworker must approve it.',
+    });
     expect((await childRow(child)).stayOnUntil).toBeNull();
     const second = await caseworkerFor(child);
     await decideStayOn({ db: database.db, caseworker: second, stayOnRequestId: id, decision: { kind: 'approve' }, now: NOW });
     expect(await childRow(child)).toMatchObject({ stayOnUntil: '2035-01-15', stayOnBasis: 'learning_difficulty' });
+  });
+
+  it('refused, sends no email: a request a caseworker raised has no young person’s account to write to', async () => {
+    const child = await createChildFixture(database.db, { dateOfBirth: '2010-01-15' });
+    const raiser = await caseworkerFor(child);
+    const id = await raiseStayOn({ db: database.db, caseworker: raiser, childId: child.childId, request: consent, now: NOW });
+    const queuedBefore = (await database.db.select().from(emailOutbox)).length;
+    await decideStayOn({ db: database.db, caseworker: raiser, stayOnRequestId: id, decision: { kind: 'refuse', reason: 'Asked again later' }, now: NOW });
+    expect(await requestRow(id)).toMatchObject({ status: 'refused' });
+    expect(await database.db.select().from(emailOutbox)).toHaveLength(queuedBefore);
   });
 
   it('only for a young person of 16 or 17 of the caseworker’s council, by the index team', async () => {

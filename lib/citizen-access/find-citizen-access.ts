@@ -42,6 +42,7 @@ export async function findCitizenAccess({ db, citizenId, linkId, now = new Date(
   if (link.relationship === 'self') {
     return age >= OWN_ACCESS_AGE ? { allowed: true, link, childId: link.childId } : { allowed: false, reason: 'too_young', link };
   }
+  // Stryker disable next-line ConditionalExpression: without it a link with no carer finds no carer row (carer_id = null matches nothing) and is refused below for the same reason; kept to say the rule
   if (!link.carerId) return { allowed: false, reason: 'no_parental_responsibility', link };
   const [carer] = await db
     .select({ hasParentalResponsibility: childCarers.hasParentalResponsibility })
@@ -50,6 +51,7 @@ export async function findCitizenAccess({ db, citizenId, linkId, now = new Date(
   if (!carer?.hasParentalResponsibility) return { allowed: false, reason: 'no_parental_responsibility', link };
   if (age < OWN_ACCESS_AGE) return { allowed: true, link, childId: link.childId };
   const [agreement] = await db
+    // Stryker disable next-line ObjectLiteral: with no columns named drizzle selects them all; only whether a row exists is read
     .select({ id: parentAccessAgreements.id })
     .from(parentAccessAgreements)
     .where(and(eq(parentAccessAgreements.childId, link.childId), eq(parentAccessAgreements.carerId, link.carerId), isNull(parentAccessAgreements.withdrawnAt)));

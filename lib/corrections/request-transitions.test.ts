@@ -36,7 +36,19 @@ describe('correction request transitions', () => {
     for (const status of FINISHED) expect(ACTIONS.filter((action) => canTake(status, action))).toEqual([]);
   });
 
-  it('tells the caseworker where the request is when a move is refused', () => {
-    expect(() => nextStatus('applied', 'approve')).toThrow(/This request is corrected/);
+  it('counts applied, refused and closed as finished, and nothing else', () => {
+    expect([...FINISHED].sort()).toEqual(['applied', 'closed', 'refused']);
+  });
+
+  it.each<[RequestStatus, RequestAction, string]>([
+    ['received', 'receive_information', 'received'],
+    ['in_review', 'confirm_edit', 'in review'],
+    ['awaiting_information', 'approve', 'waiting for more information'],
+    ['awaiting_approval', 'approve', 'waiting for a second caseworker'],
+    ['applied', 'approve', 'corrected'],
+    ['refused', 'close', 'not changed'],
+    ['closed', 'assign', 'closed'],
+  ])('tells the caseworker where a %s request is when %s is refused', (status, action, words) => {
+    expect(() => nextStatus(status, action)).toThrow(`This request is ${words}, so that cannot be done now.`);
   });
 });

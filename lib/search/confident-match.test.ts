@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnswerCandidate, type AnswerQuery, confidentSystemClientAnswer } from './confident-match';
+import { type AnswerCandidate, type AnswerQuery, CONFIDENT_LEAD, CONFIDENT_SCORE, confidentMatch, confidentSystemClientAnswer } from './confident-match';
 
 const DOB = '2016-05-09';
 const child = (overrides: Partial<AnswerCandidate> = {}): AnswerCandidate => ({
@@ -65,6 +65,26 @@ describe('a system client gets a child only when a person would be sure', () => 
     expect(confidentSystemClientAnswer(query({ gender: 'male' }), [child(), girl], false)).toEqual({ childId: 'wanted' });
   });
 
+  it('picks, of namesakes that agree, the one the postcode points at, wherever the search ranked it', () => {
+    const elsewhere = child({ childId: 'namesake', score: 100, postcode: 'M14 5RT' });
+    expect(confidentSystemClientAnswer(query(), [elsewhere, child({ score: 95 })], false)).toEqual({ childId: 'wanted' });
+  });
+
+  it('refuses when the source’s id is linked to one namesake and the postcode points at another', () => {
+    const linked = child({ childId: 'linked', sourceLinked: true, postcode: null });
+    expect(confidentSystemClientAnswer(query({ sourcePersonId: 'P1' }), [linked, child({ score: 95 })], true)).toEqual({ childId: null, reason: 'source_id_elsewhere', toAdd: [] });
+  });
+
+  it('does not count a gender as differing where either side did not specify one', () => {
+    expect(confidentSystemClientAnswer(query({ gender: 'not_specified' }), [child()], false)).toEqual({ childId: 'wanted' });
+    expect(confidentSystemClientAnswer(query({ gender: 'female' }), [child({ gender: 'not_specified' })], false)).toEqual({ childId: 'wanted' });
+  });
+
+  it('counts another child exactly the lead behind, with other names, as not plausible', () => {
+    const behind = child({ childId: 'other', givenNames: 'Olive', score: 85, postcode: null });
+    expect(confidentSystemClientAnswer(query(), [child(), behind], false)).toEqual({ childId: 'wanted' });
+  });
+
   it('accepts a known variant of the given name (Alex for Alexander) only with the source id: at a postcode twins are given such names', () => {
     expect(confidentSystemClientAnswer(query({ givenName: 'Alex' }), [child({ givenNames: 'Alexander' })], false)).toEqual({ childId: null, reason: 'given_name_variant', toAdd: ['sourcePersonId'] });
     expect(confidentSystemClientAnswer(query({ givenName: 'Alex', sourcePersonId: 'P1' }), [child({ givenNames: 'Alexander', sourceLinked: true })], true)).toEqual({ childId: 'wanted' });
@@ -119,5 +139,26 @@ describe('any answer, for any ranking', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the best of a ranked list, for the citizen identity match', () => {
+  it('is the best only at the confident score, and only clearly ahead of the next', () => {
+    const ranked = (...scores: number[]) => scores.map((score, i) => ({ id: i, score }));
+    expect(confidentMatch([])).toBeNull();
+    expect(confidentMatch(ranked(CONFIDENT_SCORE - 1))).toBeNull();
+    expect(confidentMatch(ranked(CONFIDENT_SCORE))).toEqual({ id: 0, score: CONFIDENT_SCORE });
+    expect(confidentMatch(ranked(CONFIDENT_SCORE, CONFIDENT_SCORE - CONFIDENT_LEAD + 1))).toBeNull();
+    expect(confidentMatch(ranked(CONFIDENT_SCORE, CONFIDENT_SCORE - CONFIDENT_LEAD))).toEqual({ id: 0, score: CONFIDENT_SCORE });
+    expect(confidentMatch(ranked(100, 100 - CONFIDENT_LEAD + 1))).toBeNull();
+  });
+});
+
+describe('a system client asking by index number', () => {
+  it('gets the child only when the date of birth sent is the child’s', () => {
+    const byNumber = query({ indexNumber: '123456789', familyName: undefined, givenName: undefined, postcode: undefined });
+    expect(confidentSystemClientAnswer(byNumber, [child()], false)).toEqual({ childId: 'wanted' });
+    expect(confidentSystemClientAnswer({ ...byNumber, dateOfBirth: '2016-05-08' }, [child()], false)).toEqual({ childId: null, reason: 'no_match', toAdd: [] });
+    expect(confidentSystemClientAnswer(byNumber, [], false)).toEqual({ childId: null, reason: 'no_match', toAdd: [] });
   });
 });

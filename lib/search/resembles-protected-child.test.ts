@@ -85,6 +85,7 @@ describe('a row resembles a protected child', () => {
     expect(await resembles({ given: 'Grace', family: 'Marlow', dob: '2014-03-28', postcode: 'BS7 8QQ' }, adoptive)).toBe(true);
     expect(await resembles({ given: 'Grace', family: 'Marlow', dob: '2016-06-25', postcode: 'BS7 8QQ' }, adoptive)).toBe(false);
     expect(await resembles({ given: 'Grace', family: 'Marlow', dob: '2014-03-18', postcode: 'BS7 8QP' }, adoptive)).toBe(false);
+    expect(await resembles({ given: 'Grace', family: 'Marlow', dob: '2014-08-03', postcode: 'BS7 8QQ' }, { ...adoptive, dob: '2014-03-08' })).toBe(true);
   });
 
   it('by its names in the child’s postcode district, whatever the birthday', async () => {
@@ -103,6 +104,15 @@ describe('a row does not resemble a protected child', () => {
 
   it('with another family name on the same birthday elsewhere', async () => {
     expect(await resembles({ ...child, family: 'Pemberton', ...elsewhere }, child)).toBe(false);
+  });
+
+  it('with no postcode known for either: having no address is not living at the same one', async () => {
+    expect(await resembles({ given: 'Grace', family: 'Marlow', dob: '2014-03-18', postcode: null }, { ...child, postcode: null })).toBe(false);
+    expect(await resembles({ ...child, dob: '2011-07-02', postcode: null }, { ...child, postcode: null })).toBe(false);
+  });
+
+  it('where the names pass the first cheap tests but the search would score the pair too low to show', async () => {
+    expect(await resembles({ given: 'A', family: 'Whitwell', dob: '2014-08-03', ...elsewhere }, { ...child, dob: '2014-03-08' })).toBe(false);
   });
 
   it('with the birthday two digits out and the names the same, elsewhere', async () => {
