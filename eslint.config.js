@@ -20,6 +20,24 @@ const config = [
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'Read configuration from `env` (lib/env.js), which validates it.',
         },
+        {
+          selector: "CallExpression[callee.property.name='unsafe']",
+          message: 'Raw SQL text belongs only where docs/decisions/028 says it is needed: use drizzle or its sql template.',
+        },
+      ],
+    },
+  },
+  {
+    // Raw SQL text where decision 028 records the measured need: the loader's set-based statements over temporary
+    // tables, the search's named prepared statements, the job queue's adapter and the seed's index rebuild.
+    files: ['lib/loads/**', 'lib/search/prepared-query.ts', 'db/job-queue-sql.ts', 'db/seed/bulk-load.ts', 'bench/**', 'testing/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration from `env` (lib/env.js), which validates it.',
+        },
       ],
     },
   },
