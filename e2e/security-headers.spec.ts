@@ -111,9 +111,9 @@ test.describe('[SECURITY] scripts run under the policy', () => {
     });
   });
 
-  for (const { area, path, button, error } of [
-    { area: 'STAFF', path: '/staff/sign-in', button: 'Sign in', error: /enter your user name/i },
-    { area: 'CITIZEN', path: '/portal/sign-in', button: 'Send me a link', error: /enter your email address/i },
+  for (const { area, path, button, error, fill } of [
+    { area: 'STAFF', path: '/staff/sign-in', button: 'Sign in', error: /enter your user name/i, fill: { 'User name': 'nobody.here', Password: 'not-the-password', PIN: '1234' } },
+    { area: 'CITIZEN', path: '/portal/sign-in', button: 'Send me a link', error: /enter your email address/i, fill: { 'Email address': 'someone@example.com' } },
   ]) {
     test(`[${area}] ${path} hydrates, starts GOV.UK Frontend and handles its form in the browser, with no violation`, async ({ page }) => {
       await page.goto(path);
@@ -123,11 +123,17 @@ test.describe('[SECURITY] scripts run under the policy', () => {
       await expect(page.locator('[data-module="govuk-skip-link"]')).toHaveAttribute('data-govuk-skip-link-init', '');
       // React has hydrated the form: its nodes carry React's own properties.
       await page.waitForFunction(() => Object.keys(document.querySelector('main form')!).some((key) => key.startsWith('__react')));
-      // React, not the browser, submits the form: by fetch, to its server action, and shows the answer in place.
       const sent: string[] = [];
       page.on('request', (r) => void (r.method() === 'POST' && sent.push(r.headers()['next-action'] ? 'server action' : r.url())));
+      // The form's own schema answers an empty form in the browser, before any request.
       await page.getByRole('button', { name: button }).click();
       await expect(page.locator('.govuk-error-summary')).toContainText(error);
+      expect(sent).toEqual([]);
+      // A form the schema accepts goes by fetch to its server action: React, not the browser, submits it.
+      for (const [label, value] of Object.entries(fill)) await page.getByLabel(label, { exact: true }).fill(value);
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']));
+      await page.getByRole('button', { name: button }).click();
+      await answered;
       expect(sent).toEqual(['server action']);
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     });
