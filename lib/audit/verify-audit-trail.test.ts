@@ -142,6 +142,24 @@ describe('verifying the audit trail', () => {
     );
     expect(result.breaks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'out_of_order', chain: target.chain, seq: target.seq })]));
   });
+  it('lists breaks chain by chain in each chain’s order, no more than asked, and says how many it left out', async () => {
+    const all = await events();
+    const lastOf = (chain: number) => Math.max(...all.filter((e) => e.chain === chain).map((e) => e.seq));
+    const middle = all.filter((e) => e.seq > 1 && e.seq < lastOf(e.chain));
+    // Three events far apart in (chain, seq) order, tampered with in the reverse order.
+    const targets = [middle[1]!, middle[Math.floor(middle.length / 2)]!, middle[middle.length - 2]!];
+    const broken = (t: Located) => ({ kind: 'details_altered', chain: t.chain, seq: t.seq, eventId: t.id });
+    const verify = (maxBreaks?: number) =>
+      inRolledBackTransaction(database.db, async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        for (const t of [...targets].reverse()) await tx.execute(sql`update audit_events set reason = 'changed' where id = ${t.id}`);
+        await tx.execute(sql`set local session_replication_role = origin`);
+        return verifyAuditTrail({ db: tx, pageSize: 7, ...(maxBreaks === undefined ? {} : { maxBreaks }) });
+      });
+    expect(await verify()).toMatchObject({ breaks: targets.map(broken), breaksLeftOut: 0 });
+    expect(await verify(2)).toMatchObject({ breaks: targets.slice(0, 2).map(broken), breaksLeftOut: 1 });
+    expect(await verify(0)).toMatchObject({ breaks: [], breaksLeftOut: 3 });
+  });
 });
 
 describe('concurrent writers', () => {
